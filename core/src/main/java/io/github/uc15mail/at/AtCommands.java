@@ -1,0 +1,294 @@
+package io.github.uc15mail.at;
+
+import static io.github.uc15mail.internal.at.AtText.requireAtString;
+import static io.github.uc15mail.internal.at.AtText.requireRange;
+
+import io.github.uc15mail.internal.at.AtText;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One factory per command the SDK uses, each checking its parameters against the UC15 manual's limits
+ * before anything is written: string parameters must be printable ASCII without {@code "}, CR or LF and
+ * within their byte limits, numbers within their ranges. A bad value throws an
+ * {@link IllegalArgumentException} that names the field, the limit and the value (secrets hidden).
+ */
+public final class AtCommands {
+
+    /** Longest string the SMTP commands take (manual 2.1-2.5). */
+    public static final int SMTP_STRING_MAX = 50;
+    /** Longest ASCII subject. */
+    public static final int SUBJECT_ASCII_MAX = 100;
+    /** Longest hex subject (two digits per byte). */
+    public static final int SUBJECT_HEX_MAX = 200;
+    /** Longest email body in bytes. */
+    public static final int BODY_MAX = 10240;
+    /** Longest file name {@code AT+QFUPL} takes. */
+    public static final int FILE_NAME_MAX = 80;
+
+    private AtCommands() {}
+
+    private static AtCommand cmd(String line, CommandKind kind, String prefix) {
+        return new AtCommand(line, kind, prefix, false, null, null);
+    }
+
+    private static String q(String s) {
+        return "\"" + s + "\"";
+    }
+
+    // ---- basic control and status
+
+    public static AtCommand at() {
+        return cmd("AT", CommandKind.CONTROL, null);
+    }
+
+    /** {@code ATE0} (echo off) or {@code ATE1}. */
+    public static AtCommand echo(boolean on) {
+        return cmd(on ? "ATE1" : "ATE0", CommandKind.CONTROL, null);
+    }
+
+    /** {@code AT+CMEE=<n>}: 0 bare ERROR, 1 numeric codes, 2 text. */
+    public static AtCommand cmee(int mode) {
+        return cmd("AT+CMEE=" + requireRange("CMEE mode", mode, 0, 2), CommandKind.CONTROL, "+CMEE");
+    }
+
+    /** {@code ATI}: manufacturer, model and revision lines. */
+    public static AtCommand identify() {
+        return new AtCommand("ATI", CommandKind.CONTROL, null, true, null, null);
+    }
+
+    public static AtCommand simStatus() {
+        return cmd("AT+CPIN?", CommandKind.STATUS, "+CPIN");
+    }
+
+    public static AtCommand signalQuality() {
+        return cmd("AT+CSQ", CommandKind.STATUS, "+CSQ");
+    }
+
+    public static AtCommand registrationStatus() {
+        return cmd("AT+CGREG?", CommandKind.STATUS, "+CGREG");
+    }
+
+    public static AtCommand attachStatus() {
+        return cmd("AT+CGATT?", CommandKind.STATUS, "+CGATT");
+    }
+
+    // ---- PDP context
+
+    /**
+     * {@code AT+QICSGP=<cid>,<type>,"<apn>","<user>","<pass>",<auth>}: configures a PDP context.
+     *
+     * @param contextType 1 IPv4, 2 IPv6, 3 IPv4v6
+     * @param auth 0 none, 1 PAP, 2 CHAP, 3 PAP or CHAP
+     */
+    public static AtCommand configureContext(int contextId, int contextType, String apn, String user, String password,
+            int auth) {
+        requireRange("context id", contextId, 1, 16);
+        requireRange("context type", contextType, 1, 3);
+        requireAtString("APN", apn, 62, false);
+        requireAtString("APN user", user, 62, false);
+        requireAtString("APN password", password, 62, true);
+        requireRange("APN authentication", auth, 0, 3);
+        return cmd("AT+QICSGP=" + contextId + "," + contextType + "," + q(apn) + "," + q(user) + "," + q(password)
+                + "," + auth, CommandKind.PDP_CONFIG, "+QICSGP");
+    }
+
+    public static AtCommand queryContextConfig(int contextId) {
+        return cmd("AT+QICSGP=" + requireRange("context id", contextId, 1, 16), CommandKind.PDP_CONFIG, "+QICSGP");
+    }
+
+    /** {@code AT+QIACT?}: one {@code +QIACT:} line per active context. */
+    public static AtCommand activeContexts() {
+        return cmd("AT+QIACT?", CommandKind.PDP_CONFIG, "+QIACT");
+    }
+
+    public static AtCommand activateContext(int contextId) {
+        return cmd("AT+QIACT=" + requireRange("context id", contextId, 1, 16), CommandKind.PDP_ACTIVATE, "+QIACT");
+    }
+
+    public static AtCommand deactivateContext(int contextId) {
+        return cmd("AT+QIDEACT=" + requireRange("context id", contextId, 1, 16), CommandKind.PDP_DEACTIVATE, null);
+    }
+
+    // ---- SSL
+
+    /** {@code AT+QSSLCFG="sslversion",<ctx>,<0-4>}. */
+    public static AtCommand sslVersion(int sslContextId, int version) {
+        return sslSetting("sslversion", sslContextId, String.valueOf(requireRange("SSL version", version, 0, 4)));
+    }
+
+    /** {@code AT+QSSLCFG="ciphersuite",<ctx>,0x<hex>}. */
+    public static AtCommand sslCipherSuite(int sslContextId, int cipherSuite) {
+        requireRange("cipher suite", cipherSuite, 0, 0xFFFF);
+        return sslSetting("ciphersuite", sslContextId, String.format("0x%04X", cipherSuite));
+    }
+
+    /** {@code AT+QSSLCFG="seclevel",<ctx>,<0-2>}. */
+    public static AtCommand sslSecurityLevel(int sslContextId, int level) {
+        return sslSetting("seclevel", sslContextId, String.valueOf(requireRange("SSL security level", level, 0, 2)));
+    }
+
+    /** {@code AT+QSSLCFG="cacert",<ctx>,"<file>"}. */
+    public static AtCommand sslCaCertificate(int sslContextId, String file) {
+        return sslSetting("cacert", sslContextId, q(requireAtString("CA certificate file", file, FILE_NAME_MAX, false)));
+    }
+
+    private static AtCommand sslSetting(String name, int sslContextId, String value) {
+        requireRange("SSL context id", sslContextId, 0, 5);
+        return cmd("AT+QSSLCFG=" + q(name) + "," + sslContextId + "," + value, CommandKind.SSL_CONFIG, "+QSSLCFG");
+    }
+
+    // ---- SMTP configuration
+
+    public static AtCommand smtpAccount(String user, String password) {
+        requireAtString("account user", user, SMTP_STRING_MAX, false);
+        requireAtString("account password", password, SMTP_STRING_MAX, true);
+        return cmd("AT+QSMTPCFG=\"account\"," + q(user) + "," + q(password), CommandKind.SMTP_CONFIG, "+QSMTPCFG");
+    }
+
+    public static AtCommand smtpSender(String name, String address) {
+        requireAtString("sender name", name, SMTP_STRING_MAX, false);
+        requireAtString("sender address", address, SMTP_STRING_MAX, false);
+        return cmd("AT+QSMTPCFG=\"sender\"," + q(name) + "," + q(address), CommandKind.SMTP_CONFIG, "+QSMTPCFG");
+    }
+
+    public static AtCommand smtpServer(String host, int port) {
+        requireAtString("server host", host, SMTP_STRING_MAX, false);
+        requireRange("server port", port, 1, 65535);
+        return cmd("AT+QSMTPCFG=\"smtpserver\"," + q(host) + "," + port, CommandKind.SMTP_CONFIG, "+QSMTPCFG");
+    }
+
+    public static AtCommand smtpContextId(int contextId) {
+        return cmd("AT+QSMTPCFG=\"contextid\"," + requireRange("context id", contextId, 1, 16), CommandKind.SMTP_CONFIG,
+                "+QSMTPCFG");
+    }
+
+    public static AtCommand smtpSslContextId(int sslContextId) {
+        return cmd("AT+QSMTPCFG=\"sslctxid\"," + requireRange("SSL context id", sslContextId, 0, 5),
+                CommandKind.SMTP_CONFIG, "+QSMTPCFG");
+    }
+
+    /** {@code AT+QSMTPCFG="ssltype",<0-2>}: 0 none, 1 SSL/TLS, 2 STARTTLS. */
+    public static AtCommand smtpSslType(int sslType) {
+        return cmd("AT+QSMTPCFG=\"ssltype\"," + requireRange("SSL type", sslType, 0, 2), CommandKind.SMTP_CONFIG,
+                "+QSMTPCFG");
+    }
+
+    /** {@code AT+QSMTPCFG="<setting>"}: reads one setting back. */
+    public static AtCommand smtpQuery(String setting) {
+        String s = requireAtString("SMTP setting", setting, 20, false);
+        return cmd("AT+QSMTPCFG=" + q(s), CommandKind.SMTP_CONFIG, "+QSMTPCFG");
+    }
+
+    // ---- SMTP content
+
+    /** {@code AT+QSMTPDST=1,<type>,"<address>"}: type 1 To, 2 Cc, 3 Bcc. */
+    public static AtCommand addRecipient(int type, String address) {
+        requireRange("recipient type", type, 1, 3);
+        requireAtString("recipient address", address, SMTP_STRING_MAX, false);
+        return cmd("AT+QSMTPDST=1," + type + "," + q(address), CommandKind.SMTP_CONTENT, "+QSMTPDST");
+    }
+
+    public static AtCommand clearRecipients() {
+        return cmd("AT+QSMTPDST=0", CommandKind.SMTP_CONTENT, "+QSMTPDST");
+    }
+
+    public static AtCommand listRecipients() {
+        return cmd("AT+QSMTPDST?", CommandKind.SMTP_CONTENT, "+QSMTPDST");
+    }
+
+    /** {@code AT+QSMTPSUB=0,"<subject>"}: an ASCII subject, at most 100 characters. */
+    public static AtCommand subjectAscii(String subject) {
+        requireAtString("subject", subject, SUBJECT_ASCII_MAX, false);
+        return cmd("AT+QSMTPSUB=0," + q(subject), CommandKind.SMTP_CONTENT, "+QSMTPSUB");
+    }
+
+    /**
+     * {@code AT+QSMTPSUB=<charset>,"<hex>"}: a subject given as its encoded bytes (charset 1 UTF-8,
+     * 2 GB2312, 3 BIG5), at most 100 bytes (200 hex digits).
+     */
+    public static AtCommand subjectEncoded(int charset, byte[] encoded) {
+        requireRange("subject charset", charset, 1, 3);
+        requireRange("subject length in hex digits", encoded.length * 2L, 0, SUBJECT_HEX_MAX);
+        return cmd("AT+QSMTPSUB=" + charset + "," + q(AtText.hex(encoded)), CommandKind.SMTP_CONTENT, "+QSMTPSUB");
+    }
+
+    public static AtCommand querySubject() {
+        return cmd("AT+QSMTPSUB?", CommandKind.SMTP_CONTENT, "+QSMTPSUB");
+    }
+
+    /**
+     * {@code AT+QSMTPBODY=<charset>,<len>,<input_time>} with the body as payload: exactly {@code body.length}
+     * bytes are written after {@code CONNECT}, never {@code +++}.
+     */
+    public static AtCommand body(int charset, byte[] body, int inputTimeSeconds) {
+        requireRange("body charset", charset, 0, 3);
+        requireRange("body length in bytes", body.length, 1, BODY_MAX);
+        requireRange("body input time", inputTimeSeconds, 1, 65535);
+        return new AtCommand("AT+QSMTPBODY=" + charset + "," + body.length + "," + inputTimeSeconds,
+                CommandKind.SMTP_BODY, "+QSMTPBODY", false, null, DataPayload.ofBytes(body));
+    }
+
+    /** {@code AT+QSMTPATT=1,<index>,"<file>"}. */
+    public static AtCommand addAttachment(int index, String file) {
+        requireRange("attachment index", index, 1, 10);
+        requireAtString("attachment file", file, SMTP_STRING_MAX, false);
+        return cmd("AT+QSMTPATT=1," + index + "," + q(file), CommandKind.SMTP_CONTENT, "+QSMTPATT");
+    }
+
+    public static AtCommand clearAttachments() {
+        return cmd("AT+QSMTPATT=0", CommandKind.SMTP_CONTENT, "+QSMTPATT");
+    }
+
+    public static AtCommand listAttachments() {
+        return cmd("AT+QSMTPATT?", CommandKind.SMTP_CONTENT, "+QSMTPATT");
+    }
+
+    /** {@code AT+QSMTPCLR}: clears recipients, subject, body and attachment list (not the files). */
+    public static AtCommand clearContent() {
+        return cmd("AT+QSMTPCLR", CommandKind.SMTP_CONTENT, null);
+    }
+
+    /**
+     * {@code AT+QSMTPPUT=<timeout>}: answers {@code OK} at once; the result arrives later as the URC
+     * {@code +QSMTPPUT: <err>,<protocol_error>}, which is deliberately not owned by this command.
+     */
+    public static AtCommand send(int timeoutSeconds) {
+        return cmd("AT+QSMTPPUT=" + requireRange("send timeout", timeoutSeconds, 60, 65535), CommandKind.SMTP_SEND,
+                null);
+    }
+
+    // ---- files
+
+    /**
+     * {@code AT+QFUPL="<name>",<size>,<timeout>,<ackmode>} with the payload streamed after {@code CONNECT};
+     * the modem answers {@code +QFUPL: <size>,<checksum>}.
+     */
+    public static AtCommand upload(String name, DataPayload payload, int timeoutSeconds, boolean ackMode) {
+        requireAtString("file name", name, FILE_NAME_MAX, false);
+        requireRange("upload size", payload.length(), 1, Integer.MAX_VALUE);
+        requireRange("upload timeout", timeoutSeconds, 1, 65535);
+        return new AtCommand("AT+QFUPL=" + q(name) + "," + payload.length() + "," + timeoutSeconds + ","
+                + (ackMode ? 1 : 0), CommandKind.FILE_UPLOAD, "+QFUPL", false, null, payload.withAckMode(ackMode));
+    }
+
+    /** {@code AT+QFLST="<pattern>"}, for example {@code "RAM:*"}. */
+    public static AtCommand listFiles(String pattern) {
+        return cmd("AT+QFLST=" + q(requireAtString("file pattern", pattern, FILE_NAME_MAX, false)), CommandKind.FILE,
+                "+QFLST");
+    }
+
+    /** {@code AT+QFDEL="<name>"}; {@code "RAM:*"} deletes every RAM file. */
+    public static AtCommand deleteFile(String name) {
+        return cmd("AT+QFDEL=" + q(requireAtString("file name", name, FILE_NAME_MAX, false)), CommandKind.FILE, null);
+    }
+
+    /** {@code AT+QFLDS="<storage>"}: free and total bytes. */
+    public static AtCommand storageInfo(String storage) {
+        return cmd("AT+QFLDS=" + q(requireAtString("storage", storage, 10, false)), CommandKind.FILE, "+QFLDS");
+    }
+
+    /** The byte length of {@code s} in US-ASCII (after validation every char is one byte). */
+    static int asciiLength(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII).length;
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.uc15mail.at;
+
+import java.time.Duration;
+
+/**
+ * Groups commands by how long the modem may take to answer them. Each kind has a default deadline that
+ * {@link AtSessionOptions} can override; a single {@link AtCommand} can override it too.
+ */
+public enum CommandKind {
+    /** {@code AT}, {@code ATE0}, {@code AT+CMEE}, {@code ATI}. */
+    CONTROL(Duration.ofSeconds(5)),
+    /** SIM, signal, registration and attach queries. */
+    STATUS(Duration.ofSeconds(10)),
+    /** {@code AT+QICSGP}, {@code AT+QIACT?}. */
+    PDP_CONFIG(Duration.ofSeconds(10)),
+    /** {@code AT+QIACT=<cid>}: up to 150 s on the module. */
+    PDP_ACTIVATE(Duration.ofSeconds(150)),
+    /** {@code AT+QIDEACT=<cid>}: up to 40 s. */
+    PDP_DEACTIVATE(Duration.ofSeconds(40)),
+    /** {@code AT+QSSLCFG}. */
+    SSL_CONFIG(Duration.ofSeconds(10)),
+    /** {@code AT+QSMTPCFG}. */
+    SMTP_CONFIG(Duration.ofSeconds(10)),
+    /** {@code AT+QSMTPDST}, {@code AT+QSMTPSUB}, {@code AT+QSMTPATT}, {@code AT+QSMTPCLR}. */
+    SMTP_CONTENT(Duration.ofSeconds(10)),
+    /** {@code AT+QSMTPBODY}: plus the time the payload needs on the line. */
+    SMTP_BODY(Duration.ofSeconds(10)),
+    /** {@code AT+QSMTPPUT=<timeout>}: the {@code OK} only; the result comes later as a URC. */
+    SMTP_SEND(Duration.ofSeconds(10)),
+    /** {@code AT+QFLST}, {@code AT+QFDEL}, {@code AT+QFLDS}. */
+    FILE(Duration.ofSeconds(10)),
+    /** {@code AT+QFUPL}: plus the time the payload needs on the line. */
+    FILE_UPLOAD(Duration.ofSeconds(10));
+
+    private final Duration defaultTimeout;
+
+    CommandKind(Duration defaultTimeout) {
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    /** The deadline used unless options or the command say otherwise. */
+    public Duration defaultTimeout() {
+        return defaultTimeout;
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.uc15mail.at;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class AtCommandsTest {
+
+    @Test
+    void buildsTheManualsCommandLines() {
+        assertEquals("AT+QSMTPCFG=\"smtpserver\",\"smtp.aol.com\",25", AtCommands.smtpServer("smtp.aol.com", 25).line());
+        assertEquals("AT+QSMTPCFG=\"sender\",\"quectel_test\",\"quectel_test@aol.com\"",
+                AtCommands.smtpSender("quectel_test", "quectel_test@aol.com").line());
+        assertEquals("AT+QSMTPDST=1,2,\"quectel_test@21cn.com\"", AtCommands.addRecipient(2, "quectel_test@21cn.com").line());
+        assertEquals("AT+QSMTPSUB=0,\"TEST SMTP\"", AtCommands.subjectAscii("TEST SMTP").line());
+        assertEquals("AT+QSMTPSUB=1,\"7465737420534D5450\"",
+                AtCommands.subjectEncoded(1, "test SMTP".getBytes(StandardCharsets.UTF_8)).line());
+        // The manual calls that hex "TEST SMTP", but 0x74 0x65 0x73 0x74 is lower-case "test".
+        assertEquals("AT+QSMTPBODY=0,100,120", AtCommands.body(0, new byte[100], 120).line());
+        assertEquals("AT+QSMTPATT=1,1,\"RAM:smtp.txt\"", AtCommands.addAttachment(1, "RAM:smtp.txt").line());
+        assertEquals("AT+QSMTPPUT=300", AtCommands.send(300).line());
+        assertEquals("AT+QSSLCFG=\"ciphersuite\",1,0xFFFF", AtCommands.sslCipherSuite(1, 0xFFFF).line());
+        assertEquals("AT+QFUPL=\"RAM:smtp.txt\",100,200,1",
+                AtCommands.upload("RAM:smtp.txt", DataPayload.ofBytes(new byte[100]), 200, true).line());
+        assertEquals("AT+QICSGP=1,1,\"UNINET\",\"\",\"\",1", AtCommands.configureContext(1, 1, "UNINET", "", "", 1).line());
+    }
+
+    @Test
+    void injectionIsRefusedBeforeAnythingIsBuilt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AtCommands.addRecipient(1, "a@b.c\",\"x"));
+        assertTrue(e.getMessage().startsWith("recipient address:"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AtCommands.subjectAscii("hi\r\nAT+QSMTPPUT=60"));
+        assertThrows(IllegalArgumentException.class, () -> AtCommands.smtpServer("host\n", 25));
+    }
+
+    @Test
+    void limitsNameFieldLimitAndValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AtCommands.smtpSender("x".repeat(51), "a@b.c"));
+        assertEquals("sender name: must be at most 50 bytes, was 51 bytes: \"" + "x".repeat(51) + "\"", e.getMessage());
+        IllegalArgumentException port = assertThrows(IllegalArgumentException.class, () -> AtCommands.smtpServer("h", 0));
+        assertEquals("server port: must be 1-65535, was 0", port.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AtCommands.send(59));
+        assertThrows(IllegalArgumentException.class, () -> AtCommands.body(0, new byte[10241], 90));
+        assertThrows(IllegalArgumentException.class, () -> AtCommands.addAttachment(11, "RAM:a"));
+        assertThrows(IllegalArgumentException.class, () -> AtCommands.smtpContextId(17));
+        assertThrows(IllegalArgumentException.class, () -> AtCommands.smtpSslContextId(6));
+    }
+
+    @Test
+    void passwordsAreHiddenInMessagesAndLogs() {
+        String secret = "s3cret\"pw";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AtCommands.smtpAccount("user", secret));
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        AtCommand account = AtCommands.smtpAccount("user", "hunter2");
+        assertFalse(account.toString().contains("hunter2"));
+        assertFalse(account.loggable().contains("hunter2"));
+        assertTrue(account.line().contains("hunter2"));
+        AtCommand apn = AtCommands.configureContext(1, 1, "internet", "u", "apnpass", 1);
+        assertFalse(apn.toString().contains("apnpass"));
+    }
+}

@@ -1,0 +1,272 @@
+package io.github.uc15mail.at;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.uc15mail.CmeErrorException;
+import io.github.uc15mail.CommandTimeoutException;
+import io.github.uc15mail.ModemErrorException;
+import io.github.uc15mail.ModemRestartedException;
+import io.github.uc15mail.SmtpAuthenticationException;
+import io.github.uc15mail.SmtpInvalidParameterException;
+import io.github.uc15mail.TransportClosedException;
+import io.github.uc15mail.transport.InMemoryTransport;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AtSessionTest {
+
+    private FakeModem modem;
+    private AtSession session;
+
+    @BeforeEach
+    void open() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        modem = new FakeModem(pair.modem());
+        session = AtSession.open(pair.host(), AtSessionOptions.builder()
+                .resyncReplyTimeout(Duration.ofMillis(500))
+                .guardTime(Duration.ofMillis(50))
+                .build());
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    private static Throwable failure(CompletableFuture<?> f) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
+        return e.getCause();
+    }
+
+    @Test
+    void infoLinesGoToTheCommandAndUrcsToSubscribers() throws Exception {
+        List<String> urcs = new CopyOnWriteArrayList<>();
+        session.subscribeAll(urcs::add);
+        CompletableFuture<AtResponse> f = session.execute(AtCommands.activeContexts());
+        assertEquals("AT+QIACT?", modem.takeLine());
+        modem.reply("AT+QIACT?\r\r\n+QIACT: 1,1,1,\"10.7.157.1\"\r\n\r\n+CMTI: \"SM\",3\r\n\r\nOK\r\n");
+        AtResponse r = f.get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("+QIACT: 1,1,1,\"10.7.157.1\""), r.lines());
+        waitUntil(() -> urcs.contains("+CMTI: \"SM\",3"));
+    }
+
+    @Test
+    void replyCutOneByteAtATimeIsStillMatched() throws Exception {
+        CompletableFuture<AtResponse> f = session.execute(AtCommands.signalQuality());
+        modem.takeLine();
+        modem.replyBytewise("\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+        assertEquals(List.of("+CSQ: 20,99"), f.get(5, TimeUnit.SECONDS).lines());
+    }
+
+    @Test
+    void queuedCommandsRunInOrderOneAtATime() throws Exception {
+        CompletableFuture<AtResponse> a = session.execute(AtCommands.at());
+        CompletableFuture<AtResponse> b = session.execute(AtCommands.echo(false));
+        CompletableFuture<AtResponse> c = session.execute(AtCommands.cmee(1));
+        assertEquals("AT", modem.takeLine());
+        Thread.sleep(100);
+        assertEquals(0, modem.unread(), "second command must wait for the first one's final result");
+        modem.reply("\r\nOK\r\n");
+        assertEquals("ATE0", modem.takeLine());
+        modem.reply("\r\nOK\r\n");
+        assertEquals("AT+CMEE=1", modem.takeLine());
+        modem.reply("\r\nOK\r\n");
+        CompletableFuture.allOf(a, b, c).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void timeoutThenLateReplyIsNotCreditedToTheNextCommand() throws Exception {
+        CompletableFuture<AtResponse> slow = session.execute(AtCommands.smtpQuery("sender").withTimeout(Duration.ofMillis(300)));
+        CompletableFuture<AtResponse> next = session.execute(AtCommands.smtpQuery("contextid"));
+        assertEquals("AT+QSMTPCFG=\"sender\"", modem.takeLine());
+        assertInstanceOf(CommandTimeoutException.class, failure(slow));
+        // The late reply arrives while the session resynchronises.
+        modem.reply("\r\n+QSMTPCFG: \"sender\",\"late\",\"late@x.y\"\r\n\r\nOK\r\n");
+        String probe = modem.takeLine();
+        assertEquals("AT", probe, "session resynchronises with AT before the next command");
+        modem.reply("\r\nOK\r\n");
+        assertEquals("AT+QSMTPCFG=\"contextid\"", modem.takeLine());
+        modem.reply("\r\n+QSMTPCFG: \"contextid\",1\r\n\r\nOK\r\n");
+        assertEquals(List.of("+QSMTPCFG: \"contextid\",1"), next.get(5, TimeUnit.SECONDS).lines());
+        assertEquals(0, session.consecutiveTimeouts());
+    }
+
+    @Test
+    void deadlineIsNotRestartedByTraffic() throws Exception {
+        CompletableFuture<AtResponse> f = session.execute(AtCommands.at().withTimeout(Duration.ofMillis(600)));
+        modem.takeLine();
+        long start = System.nanoTime();
+        for (int i = 0; i < 15 && !f.isDone(); i++) {
+            modem.reply("\r\n+QIND: \"csq\",20,99\r\n");
+            Thread.sleep(100);
+        }
+        assertInstanceOf(CommandTimeoutException.class, failure(f));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1400 / 1000 + 1),
+                "the deadline did not move with the URC traffic");
+    }
+
+    @Test
+    void errorsAreTyped() throws Exception {
+        CompletableFuture<AtResponse> e1 = session.execute(AtCommands.clearContent());
+        modem.takeLine();
+        modem.reply("\r\nERROR\r\n");
+        assertInstanceOf(ModemErrorException.class, failure(e1));
+
+        CompletableFuture<AtResponse> e2 = session.execute(AtCommands.addRecipient(1, "a@b.c"));
+        modem.takeLine();
+        modem.reply("\r\n+CME ERROR: 664\r\n");
+        assertInstanceOf(SmtpInvalidParameterException.class, failure(e2));
+
+        CompletableFuture<AtResponse> e3 = session.execute(AtCommands.deleteFile("RAM:x"));
+        modem.takeLine();
+        modem.reply("\r\n+CME ERROR: 407\r\n");
+        CmeErrorException cme = assertInstanceOf(CmeErrorException.class, failure(e3));
+        assertEquals(407, cme.code());
+
+        CompletableFuture<AtResponse> e4 = session.execute(AtCommands.simStatus());
+        modem.takeLine();
+        modem.reply("\r\n+CME ERROR: SIM not inserted\r\n");
+        CmeErrorException text = assertInstanceOf(CmeErrorException.class, failure(e4));
+        assertEquals("SIM not inserted", text.text());
+    }
+
+    @Test
+    void bodyIsWrittenOnlyAfterConnectWithExactLength() throws Exception {
+        byte[] body = "Hello +++ world\r\nline two".getBytes();
+        CompletableFuture<AtResponse> f = session.execute(AtCommands.body(0, body, 90));
+        assertEquals("AT+QSMTPBODY=0," + body.length + ",90", modem.takeLine());
+        Thread.sleep(100);
+        assertEquals(0, modem.unread(), "no payload before CONNECT");
+        modem.reply("\r\nCONNECT\r\n");
+        assertArrayEquals(body, modem.takeBytes(body.length));
+        modem.reply("\r\n+QSMTPBODY: " + body.length + "\r\n\r\nOK\r\n");
+        AtResponse r = f.get(5, TimeUnit.SECONDS);
+        assertEquals(body.length, r.payloadBytesWritten());
+        assertEquals(List.of("+QSMTPBODY: " + body.length), r.lines());
+    }
+
+    @Test
+    void ackModeUploadWaitsForEachAcknowledgement() throws Exception {
+        byte[] data = new byte[2500];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i;
+        }
+        AtomicLong progress = new AtomicLong();
+        CompletableFuture<AtResponse> f = session.execute(AtCommands.upload("RAM:a.bin",
+                DataPayload.ofBytes(data).withProgress(progress::set), 60, true));
+        assertEquals("AT+QFUPL=\"RAM:a.bin\",2500,60,1", modem.takeLine());
+        modem.reply("\r\nCONNECT\r\n");
+        byte[] first = modem.takeBytes(1024);
+        Thread.sleep(100);
+        assertEquals(0, modem.unread(), "second block waits for the A");
+        modem.reply("A");
+        byte[] second = modem.takeBytes(1024);
+        Thread.sleep(100);
+        assertEquals(0, modem.unread());
+        modem.reply("\r\nA\r\n");
+        byte[] third = modem.takeBytes(452);
+        modem.reply("\r\n+QFUPL: 2500,1a2b\r\n\r\nOK\r\n");
+        AtResponse r = f.get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("+QFUPL: 2500,1a2b"), r.lines());
+        assertEquals(2500, progress.get());
+        byte[] all = new byte[2500];
+        System.arraycopy(first, 0, all, 0, 1024);
+        System.arraycopy(second, 0, all, 1024, 1024);
+        System.arraycopy(third, 0, all, 2048, 452);
+        assertArrayEquals(data, all);
+    }
+
+    @Test
+    void urcArrivingWithOkIsSeenByAWaitRegisteredBefore() throws Exception {
+        CompletableFuture<String> result = session.awaitUrc("+QSMTPPUT", l -> l.startsWith("+QSMTPPUT:"),
+                Duration.ofSeconds(5));
+        CompletableFuture<AtResponse> put = session.execute(AtCommands.send(300));
+        modem.takeLine();
+        modem.reply("\r\nOK\r\n\r\n+QSMTPPUT: 677,535\r\n");
+        put.get(5, TimeUnit.SECONDS);
+        assertEquals("+QSMTPPUT: 677,535", result.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void subscriberThatThrowsDoesNotHurtOthers() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        session.subscribe("+CMTI", l -> {
+            throw new IllegalStateException("boom");
+        });
+        session.subscribe("+CMTI", seen::add);
+        Subscription cancelled = session.subscribe("+CMTI", l -> seen.add("cancelled saw " + l));
+        cancelled.cancel();
+        modem.reply("\r\n+CMTI: \"SM\",1\r\n\r\n+CMTI: \"SM\",2\r\n");
+        waitUntil(() -> seen.size() == 2);
+        assertEquals(List.of("+CMTI: \"SM\",1", "+CMTI: \"SM\",2"), seen);
+    }
+
+    @Test
+    void restartFailsTheCommandInFlight() throws Exception {
+        CompletableFuture<AtResponse> f = session.execute(AtCommands.activeContexts());
+        modem.takeLine();
+        modem.reply("\r\nRDY\r\n");
+        assertInstanceOf(ModemRestartedException.class, failure(f));
+        assertEquals(1, session.restartCount());
+    }
+
+    @Test
+    void transportLossFailsInFlightAndQueued() throws Exception {
+        CompletableFuture<AtResponse> a = session.execute(AtCommands.at());
+        CompletableFuture<AtResponse> b = session.execute(AtCommands.at());
+        CompletableFuture<String> urc = session.awaitUrc("x", l -> true, Duration.ofSeconds(30));
+        modem.takeLine();
+        modem.close();
+        assertInstanceOf(TransportClosedException.class, failure(a));
+        assertInstanceOf(TransportClosedException.class, failure(b));
+        assertInstanceOf(TransportClosedException.class, failure(urc));
+        assertInstanceOf(TransportClosedException.class, failure(session.execute(AtCommands.at())));
+        assertFalse(session.isHealthy());
+    }
+
+    @Test
+    void becomesUnhealthyAfterConsecutiveTimeouts() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        new FakeModem(pair.modem());
+        try (AtSession s = AtSession.open(pair.host(), AtSessionOptions.builder().unhealthyAfterTimeouts(2)
+                .resyncAttempts(1).resyncReplyTimeout(Duration.ofMillis(100)).build())) {
+            assertInstanceOf(CommandTimeoutException.class,
+                    failure(s.execute(AtCommands.at().withTimeout(Duration.ofMillis(100)))));
+            assertTrue(s.isHealthy());
+            assertInstanceOf(CommandTimeoutException.class,
+                    failure(s.execute(AtCommands.at().withTimeout(Duration.ofMillis(100)))));
+            assertFalse(s.isHealthy());
+        }
+    }
+
+    @Test
+    void authenticationCodeViaCmeIsTyped() throws Exception {
+        CompletableFuture<AtResponse> f = session.execute(AtCommands.send(300));
+        modem.takeLine();
+        modem.reply("\r\n+CME ERROR: 677\r\n");
+        assertInstanceOf(SmtpAuthenticationException.class, failure(f));
+    }
+
+    static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+}
