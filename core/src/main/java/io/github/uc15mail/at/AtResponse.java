@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * The successful outcome of one command: the information lines that belonged to it (in order, without
- * URCs that arrived in between) and the payload bytes written. {@link #toString()} masks secrets.
+ * URCs that arrived in between), the payload bytes written, and the sequence number of its final
+ * result line (see {@link Urc#sequence()}). {@link #toString()} masks secrets.
  */
-public record AtResponse(AtCommand command, List<String> lines, long payloadBytesWritten) {
+public record AtResponse(AtCommand command, List<String> lines, long payloadBytesWritten, long finalSequence) {
 
     public AtResponse {
         lines = List.copyOf(lines);

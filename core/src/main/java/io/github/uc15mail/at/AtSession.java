@@ -85,6 +85,7 @@ public final class AtSession implements AutoCloseable {
     private final AtomicInteger consecutiveTimeouts = new AtomicInteger();
     private final AtomicLong restarts = new AtomicLong();
     private final AtomicLong lastByteNanos = new AtomicLong(System.nanoTime());
+    private final AtomicLong lineSequence = new AtomicLong();
     private volatile InFlight inFlight;
     private volatile boolean closed;
     private volatile Throwable closeCause;
@@ -161,12 +162,12 @@ public final class AtSession implements AutoCloseable {
     /** Subscribes to URCs that start with {@code prefix} (for example {@code "+QSMTPPUT:"}). */
     public Subscription subscribe(String prefix, UrcListener listener) {
         Objects.requireNonNull(prefix, "prefix");
-        return addSubscriber(new Sub(line -> line.startsWith(prefix), listener));
+        return addSubscriber(new Sub(urc -> urc.line().startsWith(prefix), listener));
     }
 
     /** Subscribes to every URC. */
     public Subscription subscribeAll(UrcListener listener) {
-        return addSubscriber(new Sub(line -> true, listener));
+        return addSubscriber(new Sub(urc -> true, listener));
     }
 
     private Subscription addSubscriber(Sub sub) {
@@ -186,9 +187,9 @@ public final class AtSession implements AutoCloseable {
      * with the line, or fails with {@link CommandTimeoutException} after {@code timeout}, or with
      * {@link TransportClosedException}. Cancelling it unregisters the wait.
      */
-    public CompletableFuture<String> awaitUrc(String description, Predicate<String> matcher, Duration timeout) {
+    public CompletableFuture<Urc> awaitUrc(String description, Predicate<Urc> matcher, Duration timeout) {
         Objects.requireNonNull(matcher, "matcher");
-        CompletableFuture<String> future = new CompletableFuture<>();
+        CompletableFuture<Urc> future = new CompletableFuture<>();
         if (closed) {
             future.completeExceptionally(closedException());
             return future;
@@ -249,6 +250,7 @@ public final class AtSession implements AutoCloseable {
     }
 
     private void onEvent(AtEvent event) {
+        long sequence = lineSequence.incrementAndGet();
         String masked = AtText.mask(event.line());
         traffic.trace("<-- {}", masked);
         for (TrafficListener l : trafficListeners) {
@@ -271,57 +273,57 @@ public final class AtSession implements AutoCloseable {
                     restarts.incrementAndGet();
                     log.warn("the modem restarted (RDY)");
                     if (current != null) {
-                        current.events.add(event);
+                        current.add(event, sequence);
                     }
-                    dispatchUrc(event.line());
+                    dispatchUrc(new Urc(event.line(), sequence));
                 } else if (current != null && current.command.owns(event.line())) {
-                    current.events.add(event);
+                    current.add(event, sequence);
                 } else {
-                    dispatchUrc(event.line());
+                    dispatchUrc(new Urc(event.line(), sequence));
                 }
                 return;
             default:
                 if (current != null) {
-                    current.events.add(event);
+                    current.add(event, sequence);
                 } else {
                     log.debug("result {} with no command in flight (a late reply?); ignored", masked);
                 }
         }
     }
 
-    private void dispatchUrc(String line) {
+    private void dispatchUrc(Urc urc) {
         try {
-            urcThread.execute(() -> deliverUrc(line));
+            urcThread.execute(() -> deliverUrc(urc));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("URC after close dropped: {}", AtText.mask(line));
+            log.debug("URC after close dropped: {}", urc);
         }
     }
 
-    private void deliverUrc(String line) {
+    private void deliverUrc(Urc urc) {
         boolean taken = false;
         for (Waiter w : waiters) {
-            if (!w.future.isDone() && safeTest(w.matcher, line) && w.future.complete(line)) {
+            if (!w.future.isDone() && safeTest(w.matcher, urc) && w.future.complete(urc)) {
                 taken = true;
             }
         }
         for (Sub s : subscribers) {
-            if (safeTest(s.filter, line)) {
+            if (safeTest(s.filter, urc)) {
                 taken = true;
                 try {
-                    s.listener.onUrc(line);
+                    s.listener.onUrc(urc);
                 } catch (RuntimeException e) {
-                    log.warn("URC listener threw on {}", AtText.mask(line), e);
+                    log.warn("URC listener threw on {}", urc, e);
                 }
             }
         }
         if (!taken) {
-            log.debug("unhandled URC {}", AtText.mask(line));
+            log.debug("unhandled URC {}", urc);
         }
     }
 
-    private static boolean safeTest(Predicate<String> p, String line) {
+    private static boolean safeTest(Predicate<Urc> p, Urc urc) {
         try {
-            return p.test(line);
+            return p.test(urc);
         } catch (RuntimeException e) {
             log.warn("URC matcher threw", e);
             return false;
@@ -357,7 +359,7 @@ public final class AtSession implements AutoCloseable {
         try {
             long written = exchange(current, timeout);
             consecutiveTimeouts.set(0);
-            job.future.complete(new AtResponse(command, current.lines, written));
+            job.future.complete(new AtResponse(command, current.lines, written, current.finalSequence));
         } catch (TimedOut t) {
             consecutiveTimeouts.incrementAndGet();
             CommandTimeoutException e = new CommandTimeoutException(command.loggable(), timeout);
@@ -475,13 +477,14 @@ public final class AtSession implements AutoCloseable {
         long length = payload.length();
         long written = 0;
         byte[] buffer = new byte[payload.ackMode() ? DataPayload.ACK_BLOCK : 4096];
-        try (InputStream in = payload.open()) {
+        InputStream in = null;
+        try {
+            in = payload.open();
             while (written < length) {
                 int want = (int) Math.min(buffer.length, length - written);
                 int got = in.readNBytes(buffer, 0, want);
                 if (got < want) {
-                    throw new Uc15Exception("the payload of " + command.loggable() + " ended after "
-                            + (written + got) + " of " + length + " bytes; the modem will time out");
+                    throw new IOException("the source ended after " + (written + got) + " of " + length + " bytes");
                 }
                 if (payload.ackMode() && written > 0) {
                     awaitAck(current, deadline);
@@ -492,14 +495,51 @@ public final class AtSession implements AutoCloseable {
                 written += got;
                 payload.reportProgress(written);
             }
-        } catch (IOException e) {
-            throw new Uc15Exception("could not read the payload of " + command.loggable() + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Uc15Exception u) {
+                throw u;
+            }
+            // The source failed (or the caller cancelled through it) while the modem is in data mode:
+            // leave data mode the only safe way, then let the modem finish the command.
+            abortDataMode(current, deadline);
+            throw new Uc15Exception("the payload of " + command.loggable() + " was not sent whole: " + e.getMessage()
+                    + "; data mode left with +++", e);
+        } finally {
+            closeQuietly(in);
         }
         for (TrafficListener l : trafficListeners) {
             l.onPayload(command.loggable(), written);
         }
         traffic.trace("--> <{} payload bytes>", written);
         return written;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException e) {
+                log.debug("closing a payload source failed", e);
+            }
+        }
+    }
+
+    private void abortDataMode(InFlight current, long deadline) throws TimedOut {
+        try {
+            Thread.sleep(options.guardTime().toMillis());
+            write("+++".getBytes(StandardCharsets.US_ASCII), "+++");
+            traffic.trace("--> +++");
+            Thread.sleep(options.guardTime().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw closedException();
+        }
+        while (true) {
+            AtEvent event = next(current, deadline, false);
+            if (event.type().isFinal()) {
+                return;
+            }
+        }
     }
 
     /** Between blocks: a final result means the modem left data mode early; never write on into command mode. */
@@ -645,17 +685,25 @@ public final class AtSession implements AutoCloseable {
 
     private record Job(AtCommand command, CompletableFuture<AtResponse> future) {}
 
-    private record Sub(Predicate<String> filter, UrcListener listener) {}
+    private record Sub(Predicate<Urc> filter, UrcListener listener) {}
 
-    private record Waiter(Predicate<String> matcher, CompletableFuture<String> future) {}
+    private record Waiter(Predicate<Urc> matcher, CompletableFuture<Urc> future) {}
 
     private static final class InFlight {
         final AtCommand command;
         final BlockingQueue<AtEvent> events = new LinkedBlockingQueue<>();
         final List<String> lines = new ArrayList<>();
+        volatile long finalSequence;
 
         InFlight(AtCommand command) {
             this.command = command;
+        }
+
+        void add(AtEvent event, long sequence) {
+            if (event.type().isFinal() && finalSequence == 0) {
+                finalSequence = sequence;
+            }
+            events.add(event);
         }
     }
 

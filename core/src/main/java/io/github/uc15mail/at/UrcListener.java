@@ -6,5 +6,5 @@ package io.github.uc15mail.at;
  */
 @FunctionalInterface
 public interface UrcListener {
-    void onUrc(String line);
+    void onUrc(Urc urc);
 }

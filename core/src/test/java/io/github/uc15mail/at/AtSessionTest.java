@@ -54,7 +54,7 @@ class AtSessionTest {
     @Test
     void infoLinesGoToTheCommandAndUrcsToSubscribers() throws Exception {
         List<String> urcs = new CopyOnWriteArrayList<>();
-        session.subscribeAll(urcs::add);
+        session.subscribeAll(u -> urcs.add(u.line()));
         CompletableFuture<AtResponse> f = session.execute(AtCommands.activeContexts());
         assertEquals("AT+QIACT?", modem.takeLine());
         modem.reply("AT+QIACT?\r\r\n+QIACT: 1,1,1,\"10.7.157.1\"\r\n\r\n+CMTI: \"SM\",3\r\n\r\nOK\r\n");
@@ -191,13 +191,13 @@ class AtSessionTest {
 
     @Test
     void urcArrivingWithOkIsSeenByAWaitRegisteredBefore() throws Exception {
-        CompletableFuture<String> result = session.awaitUrc("+QSMTPPUT", l -> l.startsWith("+QSMTPPUT:"),
+        CompletableFuture<Urc> result = session.awaitUrc("+QSMTPPUT", u -> u.line().startsWith("+QSMTPPUT:"),
                 Duration.ofSeconds(5));
         CompletableFuture<AtResponse> put = session.execute(AtCommands.send(300));
         modem.takeLine();
         modem.reply("\r\nOK\r\n\r\n+QSMTPPUT: 677,535\r\n");
         put.get(5, TimeUnit.SECONDS);
-        assertEquals("+QSMTPPUT: 677,535", result.get(5, TimeUnit.SECONDS));
+        assertEquals("+QSMTPPUT: 677,535", result.get(5, TimeUnit.SECONDS).line());
     }
 
     @Test
@@ -206,8 +206,8 @@ class AtSessionTest {
         session.subscribe("+CMTI", l -> {
             throw new IllegalStateException("boom");
         });
-        session.subscribe("+CMTI", seen::add);
-        Subscription cancelled = session.subscribe("+CMTI", l -> seen.add("cancelled saw " + l));
+        session.subscribe("+CMTI", u -> seen.add(u.line()));
+        Subscription cancelled = session.subscribe("+CMTI", u -> seen.add("cancelled saw " + u));
         cancelled.cancel();
         modem.reply("\r\n+CMTI: \"SM\",1\r\n\r\n+CMTI: \"SM\",2\r\n");
         waitUntil(() -> seen.size() == 2);
@@ -227,7 +227,7 @@ class AtSessionTest {
     void transportLossFailsInFlightAndQueued() throws Exception {
         CompletableFuture<AtResponse> a = session.execute(AtCommands.at());
         CompletableFuture<AtResponse> b = session.execute(AtCommands.at());
-        CompletableFuture<String> urc = session.awaitUrc("x", l -> true, Duration.ofSeconds(30));
+        CompletableFuture<Urc> urc = session.awaitUrc("x", l -> true, Duration.ofSeconds(30));
         modem.takeLine();
         modem.close();
         assertInstanceOf(TransportClosedException.class, failure(a));
