@@ -1,0 +1,322 @@
+package io.github.uc15mail;
+
+import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.CommandKind;
+import io.github.uc15mail.internal.at.AtText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the modem needs to reach the mail server: server and security, SSL context, PDP context
+ * (and its APN), account and sender, and timeouts. Immutable; every value is checked by
+ * {@link Builder#build()} against the modem's limits (50 bytes for each SMTP string, ranges from the
+ * manual), with a message that names the field, the limit and the value. {@link #toString()} never shows
+ * a password.
+ */
+public final class SmtpConfig {
+
+    /** TLS versions of {@code AT+QSSLCFG="sslversion"}. */
+    public enum TlsVersion {
+        SSL_3_0(0), TLS_1_0(1), TLS_1_1(2), TLS_1_2(3), ALL(4);
+
+        private final int code;
+
+        TlsVersion(int code) {
+            this.code = code;
+        }
+
+        public int code() {
+            return code;
+        }
+    }
+
+    private final String host;
+    private final int port;
+    private final Security security;
+    private final int sslContextId;
+    private final TlsVersion tlsVersion;
+    private final int cipherSuite;
+    private final Path caCertificate;
+    private final int contextId;
+    private final Apn apn;
+    private final String user;
+    private final String password;
+    private final String senderName;
+    private final String senderAddress;
+    private final int sendTimeoutSeconds;
+    private final Map<CommandKind, Duration> commandTimeouts;
+    private final Duration busyWait;
+
+    private SmtpConfig(Builder b) {
+        this.host = b.host;
+        this.security = b.security;
+        this.port = b.port == 0 ? b.security.defaultPort() : b.port;
+        this.sslContextId = b.sslContextId;
+        this.tlsVersion = b.tlsVersion;
+        this.cipherSuite = b.cipherSuite;
+        this.caCertificate = b.caCertificate;
+        this.contextId = b.contextId;
+        this.apn = b.apn;
+        this.user = b.user;
+        this.password = b.password;
+        this.senderName = b.senderName;
+        this.senderAddress = b.senderAddress;
+        this.sendTimeoutSeconds = b.sendTimeoutSeconds;
+        this.commandTimeouts = Map.copyOf(b.commandTimeouts);
+        this.busyWait = b.busyWait;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The server port: as set, or the default of the security mode (25 / 465 / 587). */
+    public int port() {
+        return port;
+    }
+
+    public Security security() {
+        return security;
+    }
+
+    public int sslContextId() {
+        return sslContextId;
+    }
+
+    public TlsVersion tlsVersion() {
+        return tlsVersion;
+    }
+
+    public int cipherSuite() {
+        return cipherSuite;
+    }
+
+    /** The CA certificate (PEM) the server is verified against; present means security level 1. */
+    public Optional<Path> caCertificate() {
+        return Optional.ofNullable(caCertificate);
+    }
+
+    /** {@code AT+QSSLCFG="seclevel"}: 1 with a CA certificate, else 0 (no verification). */
+    public int securityLevel() {
+        return caCertificate == null ? 0 : 1;
+    }
+
+    public int contextId() {
+        return contextId;
+    }
+
+    public Optional<Apn> apn() {
+        return Optional.ofNullable(apn);
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** The account password. Do not log it. */
+    public String password() {
+        return password;
+    }
+
+    public String senderName() {
+        return senderName;
+    }
+
+    public String senderAddress() {
+        return senderAddress;
+    }
+
+    /** The {@code <timeout>} of {@code AT+QSMTPPUT}, 60-65535 s. */
+    public int sendTimeoutSeconds() {
+        return sendTimeoutSeconds;
+    }
+
+    /** A deadline the caller set for a kind of command, if any. */
+    public Optional<Duration> commandTimeout(CommandKind kind) {
+        return Optional.ofNullable(commandTimeouts.get(kind));
+    }
+
+    /** How long a send waits for a busy SMTP service (652, an earlier send still running) to become free. */
+    public Duration busyWait() {
+        return busyWait;
+    }
+
+    /** Whether mail and credentials cross the network without verified encryption. */
+    public boolean isUnverified() {
+        return security == Security.NONE || caCertificate == null;
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpConfig[server=" + host + ":" + port + ", security=" + security + ", sslContextId=" + sslContextId
+                + ", tlsVersion=" + tlsVersion + ", securityLevel=" + securityLevel() + ", contextId=" + contextId
+                + ", apn=" + apn + ", user=" + user + ", password=" + (password.isEmpty() ? "" : AtText.MASK)
+                + ", sender=" + senderName + " <" + senderAddress + ">, sendTimeout=" + sendTimeoutSeconds + "s]";
+    }
+
+    /** Builds an {@link SmtpConfig}; {@link #build()} checks every value. */
+    public static final class Builder {
+        private String host;
+        private int port;
+        private Security security = Security.NONE;
+        private int sslContextId = 1;
+        private TlsVersion tlsVersion = TlsVersion.ALL;
+        private int cipherSuite = 0xFFFF;
+        private Path caCertificate;
+        private int contextId = 1;
+        private Apn apn;
+        private String user = "";
+        private String password = "";
+        private String senderName = "";
+        private String senderAddress;
+        private int sendTimeoutSeconds = 300;
+        private final Map<CommandKind, Duration> commandTimeouts = new EnumMap<>(CommandKind.class);
+        private Duration busyWait = Duration.ofSeconds(330);
+
+        private Builder() {}
+
+        /** The SMTP server's host name or IP address (at most 50 bytes). */
+        public Builder server(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The SMTP server and port; port 0 means the default of the security mode. */
+        public Builder server(String host, int port) {
+            this.host = host;
+            this.port = port;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder security(Security security) {
+            this.security = security;
+            return this;
+        }
+
+        /** The SSL context (0-5, default 1) the modem uses for SSL and STARTTLS. */
+        public Builder sslContextId(int id) {
+            this.sslContextId = id;
+            return this;
+        }
+
+        public Builder tlsVersion(TlsVersion version) {
+            this.tlsVersion = version;
+            return this;
+        }
+
+        /** {@code AT+QSSLCFG="ciphersuite"}; 0xFFFF (the default) allows all. */
+        public Builder cipherSuite(int suite) {
+            this.cipherSuite = suite;
+            return this;
+        }
+
+        /**
+         * Verify the server against this CA certificate (PEM): the SDK uploads it to the modem and sets
+         * security level 1. Without it the modem does not verify the server (level 0).
+         */
+        public Builder verifyServerWith(Path caCertificatePem) {
+            this.caCertificate = caCertificatePem;
+            return this;
+        }
+
+        /** The PDP context the modem sends through (1-16, default 1). */
+        public Builder contextId(int id) {
+            this.contextId = id;
+            return this;
+        }
+
+        /** The APN to configure the context with when it is not active yet. */
+        public Builder apn(Apn apn) {
+            this.apn = apn;
+            return this;
+        }
+
+        /** The SMTP account (each at most 50 bytes). */
+        public Builder account(String user, String password) {
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /** The sender shown to recipients (each at most 50 bytes). */
+        public Builder sender(String name, String address) {
+            this.senderName = name;
+            this.senderAddress = address;
+            return this;
+        }
+
+        /** The {@code AT+QSMTPPUT} timeout: how long the modem may take to send (60-65535 s, default 300). */
+        public Builder sendTimeoutSeconds(int seconds) {
+            this.sendTimeoutSeconds = seconds;
+            return this;
+        }
+
+        /** Overrides the deadline of one kind of command. */
+        public Builder commandTimeout(CommandKind kind, Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("command timeout for " + kind + ": must be positive, was " + timeout);
+            }
+            commandTimeouts.put(kind, timeout);
+            return this;
+        }
+
+        /** How long to wait for a busy SMTP service before failing (default 330 s). */
+        public Builder busyWait(Duration wait) {
+            this.busyWait = wait;
+            return this;
+        }
+
+        /** Checks every value; the exception names the field, the limit and the value. */
+        public SmtpConfig build() {
+            if (host == null || host.isEmpty()) {
+                throw new IllegalArgumentException("server host: is required");
+            }
+            AtText.requireAtString("server host", host, AtCommands.SMTP_STRING_MAX, false);
+            if (security == null) {
+                throw new IllegalArgumentException("security: is required (NONE, SSL or STARTTLS)");
+            }
+            if (port != 0) {
+                AtText.requireRange("server port", port, 1, 65535);
+            }
+            AtText.requireRange("SSL context id", sslContextId, 0, 5);
+            AtText.requireRange("cipher suite", cipherSuite, 0, 0xFFFF);
+            if (tlsVersion == null) {
+                throw new IllegalArgumentException("TLS version: is required");
+            }
+            if (caCertificate != null) {
+                if (!Files.isRegularFile(caCertificate)) {
+                    throw new IllegalArgumentException("CA certificate: no such file: " + caCertificate);
+                }
+                if (security == Security.NONE) {
+                    throw new IllegalArgumentException("CA certificate: needs security SSL or STARTTLS, was NONE");
+                }
+            }
+            AtText.requireRange("context id", contextId, 1, 16);
+            AtText.requireAtString("account user", user, AtCommands.SMTP_STRING_MAX, false);
+            AtText.requireAtString("account password", password, AtCommands.SMTP_STRING_MAX, true);
+            AtText.requireAtString("sender name", senderName, AtCommands.SMTP_STRING_MAX, false);
+            if (senderAddress == null || senderAddress.isEmpty()) {
+                throw new IllegalArgumentException("sender address: is required");
+            }
+            AtText.requireAtString("sender address", senderAddress, AtCommands.SMTP_STRING_MAX, false);
+            AtText.requireRange("send timeout", sendTimeoutSeconds, 60, 65535);
+            if (busyWait == null || busyWait.isNegative()) {
+                throw new IllegalArgumentException("busy wait: must be zero or positive, was " + busyWait);
+            }
+            return new SmtpConfig(this);
+        }
+    }
+}
