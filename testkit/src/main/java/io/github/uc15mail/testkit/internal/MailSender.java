@@ -148,6 +148,8 @@ public final class MailSender {
                 part.setDataHandler(new DataHandler(new ByteArrayDataSource(att.getValue(), "application/octet-stream")));
                 part.setFileName(att.getKey());
                 part.setDisposition(MimeBodyPart.ATTACHMENT);
+                // base64 always: the bytes must arrive exactly as uploaded (7bit would have LFs rewritten)
+                part.setHeader("Content-Transfer-Encoding", "base64");
                 mp.addBodyPart(part);
             }
             msg.setContent(mp);
