@@ -1,0 +1,142 @@
+package io.github.uc15mail.testkit;
+
+import io.github.uc15mail.testkit.internal.FaultState;
+import io.github.uc15mail.testkit.internal.ModemEngine;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Fault injection for one {@link Uc15Emulator}; every method is one line in a test and returns this
+ * object for chaining. Faults stay armed until they fire (one-shot ones) or until {@link #clear()}.
+ *
+ * <p>Command prefixes are matched case-insensitively against the command line from its {@code AT} on,
+ * e.g. {@code "AT+QSMTPPUT"} or {@code "AT+QFUPL=\"RAM:a"}. Counting for {@code nth} starts when the fault
+ * is armed.
+ *
+ * <p>Does not guarantee exact timing: delays and line speed are approximations by thread sleeps.
+ */
+public final class Faults {
+
+    private final FaultState state;
+    private final ModemEngine engine;
+
+    Faults(FaultState state, ModemEngine engine) {
+        this.state = state;
+        this.engine = engine;
+    }
+
+    /** Every write from the modem (echo, replies, URCs) goes out in pieces of {@code n} bytes; 0 = off. */
+    public Faults chunkReplies(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0");
+        }
+        state.chunks(n);
+        return this;
+    }
+
+    /** Every write from the modem goes out in pieces of 1-16 bytes, sizes drawn from {@code seed}. */
+    public Faults randomChunks(long seed) {
+        state.randomChunks(seed);
+        return this;
+    }
+
+    /** Each command's reply (not its echo, not URCs) is held back for {@code delay}. */
+    public Faults replyDelay(Duration delay) {
+        state.replyDelay(Objects.requireNonNull(delay));
+        return this;
+    }
+
+    /**
+     * When on, the URCs {@code +CMTI: "SM",3}, {@code +QIND: "csq",20,99} and {@code +CGREG: 1} (in turn) are
+     * written after every information line of a reply and right after its final result code (not after
+     * {@code CONNECT}).
+     */
+    public Faults urcNoise(boolean on) {
+        state.urcNoise(on);
+        return this;
+    }
+
+    /**
+     * The next command starting with {@code commandPrefix} gets no echo and no reply at all, but it DOES take
+     * effect (like a reply lost on the wire). For {@code AT+QSMTPBODY}/{@code AT+QFUPL} the {@code CONNECT}
+     * and the final reply are both swallowed while data mode is still entered. Later URCs are not affected.
+     */
+    public Faults silenceNext(String commandPrefix) {
+        state.addRule(commandPrefix, FaultState.Action.SILENCE, 1, 0);
+        return this;
+    }
+
+    /** Writes {@code bytes} to the host now (queued behind anything already being written). */
+    public Faults garbage(byte[] bytes) {
+        engine.garbage(bytes);
+        return this;
+    }
+
+    /** Writes {@code bytes} just before the next reply (after that command's echo). */
+    public Faults garbageBeforeNextReply(byte[] bytes) {
+        state.garbageBeforeNextReply(bytes);
+        return this;
+    }
+
+    /**
+     * Power-cycles the modem: echo back to the builder's setting, CMEE 1, PDP contexts inactive, SSL and
+     * SMTP configuration to defaults, content cleared, RAM files lost (UFS files kept), data mode and any
+     * send in progress abandoned (no URC); then writes {@code \r\nRDY\r\n}. Armed faults are kept. Returns
+     * once the state is reset.
+     */
+    public Faults resetModem() {
+        engine.call(() -> {
+            engine.reset();
+            return null;
+        });
+        return this;
+    }
+
+    /**
+     * The {@code nth} command (1-based) starting with {@code commandPrefix} is not executed and answers
+     * {@code +CME ERROR: code} (as {@code ERROR} under {@code AT+CMEE=0}, as text under {@code AT+CMEE=2}).
+     */
+    public Faults cmeErrorOn(String commandPrefix, int nth, int code) {
+        state.addRule(commandPrefix, FaultState.Action.CME_ERROR, nth, code);
+        return this;
+    }
+
+    /** The {@code nth} command starting with {@code commandPrefix} is not executed and answers {@code ERROR}. */
+    public Faults errorOn(String commandPrefix, int nth) {
+        state.addRule(commandPrefix, FaultState.Action.ERROR, nth, 0);
+        return this;
+    }
+
+    /** The next accepted {@code AT+QSMTPPUT} sends nothing and reports {@code +QSMTPPUT: err,protocolError}. */
+    public Faults forcePutResult(int err, int protocolError) {
+        state.forcePutResult(err, protocolError);
+        return this;
+    }
+
+    /** Every {@code +QSMTPPUT:} URC comes {@code delay} after the send ended (the service stays busy meanwhile). */
+    public Faults putResultDelay(Duration delay) {
+        state.putResultDelay(Objects.requireNonNull(delay));
+        return this;
+    }
+
+    /** Paces bytes in both directions at {@code baud / 10} bytes per second (8N1); 0 = unlimited. */
+    public Faults lineSpeed(int baud) {
+        state.baud(baud);
+        return this;
+    }
+
+    /**
+     * When the next command starting with {@code commandPrefix} arrives, the modem drops the link (the host
+     * transport is closed) without echoing or executing it. The modem state is kept; connect again.
+     */
+    public Faults closeLinkOnNext(String commandPrefix) {
+        state.addRule(commandPrefix, FaultState.Action.CLOSE_LINK, 1, 0);
+        return this;
+    }
+
+    /** Disarms every fault. */
+    public Faults clear() {
+        state.clear();
+        return this;
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.uc15mail.testkit;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit 5 extension: a fresh {@link Uc15Emulator} for every test, and optionally a fresh embedded GreenMail
+ * SMTP server (plain, and SMTPS with GreenMail's self-signed certificate) on dynamic ports on 127.0.0.1.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * Uc15EmulatorExtension uc15 = new Uc15EmulatorExtension().withSmtpServer();
+ * }</pre>
+ *
+ * <p>Guarantees: everything is started before each test and stopped after it, even when it fails; ports
+ * are chosen by the OS. Without {@link #withUser}, the server accepts any credentials (or none); with it,
+ * the given user must authenticate with the right password (others get 535).
+ *
+ * <p>Does not: share an emulator between tests, support parallel use of one instance from several tests,
+ * or start STARTTLS (GreenMail does not offer it; use SubEthaSMTP for that).
+ */
+public final class Uc15EmulatorExtension implements BeforeEachCallback, AfterEachCallback {
+
+    private boolean smtp;
+    private boolean smtps;
+    private final List<String[]> users = new ArrayList<>();
+    private Consumer<Uc15Emulator.Builder> customizer = b -> { };
+    private Uc15Emulator emulator;
+    private GreenMail greenMail;
+
+    /** Also start a plain SMTP server per test. */
+    public Uc15EmulatorExtension withSmtpServer() {
+        smtp = true;
+        return this;
+    }
+
+    /** Also start a plain SMTP server and an SMTPS (implicit TLS) server per test. */
+    public Uc15EmulatorExtension withSmtpsServer() {
+        smtp = true;
+        smtps = true;
+        return this;
+    }
+
+    /** Require AUTH: {@code user}/{@code password} is the account that works. */
+    public Uc15EmulatorExtension withUser(String user, String password) {
+        users.add(new String[] {Objects.requireNonNull(user), Objects.requireNonNull(password)});
+        return this;
+    }
+
+    /** Customises the emulator builder used for each test. */
+    public Uc15EmulatorExtension withEmulator(Consumer<Uc15Emulator.Builder> customizer) {
+        this.customizer = Objects.requireNonNull(customizer);
+        return this;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Uc15Emulator.Builder b = Uc15Emulator.builder();
+        customizer.accept(b);
+        emulator = b.build();
+        if (smtp) {
+            List<ServerSetup> setups = new ArrayList<>();
+            setups.add(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            if (smtps) {
+                setups.add(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort());
+            }
+            greenMail = new GreenMail(setups.toArray(new ServerSetup[0]));
+            GreenMailConfiguration config = GreenMailConfiguration.aConfig();
+            if (users.isEmpty()) {
+                config = config.withDisabledAuthentication();
+            } else {
+                for (String[] u : users) {
+                    config = config.withUser(u[0], u[0], u[1]);
+                }
+            }
+            greenMail.withConfiguration(config);
+            greenMail.start();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        try {
+            if (emulator != null) {
+                emulator.close();
+            }
+        } finally {
+            emulator = null;
+            if (greenMail != null) {
+                greenMail.stop();
+                greenMail = null;
+            }
+        }
+    }
+
+    /** This test's emulator. */
+    public Uc15Emulator emulator() {
+        return require(emulator, "emulator");
+    }
+
+    /** The address the SMTP servers listen on: {@code "127.0.0.1"}. */
+    public String smtpHost() {
+        return "127.0.0.1";
+    }
+
+    /** The plain SMTP port. */
+    public int smtpPort() {
+        return require(greenMail, "SMTP server (use withSmtpServer())").getSmtp().getPort();
+    }
+
+    /** The SMTPS port. */
+    public int smtpsPort() {
+        GreenMail gm = require(greenMail, "SMTPS server (use withSmtpsServer())");
+        return require(gm.getSmtps(), "SMTPS server (use withSmtpsServer())").getPort();
+    }
+
+    /** The GreenMail instance of this test. */
+    public GreenMail greenMail() {
+        return require(greenMail, "SMTP server (use withSmtpServer())");
+    }
+
+    /** Messages the SMTP server received so far (one per envelope recipient). */
+    public MimeMessage[] receivedMessages() {
+        return greenMail().getReceivedMessages();
+    }
+
+    private static <T> T require(T value, String what) {
+        if (value == null) {
+            throw new IllegalStateException("no " + what + " in this test");
+        }
+        return value;
+    }
+}

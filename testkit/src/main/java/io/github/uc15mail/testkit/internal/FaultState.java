@@ -1,0 +1,184 @@
+package io.github.uc15mail.testkit.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/** The faults a test has armed. Thread-safe: every method synchronizes on this object. */
+public final class FaultState {
+
+    /** What a matching command rule does. */
+    public enum Action { SILENCE, CME_ERROR, ERROR, CLOSE_LINK }
+
+    /** A rule that fires on the nth command starting with a prefix. */
+    public static final class Rule {
+        final String prefix;
+        final Action action;
+        final int code;
+        int remaining;
+
+        Rule(String prefix, Action action, int nth, int code) {
+            this.prefix = prefix.toUpperCase(Locale.ROOT);
+            this.action = action;
+            this.remaining = nth;
+            this.code = code;
+        }
+
+        public Action action() {
+            return action;
+        }
+
+        public int code() {
+            return code;
+        }
+    }
+
+    private final List<Rule> rules = new ArrayList<>();
+    private int chunkSize;
+    private Random random;
+    private Duration replyDelay = Duration.ZERO;
+    private boolean urcNoise;
+    private int baud;
+    private byte[] garbageBeforeNextReply;
+    private int[] forcedPutResult;
+    private Duration putResultDelay = Duration.ZERO;
+
+    public synchronized void addRule(String prefix, Action action, int nth, int code) {
+        if (nth < 1) {
+            throw new IllegalArgumentException("nth must be at least 1");
+        }
+        rules.add(new Rule(prefix, action, nth, code));
+    }
+
+    /**
+     * Counts {@code command} against every armed rule and returns the rules that fire now (they are then
+     * disarmed), in the order they were armed.
+     */
+    public synchronized List<Rule> matchAll(String command) {
+        String upper = command.toUpperCase(Locale.ROOT);
+        List<Rule> fired = new ArrayList<>();
+        for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
+            Rule r = it.next();
+            if (upper.startsWith(r.prefix)) {
+                r.remaining--;
+                if (r.remaining == 0) {
+                    it.remove();
+                    fired.add(r);
+                }
+            }
+        }
+        return fired;
+    }
+
+    public synchronized void clear() {
+        rules.clear();
+        chunkSize = 0;
+        random = null;
+        replyDelay = Duration.ZERO;
+        urcNoise = false;
+        baud = 0;
+        garbageBeforeNextReply = null;
+        forcedPutResult = null;
+        putResultDelay = Duration.ZERO;
+    }
+
+    public synchronized void chunks(int size) {
+        chunkSize = size;
+        random = null;
+    }
+
+    public synchronized void randomChunks(long seed) {
+        random = new Random(seed);
+        chunkSize = 0;
+    }
+
+    /** The size of the next piece to write out of {@code remaining} bytes. */
+    public synchronized int nextChunk(int remaining) {
+        if (random != null) {
+            return Math.min(remaining, 1 + random.nextInt(16));
+        }
+        if (chunkSize > 0) {
+            return Math.min(remaining, chunkSize);
+        }
+        return remaining;
+    }
+
+    public synchronized Duration replyDelay() {
+        return replyDelay;
+    }
+
+    public synchronized void replyDelay(Duration d) {
+        replyDelay = d == null ? Duration.ZERO : d;
+    }
+
+    public synchronized boolean urcNoise() {
+        return urcNoise;
+    }
+
+    public synchronized void urcNoise(boolean on) {
+        urcNoise = on;
+    }
+
+    public synchronized int baud() {
+        return baud;
+    }
+
+    public synchronized void baud(int b) {
+        if (b < 0) {
+            throw new IllegalArgumentException("baud must be >= 0");
+        }
+        baud = b;
+    }
+
+    public synchronized void garbageBeforeNextReply(byte[] bytes) {
+        garbageBeforeNextReply = bytes.clone();
+    }
+
+    public synchronized byte[] takeGarbageBeforeReply() {
+        byte[] g = garbageBeforeNextReply;
+        garbageBeforeNextReply = null;
+        return g;
+    }
+
+    public synchronized void forcePutResult(int err, int protocolError) {
+        forcedPutResult = new int[] {err, protocolError};
+    }
+
+    public synchronized int[] takeForcedPutResult() {
+        int[] r = forcedPutResult;
+        forcedPutResult = null;
+        return r;
+    }
+
+    public synchronized Duration putResultDelay() {
+        return putResultDelay;
+    }
+
+    public synchronized void putResultDelay(Duration d) {
+        putResultDelay = d == null ? Duration.ZERO : d;
+    }
+
+    /** Pauses the calling thread as long as {@code bytes} take on the wire at the configured line speed. */
+    public void pace(int bytes) {
+        int b = baud();
+        if (b <= 0 || bytes <= 0) {
+            return;
+        }
+        long nanos = bytes * 10L * 1_000_000_000L / b;
+        sleepNanos(nanos);
+    }
+
+    static void sleepNanos(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
