@@ -177,12 +177,12 @@ public final class SerialTransport implements Transport {
             cause = new SerialPortException(Reason.OTHER, path,
                     "Serial port " + path + " failed while reading (" + e + ").", e);
         } finally {
+            if (cause != null && !closeRequested) {
+                fail(cause);
+            }
             running = false;
             closePortOnce();
-            if (lostCause != null) {
-                cause = lostCause;
-            }
-            notifyClosed(listener, closeRequested ? null : cause);
+            notifyClosed(listener, closeRequested ? null : lostCause);
         }
     }
 
@@ -224,8 +224,11 @@ public final class SerialTransport implements Transport {
             SerialPort p = port;
             if (p == null || !isOpen()) {
                 SerialPortException lost = lostCause;
-                throw lost != null ? lost
-                        : new SerialPortException(Reason.OTHER, path, "Serial port " + path + " is not open.");
+                if (lost != null) {
+                    throw new SerialPortException(lost.reason(), path, lost.getMessage(), lost);
+                }
+                throw new SerialPortException(Reason.OTHER, path, "Serial port " + path
+                        + (p == null ? " is not open yet." : " is closed."));
             }
             int done = 0;
             while (done < length) {
@@ -243,7 +246,7 @@ public final class SerialTransport implements Transport {
     }
 
     /** Records a loss found outside the reader thread; the reader then closes and reports it. */
-    private void fail(SerialPortException cause) {
+    private synchronized void fail(SerialPortException cause) {
         if (lostCause == null) {
             lostCause = cause;
         }
