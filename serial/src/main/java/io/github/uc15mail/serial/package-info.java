@@ -1,0 +1,9 @@
+/**
+ * Serial-port transport for uc15mail: {@link io.github.uc15mail.serial.SerialTransport} connects the AT engine
+ * in {@code uc15mail-core} to a Quectel UC15 over USB ({@code /dev/ttyUSB2}) or a UART, through jSerialComm.
+ *
+ * <p>The public API is this package only: {@code SerialTransport}, {@code SerialOptions},
+ * {@code SerialPortException}, and the discovery helpers {@code SerialPorts} and {@code SerialPortInfo}.
+ * Everything under {@code io.github.uc15mail.serial.internal} may change without notice.
+ */
+package io.github.uc15mail.serial;
