@@ -20,7 +20,7 @@ class BehaviourTest {
     private static final String S51 = "a".repeat(51);
 
     private static Modem modem(Uc15Emulator emu) {
-        return new Modem(AtClient.connect(emu));
+        return new Modem(RawAtClient.connect(emu));
     }
 
     @ParameterizedTest
@@ -214,11 +214,11 @@ class BehaviourTest {
             byte[] data = SmtpDeliveryTest.binary(2500, 7);
             assertEquals("CONNECT", Modem.last(m.at.command("AT+QFUPL=\"RAM:ack.bin\",2500,5,1")));
             m.at.write(java.util.Arrays.copyOfRange(data, 0, 1024));
-            assertTrue(m.at.awaitText("A", AtClient.TIMEOUT));
+            assertTrue(m.at.awaitText("A", RawAtClient.TIMEOUT));
             m.at.write(java.util.Arrays.copyOfRange(data, 1024, 2048));
-            assertTrue(m.at.awaitText("A", AtClient.TIMEOUT));
+            assertTrue(m.at.awaitText("A", RawAtClient.TIMEOUT));
             m.at.write(java.util.Arrays.copyOfRange(data, 2048, 2500));
-            List<String> r = m.at.readResponse(AtClient.TIMEOUT);
+            List<String> r = m.at.readResponse(RawAtClient.TIMEOUT);
             assertEquals(List.of("+QFUPL: 2500," + io.github.uc15mail.testkit.internal.Checksum.hex(data), "OK"), r);
             assertArrayEquals(data, emu.ramFiles().get("RAM:ack.bin"));
             RecordedCommand c = emu.commands().get(emu.commands().size() - 1);
@@ -229,15 +229,15 @@ class BehaviourTest {
 
     @Test
     void lineTerminatorsAndCase() {
-        try (Uc15Emulator emu = Uc15Emulator.create(); AtClient at = AtClient.connect(emu)) {
+        try (Uc15Emulator emu = Uc15Emulator.create(); RawAtClient at = RawAtClient.connect(emu)) {
             at.write("ate0\r\n");
-            assertEquals(List.of("ate0", "OK"), at.readResponse(AtClient.TIMEOUT));
+            assertEquals(List.of("ate0", "OK"), at.readResponse(RawAtClient.TIMEOUT));
             at.write("at+csq\n");
-            assertEquals(List.of("+CSQ: 20,99", "OK"), at.readResponse(AtClient.TIMEOUT));
+            assertEquals(List.of("+CSQ: 20,99", "OK"), at.readResponse(RawAtClient.TIMEOUT));
             at.write("AT+QSMTPBODY=0,3\r\n");
-            assertEquals(List.of("CONNECT"), at.readResponse(AtClient.TIMEOUT));
+            assertEquals(List.of("CONNECT"), at.readResponse(RawAtClient.TIMEOUT));
             at.write("\nab");
-            assertEquals(List.of("+QSMTPBODY: 3", "OK"), at.readResponse(AtClient.TIMEOUT), "a LF in a later write is data");
+            assertEquals(List.of("+QSMTPBODY: 3", "OK"), at.readResponse(RawAtClient.TIMEOUT), "a LF in a later write is data");
             assertEquals(List.of("ERROR"), at.command("AT+NOSUCH"));
             assertEquals(List.of("ERROR"), at.command("ATX9"));
         }

@@ -24,7 +24,7 @@ class FaultsTest {
     @Test
     void chunkRepliesWritesPiecesOfN() {
         emu().faults().chunkReplies(3);
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             assertEquals(List.of("ATI", "Quectel", "UC15", "Revision: UC15AGAR01A11E1G", "OK"), at.command("ATI"));
             List<Integer> sizes = at.writeSizes();
             assertTrue(sizes.size() > 10, sizes.toString());
@@ -35,7 +35,7 @@ class FaultsTest {
     @Test
     void randomChunksAreSmallAndVaried() {
         emu().faults().randomChunks(42);
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             assertEquals(List.of("ATI", "Quectel", "UC15", "Revision: UC15AGAR01A11E1G", "OK"), at.command("ATI"));
             List<Integer> sizes = at.writeSizes();
             assertTrue(sizes.stream().allMatch(n -> n >= 1 && n <= 16), sizes.toString());
@@ -46,7 +46,7 @@ class FaultsTest {
     @Test
     void replyDelayHoldsTheReply() {
         emu().faults().replyDelay(Duration.ofMillis(400));
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             long t0 = System.nanoTime();
             assertEquals(List.of("AT", "OK"), at.command("AT"));
             assertTrue(System.nanoTime() - t0 >= 380_000_000L);
@@ -55,20 +55,20 @@ class FaultsTest {
 
     @Test
     void urcNoiseBetweenLinesAndAfterOk() {
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             Modem m = new Modem(at);
             m.to(1, "a@example.com").to(2, "b@example.com");
             emu().faults().urcNoise(true);
             List<String> r = at.command("AT+QSMTPDST?");
             assertEquals(List.of("+QSMTPDST: 1,\"a@example.com\"", "+CMTI: \"SM\",3",
                     "+QSMTPDST: 2,\"b@example.com\"", "+QIND: \"csq\",20,99", "OK"), r);
-            assertEquals("+CGREG: 1", at.nextLine(AtClient.TIMEOUT));
+            assertEquals("+CGREG: 1", at.nextLine(RawAtClient.TIMEOUT));
         }
     }
 
     @Test
     void silenceNextSwallowsTheReplyButTheCommandTakesEffect() {
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             Modem m = new Modem(at);
             emu().faults().silenceNext("AT+QSMTPSUB=");
             at.send("AT+QSMTPSUB=0,\"silent\"");
@@ -81,24 +81,24 @@ class FaultsTest {
 
     @Test
     void garbageIsWrittenNowAndBeforeTheNextReply() {
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             new Modem(at);
             emu().faults().garbage(new byte[] {(byte) 0xFF, 'x', 0});
-            assertTrue(at.awaitText("\u00ffx\u0000", AtClient.TIMEOUT));
+            assertTrue(at.awaitText("\u00ffx\u0000", RawAtClient.TIMEOUT));
             emu().faults().garbageBeforeNextReply("#junk#".getBytes(StandardCharsets.US_ASCII));
             at.send("AT");
-            assertTrue(at.awaitText("#junk#\r\nOK\r\n", AtClient.TIMEOUT));
+            assertTrue(at.awaitText("#junk#\r\nOK\r\n", RawAtClient.TIMEOUT));
         }
     }
 
     @Test
     void resetModemGoesBackToPowerOn() {
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             Modem m = new Modem(at);
             m.ok("AT+QIACT=1");
             m.to(1, "a@example.com").upload("RAM:f.txt", new byte[] {1, 2, 3});
             emu().faults().resetModem();
-            assertTrue(at.awaitText("\r\nRDY\r\n", AtClient.TIMEOUT));
+            assertTrue(at.awaitText("\r\nRDY\r\n", RawAtClient.TIMEOUT));
             assertTrue(emu().ramFiles().isEmpty());
             assertTrue(emu().isContentEmpty());
             assertFalse(emu().isPdpActive(1));
@@ -108,7 +108,7 @@ class FaultsTest {
 
     @Test
     void cmeErrorOnNthHonoursCmee() {
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             Modem m = new Modem(at);
             emu().faults().cmeErrorOn("AT+QSMTPDST=1", 2, 652);
             m.to(1, "a@example.com");
@@ -124,7 +124,7 @@ class FaultsTest {
 
     @Test
     void errorOnNth() {
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             Modem m = new Modem(at);
             emu().faults().errorOn("AT+CSQ", 1);
             assertEquals("ERROR", m.result("AT+CSQ"));
@@ -135,7 +135,7 @@ class FaultsTest {
     @Test
     void forcePutResultSendsNothing() {
         emu().faults().forcePutResult(658, 0);
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             Modem m = new Modem(at).server(uc15.smtpHost(), uc15.smtpPort(), 0, "", "");
             m.to(1, "a@example.com");
             assertEquals("+QSMTPPUT: 658,0", m.put());
@@ -149,7 +149,7 @@ class FaultsTest {
     @Test
     void putResultDelayKeepsTheServiceBusy() {
         emu().faults().putResultDelay(Duration.ofMillis(800));
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             Modem m = new Modem(at).server(uc15.smtpHost(), uc15.smtpPort(), 0, "", "");
             m.to(1, "a@example.com");
             m.ok("AT+QSMTPPUT=60");
@@ -157,7 +157,7 @@ class FaultsTest {
             assertEquals("+CME ERROR: 652", m.result("AT+QSMTPDST=1,1,\"b@example.com\""));
             assertEquals("+CME ERROR: 652", m.result("AT+QSMTPPUT=60"));
             assertNull(at.awaitLine(l -> l.startsWith("+QSMTPPUT:"), Duration.ofMillis(300)));
-            assertEquals("+QSMTPPUT: 0,0", at.awaitLine(l -> l.startsWith("+QSMTPPUT:"), AtClient.TIMEOUT));
+            assertEquals("+QSMTPPUT: 0,0", at.awaitLine(l -> l.startsWith("+QSMTPPUT:"), RawAtClient.TIMEOUT));
             assertFalse(emu().isSendInProgress());
         }
     }
@@ -165,7 +165,7 @@ class FaultsTest {
     @Test
     void lineSpeedPacesBothDirections() {
         emu().faults().lineSpeed(9600); // 960 bytes/s
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             long t0 = System.nanoTime();
             List<String> r = at.dataCommand("AT+QFUPL=\"RAM:slow.bin\",480,10", new byte[480]);
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -180,14 +180,14 @@ class FaultsTest {
 
     @Test
     void closeLinkOnNextDropsTheLinkAndKeepsTheState() {
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             Modem m = new Modem(at);
             m.to(1, "a@example.com");
             emu().faults().closeLinkOnNext("AT+QSMTPPUT");
             at.send("AT+QSMTPPUT=60");
-            assertTrue(at.awaitClosed(AtClient.TIMEOUT));
+            assertTrue(at.awaitClosed(RawAtClient.TIMEOUT));
         }
-        try (AtClient at = AtClient.connect(emu())) {
+        try (RawAtClient at = RawAtClient.connect(emu())) {
             assertEquals(List.of("+QSMTPDST: 1,\"a@example.com\"", "OK"), at.command("AT+QSMTPDST?"), "echo stays off: state kept");
             assertFalse(emu().isSendInProgress());
         }

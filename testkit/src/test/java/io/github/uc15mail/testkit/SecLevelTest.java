@@ -17,7 +17,7 @@ class SecLevelTest {
         SubethaServer server = sslType == 1
                 ? SubethaServer.implicitTls(TestCerts.get("a").serverContext())
                 : SubethaServer.startTls(TestCerts.get("a").serverContext());
-        try (server; AtClient at = AtClient.connect(uc15.emulator())) {
+        try (server; RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server("127.0.0.1", server.port(), sslType, "", "");
             if (uploadCa) {
                 m.upload("RAM:ca.pem", TestCerts.get(caAlias).pem);
@@ -50,7 +50,7 @@ class SecLevelTest {
     @Test
     void seclevelZeroTrustsAnyCertificate() {
         try (SubethaServer server = SubethaServer.implicitTls(TestCerts.get("b").serverContext());
-                AtClient at = AtClient.connect(uc15.emulator())) {
+                RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server("127.0.0.1", server.port(), 1, "", "");
             m.to(1, "alice@example.com");
             assertEquals("+QSMTPPUT: 0,0", m.put());
