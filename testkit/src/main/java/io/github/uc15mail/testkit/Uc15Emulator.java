@@ -170,9 +170,7 @@ public final class Uc15Emulator implements AutoCloseable {
             modemEnd.open(new TransportListener() {
                 @Override
                 public void onBytes(byte[] data, int offset, int length) {
-                    if (out.link() != modemEnd) {
-                        return;
-                    }
+                    // bytes from a replaced link still count: the modem's UART had received them
                     faultState.pace(length);
                     byte[] copy = new byte[length];
                     System.arraycopy(data, offset, copy, 0, length);

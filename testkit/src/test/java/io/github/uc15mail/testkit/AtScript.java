@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Replays a session written as a script against an {@link AtClient}:
+ * Replays a session written as a script against an {@link RawAtClient}:
  * <pre>
  * > AT+CMD            command to send (without CR)
  * expected line       lines expected up to the final result (or CONNECT), in order
@@ -38,7 +38,7 @@ final class AtScript {
         return b;
     }
 
-    static void run(AtClient at, String script, Map<String, String> vars) {
+    static void run(RawAtClient at, String script, Map<String, String> vars) {
         String text = script;
         for (Map.Entry<String, String> v : vars.entrySet()) {
             text = text.replace("${" + v.getKey() + "}", v.getValue());

@@ -300,7 +300,7 @@ class ManualExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sessions")
     void replaysManualSession(String section, String script) throws Exception {
-        try (AtClient at = AtClient.connect(uc15.emulator())) {
+        try (RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             AtScript.run(at, PREFIX + script,
                     Map.of("host", uc15.smtpHost(), "port", Integer.toString(uc15.smtpPort())));
         }

@@ -9,9 +9,9 @@ import java.util.List;
 /** Short-hands for driving the emulator with raw AT in tests (echo is turned off first). */
 final class Modem {
 
-    final AtClient at;
+    final RawAtClient at;
 
-    Modem(AtClient at) {
+    Modem(RawAtClient at) {
         this.at = at;
         assertEquals("OK", last(at.command("ATE0")));
     }

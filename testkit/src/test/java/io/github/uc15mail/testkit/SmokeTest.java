@@ -9,10 +9,10 @@ class SmokeTest {
 
     @Test
     void echoAndBasicReplies() {
-        try (Uc15Emulator emu = Uc15Emulator.create(); AtClient at = AtClient.connect(emu)) {
+        try (Uc15Emulator emu = Uc15Emulator.create(); RawAtClient at = RawAtClient.connect(emu)) {
             at.send("AT");
-            assertEquals("AT", at.nextLine(AtClient.TIMEOUT));
-            assertEquals("OK", at.nextLine(AtClient.TIMEOUT));
+            assertEquals("AT", at.nextLine(RawAtClient.TIMEOUT));
+            assertEquals("OK", at.nextLine(RawAtClient.TIMEOUT));
             assertEquals(List.of("ATE0", "OK"), at.command("ATE0"));
             assertEquals(List.of("+CSQ: 20,99", "OK"), at.command("AT+CSQ"));
             assertEquals(List.of("Quectel", "UC15", "Revision: UC15AGAR01A11E1G", "OK"), at.command("ATI"));

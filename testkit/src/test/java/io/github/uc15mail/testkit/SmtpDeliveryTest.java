@@ -80,7 +80,7 @@ class SmtpDeliveryTest {
 
     @Test
     void plainSmtpWithAuthDeliversEveryField() throws Exception {
-        try (AtClient at = AtClient.connect(uc15.emulator())) {
+        try (RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server(uc15.smtpHost(), uc15.smtpPort(), 0, USER, PASSWORD);
             compose(m);
             assertEquals("+QSMTPPUT: 0,0", m.put());
@@ -100,7 +100,7 @@ class SmtpDeliveryTest {
 
     @Test
     void implicitTlsWithAuth() throws Exception {
-        try (AtClient at = AtClient.connect(uc15.emulator())) {
+        try (RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server(uc15.smtpHost(), uc15.smtpsPort(), 1, USER, PASSWORD);
             m.ok("AT+QSMTPCFG=\"sslctxid\",1");
             m.ok("AT+QSSLCFG=\"seclevel\",1,0");
@@ -114,7 +114,7 @@ class SmtpDeliveryTest {
     @Test
     void startTlsWithSubetha() throws Exception {
         try (SubethaServer server = SubethaServer.startTls(TestCerts.get("a").serverContext());
-                AtClient at = AtClient.connect(uc15.emulator())) {
+                RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server("127.0.0.1", server.port(), 2, "", "");
             compose(m);
             assertEquals("+QSMTPPUT: 0,0", m.put());
@@ -128,7 +128,7 @@ class SmtpDeliveryTest {
 
     @Test
     void startTlsRequiredButNotOfferedFailsWith665() {
-        try (SubethaServer server = SubethaServer.plain(0, 0); AtClient at = AtClient.connect(uc15.emulator())) {
+        try (SubethaServer server = SubethaServer.plain(0, 0); RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server("127.0.0.1", server.port(), 2, "", "");
             m.to(1, "alice@example.com");
             assertEquals("+QSMTPPUT: 665,0", m.put());
@@ -138,7 +138,7 @@ class SmtpDeliveryTest {
 
     @Test
     void authenticationFailureIs677_535() {
-        try (AtClient at = AtClient.connect(uc15.emulator())) {
+        try (RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server(uc15.smtpHost(), uc15.smtpPort(), 0, USER, "wrong");
             m.to(1, "alice@example.com");
             assertEquals("+QSMTPPUT: 677,535", m.put());
@@ -151,7 +151,7 @@ class SmtpDeliveryTest {
 
     @Test
     void unknownHostIs653() {
-        try (AtClient at = AtClient.connect(uc15.emulator())) {
+        try (RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server("no-such-host.invalid", 25, 0, "", "");
             m.to(1, "alice@example.com");
             assertEquals("+QSMTPPUT: 653,0", m.put());
@@ -164,7 +164,7 @@ class SmtpDeliveryTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        try (AtClient at = AtClient.connect(uc15.emulator())) {
+        try (RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server("127.0.0.1", port, 0, "", "");
             m.to(1, "alice@example.com");
             assertEquals("+QSMTPPUT: 654,0", m.put());
@@ -173,7 +173,7 @@ class SmtpDeliveryTest {
 
     @Test
     void rejectedRecipientIs678_550() {
-        try (SubethaServer server = SubethaServer.plain(550, 0); AtClient at = AtClient.connect(uc15.emulator())) {
+        try (SubethaServer server = SubethaServer.plain(550, 0); RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server("127.0.0.1", server.port(), 0, "", "");
             m.to(1, "reject-me@example.com");
             assertEquals("+QSMTPPUT: 678,550", m.put());
@@ -183,7 +183,7 @@ class SmtpDeliveryTest {
 
     @Test
     void storageExceededIs680_552() {
-        try (SubethaServer server = SubethaServer.plain(0, 552); AtClient at = AtClient.connect(uc15.emulator())) {
+        try (SubethaServer server = SubethaServer.plain(0, 552); RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server("127.0.0.1", server.port(), 0, "", "");
             m.to(1, "alice@example.com");
             assertEquals("+QSMTPPUT: 680,552", m.put());
@@ -194,7 +194,7 @@ class SmtpDeliveryTest {
     void gb2312AndBig5AreDecodedAndDeclared() throws Exception {
         Charset gb = Charset.forName("GB2312");
         Charset big5 = Charset.forName("Big5");
-        try (AtClient at = AtClient.connect(uc15.emulator())) {
+        try (RawAtClient at = RawAtClient.connect(uc15.emulator())) {
             Modem m = new Modem(at).server(uc15.smtpHost(), uc15.smtpPort(), 0, USER, PASSWORD);
             m.to(1, "alice@example.com");
             m.ok("AT+QSMTPSUB=2,\"" + java.util.HexFormat.of().formatHex("测试邮件".getBytes(gb)) + "\"");

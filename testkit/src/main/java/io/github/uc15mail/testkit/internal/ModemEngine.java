@@ -351,8 +351,17 @@ public final class ModemEngine implements AutoCloseable {
             }
         }
         silent = fired.stream().anyMatch(r -> r.action() == FaultState.Action.SILENCE);
+        hold();
+        try {
+            process(raw, cmd, fired);
+        } finally {
+            release();
+        }
+    }
+
+    private void process(String raw, String cmd, List<FaultState.Rule> fired) {
         if (echo && !silent) {
-            out.send(bytes(raw + "\r"), false);
+            emit(bytes(raw + "\r"), false);
         }
         FaultState.Rule err = fired.stream()
                 .filter(r -> r.action() == FaultState.Action.CME_ERROR || r.action() == FaultState.Action.ERROR)
@@ -451,7 +460,33 @@ public final class ModemEngine implements AutoCloseable {
                 sb.append(noise());
             }
         }
-        out.send(bytes(sb.toString()), true);
+        emit(bytes(sb.toString()), true);
+    }
+
+    private record Held(byte[] bytes, boolean reply) {}
+
+    private final List<Held> held = new ArrayList<>();
+    private boolean holding;
+
+    /** Output of the command being processed is held until the command is recorded, then released. */
+    private void emit(byte[] b, boolean reply) {
+        if (holding) {
+            held.add(new Held(b, reply));
+        } else {
+            out.send(b, reply);
+        }
+    }
+
+    private void hold() {
+        holding = true;
+    }
+
+    private void release() {
+        holding = false;
+        for (Held h : held) {
+            out.send(h.bytes(), h.reply());
+        }
+        held.clear();
     }
 
     private void final_(String fin) {
@@ -480,7 +515,7 @@ public final class ModemEngine implements AutoCloseable {
     }
 
     private void urc(String text) {
-        out.send(bytes("\r\n" + text + "\r\n"), false);
+        emit(bytes("\r\n" + text + "\r\n"), false);
     }
 
     // ------------------------------------------------------------------ commands
@@ -1505,6 +1540,7 @@ public final class ModemEngine implements AutoCloseable {
         byte[] payload = d.buf.toByteArray();
         boolean wasSilent = silent;
         silent = d.silent;
+        hold();
         try {
             if (d.kind == Kind.BODY) {
                 body = payload;
@@ -1518,9 +1554,10 @@ public final class ModemEngine implements AutoCloseable {
                 }
                 ok("+QFUPL: " + payload.length + "," + Checksum.hex(payload));
             }
+            events.commandRecorded(d.line == null ? "" : d.line, payload);
         } finally {
             silent = wasSilent;
+            release();
         }
-        events.commandRecorded(d.line == null ? "" : d.line, payload);
     }
 }

@@ -11,10 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** A raw AT test driver over a host {@link Transport}: writes commands, collects reply lines. */
-final class AtClient implements AutoCloseable {
+/**
+ * A minimal raw-AT driver for tests: writes command lines to a host {@link Transport} and reads the modem's
+ * lines back. It is deliberately dumb (no URC routing, no retries) so tests see exactly what a modem sent.
+ *
+ * <p>Guarantees: every wait has a timeout; lines are split on CR or LF and empty lines are skipped; all
+ * received bytes are kept ({@link #received()}). Does not strip echo, match replies to commands, or hide
+ * URCs: a URC arriving before a final result is returned among the lines.
+ */
+public final class RawAtClient implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final Transport transport;
     private final ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -22,24 +29,25 @@ final class AtClient implements AutoCloseable {
     private boolean closed;
     private final List<Integer> writeSizes = new ArrayList<>();
 
-    AtClient(Transport transport) {
+    /** Opens {@code transport} and starts collecting what the modem sends. */
+    public RawAtClient(Transport transport) {
         this.transport = transport;
         try {
             transport.open(new TransportListener() {
                 @Override
                 public void onBytes(byte[] data, int offset, int length) {
-                    synchronized (AtClient.this) {
+                    synchronized (RawAtClient.this) {
                         all.write(data, offset, length);
                         writeSizes.add(length);
-                        AtClient.this.notifyAll();
+                        RawAtClient.this.notifyAll();
                     }
                 }
 
                 @Override
                 public void onClosed(Throwable cause) {
-                    synchronized (AtClient.this) {
+                    synchronized (RawAtClient.this) {
                         closed = true;
-                        AtClient.this.notifyAll();
+                        RawAtClient.this.notifyAll();
                     }
                 }
             });
@@ -48,11 +56,13 @@ final class AtClient implements AutoCloseable {
         }
     }
 
-    static AtClient connect(Uc15Emulator emulator) {
-        return new AtClient(emulator.connect());
+    /** A client on a new link to {@code emulator}. */
+    public static RawAtClient connect(Uc15Emulator emulator) {
+        return new RawAtClient(emulator.connect());
     }
 
-    void write(byte[] bytes) {
+    /** Writes raw bytes. */
+    public void write(byte[] bytes) {
         try {
             transport.write(bytes);
         } catch (IOException e) {
@@ -60,21 +70,24 @@ final class AtClient implements AutoCloseable {
         }
     }
 
-    void write(String s) {
+    /** Writes text as ISO-8859-1 bytes. */
+    public void write(String s) {
         write(s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    void send(String command) {
+    /** Writes {@code command} followed by CR. */
+    public void send(String command) {
         write(command + "\r");
     }
 
     /** Sends a command and returns every non-empty line up to and including the final result or CONNECT. */
-    List<String> command(String command) {
+    public List<String> command(String command) {
         send(command);
         return readResponse(TIMEOUT);
     }
 
-    List<String> readResponse(Duration timeout) {
+    /** Reads lines up to and including a final result or CONNECT; AssertionError on timeout. */
+    public List<String> readResponse(Duration timeout) {
         List<String> lines = new ArrayList<>();
         while (true) {
             String l = nextLine(timeout);
@@ -88,12 +101,13 @@ final class AtClient implements AutoCloseable {
         }
     }
 
-    static boolean isFinal(String l) {
+    /** OK, ERROR, +CME ERROR or CONNECT. */
+    public static boolean isFinal(String l) {
         return l.equals("OK") || l.equals("ERROR") || l.startsWith("+CME ERROR:") || l.equals("CONNECT");
     }
 
     /** The next non-empty line, or null after the timeout. */
-    synchronized String nextLine(Duration timeout) {
+    public synchronized String nextLine(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             byte[] b = all.toByteArray();
@@ -116,7 +130,7 @@ final class AtClient implements AutoCloseable {
     }
 
     /** Waits for a line matching {@code p}, skipping others; null on timeout. */
-    String awaitLine(Predicate<String> p, Duration timeout) {
+    public String awaitLine(Predicate<String> p, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -134,7 +148,7 @@ final class AtClient implements AutoCloseable {
     }
 
     /** Waits until {@code text} arrives after the cursor and moves the cursor past it. */
-    synchronized boolean awaitText(String text, Duration timeout) {
+    public synchronized boolean awaitText(String text, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String s = new String(all.toByteArray(), StandardCharsets.ISO_8859_1);
@@ -164,25 +178,28 @@ final class AtClient implements AutoCloseable {
     }
 
     /** Everything not consumed yet, as text. */
-    synchronized String pending() {
+    public synchronized String pending() {
         byte[] b = all.toByteArray();
         return new String(b, pos, b.length - pos, StandardCharsets.ISO_8859_1);
     }
 
     /** Everything received, as text. */
-    synchronized String received() {
+    public synchronized String received() {
         return new String(all.toByteArray(), StandardCharsets.ISO_8859_1);
     }
 
-    synchronized List<Integer> writeSizes() {
+    /** The size of every piece the transport delivered, in order. */
+    public synchronized List<Integer> writeSizes() {
         return new ArrayList<>(writeSizes);
     }
 
-    synchronized boolean isClosed() {
+    /** Whether the link was closed. */
+    public synchronized boolean isClosed() {
         return closed;
     }
 
-    synchronized boolean awaitClosed(Duration timeout) {
+    /** Waits for the link to close. */
+    public synchronized boolean awaitClosed(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!closed) {
             if (!waitUntil(deadline)) {
@@ -193,7 +210,7 @@ final class AtClient implements AutoCloseable {
     }
 
     /** Uploads {@code data} to the modem after CONNECT and returns the final reply lines. */
-    List<String> dataCommand(String command, byte[] data) {
+    public List<String> dataCommand(String command, byte[] data) {
         List<String> head = command(command);
         if (!head.get(head.size() - 1).equals("CONNECT")) {
             return head;
@@ -204,6 +221,7 @@ final class AtClient implements AutoCloseable {
         return lines;
     }
 
+    /** Closes the link. */
     @Override
     public void close() {
         transport.close();
