@@ -85,7 +85,24 @@ public final class EmulateCommand implements Callable<Integer> {
                 context.out().println("delivered: " + describe(email));
                 context.out().flush();
             }
+            awaitHostCleanup(modem);
             return ExitCodes.OK;
+        }
+    }
+
+    /** Gives the host time to clear the content and delete its files before the modem goes away. */
+    private static void awaitHostCleanup(Uc15Emulator modem) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (modem.isContentEmpty() && modem.ramFiles().isEmpty() && !modem.isInDataMode()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -44,7 +44,9 @@ public final class ModemLink implements AutoCloseable {
         } catch (SerialPortException e) {
             throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, e.getMessage(), e);
         } catch (IOException e) {
-            throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, "cannot open " + address + ": " + e.getMessage(), e);
+            String why = String.valueOf(e.getMessage());
+            throw new CliFailure(ExitCodes.MODEM_UNREACHABLE,
+                    why.contains(address.spec()) ? why : "cannot open " + address + ": " + why, e);
         }
         if (traffic != null) {
             session.addTrafficListener(traffic);
