@@ -34,18 +34,21 @@ public final class SendCommand implements Callable<Integer>, VerboseCommand {
     @Mixin
     SendOptions options = new SendOptions();
 
+    private boolean verboseFromConfig;
+
     public SendCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public boolean verbose() {
-        return options.verbose;
+        return options.verbose || verboseFromConfig;
     }
 
     @Override
     public Integer call() {
         SendSettings settings = SendSettings.resolve(options, context.env());
+        verboseFromConfig = settings.verbose();
         AutoCloseable logLevel = Logging.sdk(settings.verbose());
         long start = System.nanoTime();
         TrafficPrinter traffic = settings.verbose() ? new TrafficPrinter(context.err(), settings.masker()) : null;

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code uc15mail}: send email through a Quectel UC15 from the command line, try the SDK without
@@ -22,13 +24,16 @@ public final class Uc15MailCli implements Callable<Integer> {
 
     private final CliContext context;
 
+    @Spec
+    CommandSpec spec;
+
     Uc15MailCli(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        CommandLine.usage(this, context.err());
+        spec.commandLine().usage(context.err());
         return ExitCodes.BAD_INPUT;
     }
 
