@@ -73,7 +73,7 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
             context.out().println("SMTP settings:");
             for (String setting : SMTP_SETTINGS) {
                 List<String> lines = query(session, AtCommands.smtpQuery(setting), address);
-                show("  " + setting, lines == null ? null : String.join("; ", lines), masker);
+                show("  " + setting, lines == null ? null : settingValue(setting, lines), masker);
             }
             return ExitCodes.OK;
         } finally {
@@ -115,6 +115,15 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
             }
         }
         return "(no " + prefix + " line)";
+    }
+
+    /** {@code +QSMTPCFG: "ssltype",0} becomes {@code 0}; anything unexpected is shown whole. */
+    static String settingValue(String setting, List<String> lines) {
+        String prefix = "+QSMTPCFG: \"" + setting + "\",";
+        if (lines.size() == 1 && lines.get(0).startsWith(prefix)) {
+            return SecretMasker.maskPasswordField(lines.get(0)).substring(prefix.length());
+        }
+        return lines.isEmpty() ? "(no reply line)" : SecretMasker.maskPasswordField(String.join("; ", lines));
     }
 
     /** {@code 20,99} becomes {@code 20,99 (-73 dBm)}; 99 means unknown. */

@@ -56,8 +56,9 @@ public final class SecretMasker {
         StringBuilder sb = new StringBuilder();
         int index = 0;
         while (m.find()) {
-            // Both forms keep the password in their third quoted value.
-            m.appendReplacement(sb, Matcher.quoteReplacement(index == 2 ? "\"" + MASK + "\"" : m.group()));
+            // Both forms keep the password in their third quoted value; an empty one stays visibly empty.
+            boolean password = index == 2 && m.group().length() > 2;
+            m.appendReplacement(sb, Matcher.quoteReplacement(password ? "\"" + MASK + "\"" : m.group()));
             index++;
         }
         m.appendTail(sb);

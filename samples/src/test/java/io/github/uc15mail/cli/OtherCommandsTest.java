@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.uc15mail.serial.SerialPortInfo;
 import io.github.uc15mail.testkit.Uc15EmulatorExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,8 +51,8 @@ class OtherCommandsTest {
         assertTrue(r.out().contains("dBm"), r::toString);
         assertTrue(r.out().contains("registered, home network"), r::toString);
         assertTrue(r.out().contains("+QIACT: 1,1"), "the send activated context 1: " + r);
-        assertTrue(r.out().contains("\"smtpserver\",\"127.0.0.1\"," + uc15.smtpPort()), r::toString);
-        assertTrue(r.out().contains("\"account\",\"probe-user\",\"****\""), r::toString);
+        assertTrue(r.out().contains("smtpserver:  \"127.0.0.1\"," + uc15.smtpPort()), r::toString);
+        assertTrue(r.out().contains("account:     \"probe-user\",\"****\""), r::toString);
         assertFalse(r.out().contains(PASSWORD) || r.err().contains(PASSWORD), r::toString);
     }
 
@@ -108,15 +111,15 @@ class OtherCommandsTest {
         assertFalse(r.out().contains("--password=SECRET"), "the refused flag stays hidden: " + r);
     }
 
-    private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     private CliContext context() {
-        java.io.PrintStream p = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintStream p = new PrintStream(out, true, StandardCharsets.UTF_8);
         return new CliContext(p, p, name -> null, false, CliContext.DEFAULT_MODEM_ANSWER_BUDGET);
     }
 
     private CliRunner.Result run(PortsCommand command) {
         int code = command.call();
-        return new CliRunner.Result(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), "");
+        return new CliRunner.Result(code, out.toString(StandardCharsets.UTF_8), "");
     }
 }

@@ -246,6 +246,28 @@ class SendCommandTest {
     }
 
     @Test
+    void linkLostDuringTheSendIsUnreachable() {
+        uc15.emulator().faults().closeLinkOnNext("AT+QSMTPPUT");
+        CliRunner.Result r = send("--to", "ops@example.com", "--body", "x");
+        assertEquals(ExitCodes.MODEM_UNREACHABLE, r.exitCode(), r::toString);
+        assertEquals(1, r.errLines().size(), r::toString);
+        assertTrue(r.err().contains("lost the link to the modem on " + modemPort), r::toString);
+        assertEquals(0, uc15.receivedMessages().length);
+    }
+
+    @Test
+    void securityChoosesTheDefaultServerPort() {
+        uc15.emulator().faults().forcePutResult(665, 0);
+        CliRunner.Result r = cli.run("send", "--port", modemPort, "--server", "smtp.example.com", "--security", "ssl",
+                "--from", "unit7@example.com", "--to", "ops@example.com", "--body", "x");
+        assertEquals(ExitCodes.REFUSED, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("665 SSL authentication failed"), r::toString);
+        SentEmail attempted = uc15.emulator().awaitSentEmail();
+        assertEquals(465, attempted.port());
+        assertEquals(1, attempted.sslType());
+    }
+
+    @Test
     void verboseShowsTheAtTrafficButNeverAPassword() {
         CliRunner.Result r = send("--to", "ops@example.com", "--body", "x", "--apn", "internet", "--apn-user", "web",
                 "--apn-password-env", "APN_PW", "--verbose");

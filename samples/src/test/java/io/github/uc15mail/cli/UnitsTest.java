@@ -28,6 +28,8 @@ class UnitsTest {
         assertEquals("AT+QSMTPCFG=\"account\",\"me\",\"****\"", m.mask("AT+QSMTPCFG=\"account\",\"me\",\"whatever\""));
         assertEquals("+QSMTPCFG: \"account\",\"me\",\"****\"", m.mask("+QSMTPCFG: \"account\",\"me\",\"x\""));
         assertEquals("AT+QICSGP=1,1,\"internet\",\"web\",\"****\",3", m.mask("AT+QICSGP=1,1,\"internet\",\"web\",\"pw\",3"));
+        assertEquals("+QSMTPCFG: \"account\",\"\",\"\"", m.mask("+QSMTPCFG: \"account\",\"\",\"\""),
+                "an empty password stays visibly empty");
         assertEquals("failed with **** inside", m.mask("failed with hunter2 inside"));
         assertEquals("AT+QSMTPCFG=\"sender\",\"a\",\"b@c.d\"", m.mask("AT+QSMTPCFG=\"sender\",\"a\",\"b@c.d\""));
     }

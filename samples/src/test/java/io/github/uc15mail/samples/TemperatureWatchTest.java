@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.uc15mail.EmailDraft;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The decisions of the telemetry sample: threshold with hysteresis, daily summary, CSV. */
 class TemperatureWatchTest {
@@ -97,11 +101,11 @@ class TemperatureWatchTest {
     }
 
     @Test
-    void thermalZoneFileIsReadAsMillidegrees(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
-        java.nio.file.Path zone = java.nio.file.Files.writeString(tmp.resolve("temp"), "48312\n");
+    void thermalZoneFileIsReadAsMillidegrees(@TempDir Path tmp) throws Exception {
+        Path zone = Files.writeString(tmp.resolve("temp"), "48312\n");
         assertEquals(48.312, new ThermalZoneSensor(zone).readCelsius(), 1e-9);
-        java.nio.file.Files.writeString(zone, "n/a");
-        assertThrows(java.io.IOException.class, () -> new ThermalZoneSensor(zone).readCelsius());
+        Files.writeString(zone, "n/a");
+        assertThrows(IOException.class, () -> new ThermalZoneSensor(zone).readCelsius());
     }
 
     static String content(EmailDraft draft) throws Exception {
