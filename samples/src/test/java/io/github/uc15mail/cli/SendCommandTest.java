@@ -102,6 +102,26 @@ class SendCommandTest {
     }
 
     @Test
+    void bodyFileAndCharsetAreHonoured() throws Exception {
+        Path body = Files.writeString(tmp.resolve("body.txt"), "泵站压力过低。\n", StandardCharsets.UTF_8);
+        CliRunner.Result r = send("--to", "ops@example.com", "--subject", "告警", "--body-file", body.toString(),
+                "--charset", "gb2312");
+        assertEquals(0, r.exitCode(), r::toString);
+        SentEmail sent = uc15.emulator().awaitSentEmail();
+        assertEquals(2, sent.bodyCharset(), "GB2312");
+        assertEquals("泵站压力过低。\n", sent.body());
+        assertEquals("告警", uc15.receivedMessages()[0].getSubject());
+    }
+
+    @Test
+    void aPasswordInTheConfigFileIsRefused() throws Exception {
+        Path config = Files.writeString(tmp.resolve("pw.properties"), "port=" + modemPort + "\npassword=hunter2\n");
+        CliRunner.Result r = cli.run("send", "--config", config.toString());
+        assertRefusedBeforeSending(r, "password", "password-env");
+        assertFalse(r.err().contains("hunter2"), r::toString);
+    }
+
+    @Test
     void configFileWithAnUnknownKeyIsRefused() throws Exception {
         Path config = Files.writeString(tmp.resolve("bad.properties"), "port=" + modemPort + "\nsever=smtp.example.com\n");
         CliRunner.Result r = cli.run("send", "--config", config.toString());
