@@ -60,6 +60,9 @@ public record TelemetrySettings(String port, SmtpConfig smtp, List<String> recip
     /** Checks {@code p}. */
     public static TelemetrySettings from(Properties p, Function<String, String> env) {
         String port = required(p, "port");
+        if (port.startsWith("tcp:") && !port.matches("tcp:[^:]+:\\d{1,5}")) {
+            throw new IllegalArgumentException("port: must be a device path or tcp:HOST:PORT, was \"" + port + "\"");
+        }
         SmtpConfig.Builder smtp = SmtpConfig.builder()
                 .server(required(p, "server"), integer(p, "server-port", 0))
                 .security(security(p.getProperty("security", "ssl").strip()))

@@ -98,6 +98,9 @@ class TemperatureWatchTest {
         assertEquals(65.5, s.threshold());
         assertEquals(List.of("ops@example.com"), s.recipients());
         assertFalse(s.smtp().toString().contains("pw\""), "the password stays out of toString");
+        p.setProperty("port", "tcp:localhost");
+        e = assertThrows(IllegalArgumentException.class, () -> TelemetrySettings.from(p, name -> "pw"));
+        assertEquals("port: must be a device path or tcp:HOST:PORT, was \"tcp:localhost\"", e.getMessage());
     }
 
     @Test
