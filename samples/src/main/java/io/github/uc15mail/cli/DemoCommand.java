@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * server run in this process; the real {@link ModemMailer} sends an email with an attachment through the
  * emulator's AT interface, and the command prints what crossed the AT line and what the server received.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION,
         description = {"Send an example email through an emulated UC15 to an embedded SMTP server, in this process.",
                 "No hardware, no network. Prints the AT exchange and the email as the server received it."})
 public final class DemoCommand implements Callable<Integer>, VerboseCommand {

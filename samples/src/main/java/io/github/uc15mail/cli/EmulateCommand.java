@@ -11,16 +11,18 @@ import picocli.CommandLine.Option;
  * {@code uc15mail emulate}: an emulated UC15 served on TCP, with an SMTP server in the same process, for
  * trying programs and scripts without hardware. Prints each email the emulator delivers.
  */
-@Command(name = "emulate", mixinStandardHelpOptions = true,
+@Command(name = "emulate", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION,
         description = {"Run an emulated UC15 on 127.0.0.1:PORT with an embedded SMTP server, printing each email it delivers.",
                 "",
                 "Reach it with --port tcp:127.0.0.1:PORT, or give it a serial device path with socat:",
                 "  socat pty,raw,echo=0,link=/tmp/uc15 tcp:127.0.0.1:PORT",
                 "and then use --port /tmp/uc15.",
                 "",
-                "The emulator delivers to whatever server the host configures (AT+QSMTPCFG=\"smtpserver\"):",
-                "send with --server 127.0.0.1 --server-port SMTP_PORT to reach the embedded server, or name any",
-                "other SMTP server to deliver there. There is no override of the host's choice."})
+                "The emulator delivers to the server the host configures with",
+                "AT+QSMTPCFG=\"smtpserver\": send with --server 127.0.0.1 --server-port SMTP_PORT",
+                "for the embedded server, or name any other SMTP server to deliver there.",
+                "The emulator has no way to override the host's choice."},
+        sortOptions = false)
 public final class EmulateCommand implements Callable<Integer> {
 
     private final CliContext context;

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
 /** {@code uc15mail ports}: the serial ports of this machine, with a UC15 recognised and its likely AT port. */
-@Command(name = "ports", mixinStandardHelpOptions = true,
+@Command(name = "ports", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION,
         description = {"List the serial ports; recognise a UC15 (USB 05C6:9090) and its likely AT port.",
                 "Opens no port. Pseudo-terminals are not listed; give their path to --port directly."})
 public final class PortsCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * identity, SIM, signal, registration, active PDP contexts and the current SMTP settings (password
  * masked). Only queries are written.
  */
-@Command(name = "probe", mixinStandardHelpOptions = true,
+@Command(name = "probe", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION,
         description = {"Ask the modem what matters for sending mail; changes nothing.",
                 "Module and firmware (ATI), SIM (CPIN), signal (CSQ), registration (CGREG), PDP contexts (QIACT?),",
                 "and the current SMTP settings (AT+QSMTPCFG queries, password masked)."},

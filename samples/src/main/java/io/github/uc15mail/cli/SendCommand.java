@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
  * the result is one line and an exit code (0 sent, 2 bad input, 3 refused by modem or server, 4 modem
  * unreachable).
  */
-@Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "send", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION, sortOptions = false,
         description = {"Send one email through the UC15.",
                 "Everything is checked before the port is opened. Passwords come only from environment variables."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -24,8 +24,10 @@ import picocli.CommandLine.Mixin;
             "3:the modem or the server refused (modem error code, meaning, SMTP reply code)",
             "4:the modem cannot be reached (port cannot be opened, or nothing answers AT)"},
         footerHeading = "%nExample:%n",
-        footer = {"  SMTP_PASSWORD=... uc15mail send --port /dev/ttyUSB2 --server smtp.example.com --security ssl \\",
-                "    --user pi@example.com --password-env SMTP_PASSWORD --from pi@example.com --to ops@example.com \\",
+        footer = {"  SMTP_PASSWORD=... uc15mail send --port /dev/ttyUSB2 \\",
+                "    --server smtp.example.com --security ssl \\",
+                "    --user pi@example.com --password-env SMTP_PASSWORD \\",
+                "    --from pi@example.com --to ops@example.com \\",
                 "    --subject 'Pump 3' --body 'Pressure low' --attach readings.csv"})
 public final class SendCommand implements Callable<Integer>, VerboseCommand {
 

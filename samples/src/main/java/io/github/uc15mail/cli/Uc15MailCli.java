@@ -16,11 +16,14 @@ import picocli.CommandLine.Spec;
  * traffic on {@code err}); SDK logs stay at WARN unless {@code --verbose}. Every failure is one line
  * {@code uc15mail: <what happened>} and an exit code from {@link ExitCodes}.
  */
-@Command(name = "uc15mail", mixinStandardHelpOptions = true, version = "uc15mail 0.1.0-SNAPSHOT",
+@Command(name = "uc15mail", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION,
         description = "Send email through a Quectel UC15 cellular modem (AT commands over a serial line).",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Start with 'uc15mail demo' (no hardware needed), then 'uc15mail ports' and 'uc15mail probe'."})
 public final class Uc15MailCli implements Callable<Integer> {
+
+    /** What {@code --version} prints. */
+    public static final String VERSION = "uc15mail 0.1.0-SNAPSHOT";
 
     private final CliContext context;
 
