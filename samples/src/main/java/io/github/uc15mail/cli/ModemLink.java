@@ -1,0 +1,116 @@
+package io.github.uc15mail.cli;
+
+import io.github.uc15mail.CommandTimeoutException;
+import io.github.uc15mail.TransportClosedException;
+import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.AtSession;
+import io.github.uc15mail.at.AtSessionOptions;
+import io.github.uc15mail.at.TrafficListener;
+import io.github.uc15mail.serial.SerialPortException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An open AT session with a modem that has answered {@code AT}. Opening turns the two ways a modem can be
+ * out of reach into exit code 4 with one line: the port cannot be opened (the line names it and why), or
+ * nothing answers {@code AT} within the budget.
+ */
+public final class ModemLink implements AutoCloseable {
+
+    private static final Duration AT_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
+    private final ModemAddress address;
+    private final AtSession session;
+
+    private ModemLink(ModemAddress address, AtSession session) {
+        this.address = address;
+        this.session = session;
+    }
+
+    /**
+     * Opens {@code address}, attaches {@code traffic} (may be null) before anything is written, and checks
+     * that the modem answers {@code AT}.
+     *
+     * @throws CliFailure with {@link ExitCodes#MODEM_UNREACHABLE}
+     */
+    public static ModemLink open(ModemAddress address, int baud, TrafficListener traffic, Duration answerBudget) {
+        AtSession session;
+        try {
+            session = AtSession.open(address.transport(baud), AtSessionOptions.defaults());
+        } catch (SerialPortException e) {
+            throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, e.getMessage(), e);
+        } catch (IOException e) {
+            String why = String.valueOf(e.getMessage());
+            throw new CliFailure(ExitCodes.MODEM_UNREACHABLE,
+                    why.contains(address.spec()) ? why : "cannot open " + address + ": " + why, e);
+        }
+        if (traffic != null) {
+            session.addTrafficListener(traffic);
+        }
+        ModemLink link = new ModemLink(address, session);
+        try {
+            link.awaitAnswer(answerBudget);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return link;
+    }
+
+    private void awaitAnswer(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        Throwable last = null;
+        do {
+            long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            Duration attempt = Duration.ofMillis(Math.max(200, Math.min(AT_ATTEMPT_TIMEOUT.toMillis(), leftMillis)));
+            try {
+                session.execute(AtCommands.at().withTimeout(attempt)).get(attempt.toMillis() + 10_000,
+                        TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                last = e.getCause();
+                if (last instanceof TransportClosedException) {
+                    throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, "the link to the modem on " + address
+                            + " closed before it answered AT", last);
+                }
+                if (!(last instanceof CommandTimeoutException)) {
+                    // It answered, if only with ERROR: something is there and talking.
+                    return;
+                }
+            } catch (TimeoutException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, "interrupted while waiting for the modem on "
+                        + address, e);
+            }
+        } while (System.nanoTime() - deadline < 0);
+        throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, "nothing answers AT on " + address + " within "
+                + budget.toSeconds() + " s: check that it is the modem's AT port (/dev/ttyUSB2 on a Raspberry Pi), "
+                + "the baud rate, and that the modem is powered", last);
+    }
+
+    /** The session, ready for commands. */
+    public AtSession session() {
+        return session;
+    }
+
+    /** The address it was opened on. */
+    public ModemAddress address() {
+        return address;
+    }
+
+    /** Closes the session and the port. */
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (Uc15Exception e) {
+            // Closing never matters more than the result already printed.
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package io.github.uc15mail.cli;
+
+import io.github.uc15mail.Apn;
+import io.github.uc15mail.Attachment;
+import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.InvalidDraftException;
+import io.github.uc15mail.MailCharset;
+import io.github.uc15mail.Security;
+import io.github.uc15mail.SmtpConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The settings of one send, merged from the flags and the {@code --config} file (flags win) and checked
+ * completely before any port is opened: a problem ends with exit code 2 and one line naming the field,
+ * the limit and the value. Secrets are read from the environment here and kept only in the
+ * {@link SmtpConfig} and the {@link SecretMasker}.
+ */
+public final class SendSettings {
+
+    /** The keys a {@code --config} file may hold: the flag names without {@code --}. */
+    public static final Set<String> CONFIG_KEYS = Set.of("port", "baud", "server", "server-port", "security",
+            "ssl-context", "context-id", "apn", "apn-user", "apn-password-env", "user", "password-env", "from",
+            "from-name", "to", "cc", "bcc", "subject", "body", "body-file", "charset", "attach", "timeout", "verbose");
+
+    private final ModemAddress address;
+    private final int baud;
+    private final SmtpConfig config;
+    private final EmailDraft draft;
+    private final boolean verbose;
+    private final SecretMasker masker;
+
+    private SendSettings(ModemAddress address, int baud, SmtpConfig config, EmailDraft draft, boolean verbose,
+            SecretMasker masker) {
+        this.address = address;
+        this.baud = baud;
+        this.config = config;
+        this.draft = draft;
+        this.verbose = verbose;
+        this.masker = masker;
+    }
+
+    /**
+     * Merges and checks everything.
+     *
+     * @throws CliFailure with {@link ExitCodes#BAD_INPUT} for the first problem found
+     */
+    public static SendSettings resolve(SendOptions flags, Function<String, String> env) {
+        if (flags.passwordOnCommandLine != null) {
+            throw CliFailure.badInput("password: is not accepted on the command line (other users can see it); "
+                    + "put it in an environment variable and name that with --password-env VAR");
+        }
+        Properties file = flags.config == null ? new Properties() : load(flags.config);
+        Merged m = new Merged(file);
+
+        ModemAddress address = ModemAddress.parse(m.text("port", flags.port));
+        int baud = m.integer("baud", flags.baud, 115_200);
+        if (baud < 1) {
+            throw CliFailure.badInput("baud: must be positive, was " + baud);
+        }
+        boolean verbose = flags.verbose || Boolean.parseBoolean(m.text("verbose", null));
+
+        SecretMasker masker = new SecretMasker();
+        String user = m.text("user", flags.user);
+        String passwordEnv = m.text("password-env", flags.passwordEnv);
+        String password = "";
+        if (user != null && !user.isEmpty()) {
+            if (passwordEnv == null || passwordEnv.isEmpty()) {
+                throw CliFailure.badInput("password-env: is required when user is set (name the environment variable "
+                        + "that holds the SMTP password), was not given");
+            }
+            password = secretFromEnv("password-env", passwordEnv, env);
+        } else if (passwordEnv != null) {
+            throw CliFailure.badInput("user: is required when password-env is set, was not given");
+        }
+        masker.add(password);
+
+        Security security = security(m.text("security", flags.security));
+        SmtpConfig.Builder config = SmtpConfig.builder()
+                .server(m.text("server", flags.server), m.integer("server-port", flags.serverPort, 0))
+                .security(security)
+                .sslContextId(m.integer("ssl-context", flags.sslContext, 1))
+                .contextId(m.integer("context-id", flags.contextId, 1))
+                .account(user == null ? "" : user, password)
+                .sender(orEmpty(m.text("from-name", flags.fromName)), m.text("from", flags.from))
+                .sendTimeoutSeconds(m.integer("timeout", flags.timeout, 300));
+        String apnName = m.text("apn", flags.apn);
+        String apnUser = m.text("apn-user", flags.apnUser);
+        String apnPasswordEnv = m.text("apn-password-env", flags.apnPasswordEnv);
+        if (apnName != null) {
+            String apnPassword = apnPasswordEnv == null ? "" : secretFromEnv("apn-password-env", apnPasswordEnv, env);
+            masker.add(apnPassword);
+            try {
+                config.apn(apnUser == null && apnPassword.isEmpty() ? Apn.of(apnName)
+                        : Apn.of(apnName, orEmpty(apnUser), apnPassword));
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.badInput(e.getMessage());
+            }
+        } else if (apnUser != null || apnPasswordEnv != null) {
+            throw CliFailure.badInput("apn: is required when apn-user or apn-password-env is set, was not given");
+        }
+        SmtpConfig smtpConfig;
+        try {
+            smtpConfig = config.build();
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.badInput(e.getMessage());
+        }
+
+        EmailDraft draft = draft(m, flags);
+        return new SendSettings(address, baud, smtpConfig, draft, verbose, masker);
+    }
+
+    private static EmailDraft draft(Merged m, SendOptions flags) {
+        List<String> to = m.list("to", flags.to);
+        List<String> cc = m.list("cc", flags.cc);
+        List<String> bcc = m.list("bcc", flags.bcc);
+        if (to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
+            throw CliFailure.badInput("to: at least 1 recipient is required (--to, --cc or --bcc), was none");
+        }
+        String body = m.text("body", flags.body);
+        String bodyFile = m.text("body-file", flags.bodyFile == null ? null : flags.bodyFile.toString());
+        if (body != null && bodyFile != null) {
+            throw CliFailure.badInput("body: give either body or body-file, was both");
+        }
+        if (bodyFile != null) {
+            body = readBody(Path.of(bodyFile));
+        }
+        EmailDraft.Builder draft = EmailDraft.builder()
+                .to(to.toArray(String[]::new)).cc(cc.toArray(String[]::new)).bcc(bcc.toArray(String[]::new))
+                .subject(orEmpty(m.text("subject", flags.subject)))
+                .body(orEmpty(body))
+                .charset(charset(m.text("charset", flags.charset)));
+        List<String> attachments = m.list("attach",
+                flags.attach.stream().map(Path::toString).toList());
+        for (String a : attachments) {
+            draft.attach(Attachment.fromPath(Path.of(a)));
+        }
+        try {
+            return draft.build();
+        } catch (InvalidDraftException e) {
+            throw CliFailure.badInput(e.getMessage());
+        }
+    }
+
+    private static String readBody(Path file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw CliFailure.badInput("body-file: must be UTF-8 text, was not: " + file);
+        } catch (IOException e) {
+            throw CliFailure.badInput("body-file: must be a readable file, was " + file + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static String secretFromEnv(String field, String variable, Function<String, String> env) {
+        String value = env.apply(variable);
+        if (value == null || value.isEmpty()) {
+            throw CliFailure.badInput(field + ": the environment variable " + variable
+                    + " must hold the password, was unset or empty");
+        }
+        return value;
+    }
+
+    private static Security security(String value) {
+        if (value == null) {
+            return Security.NONE;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "none" -> Security.NONE;
+            case "ssl", "tls" -> Security.SSL;
+            case "starttls" -> Security.STARTTLS;
+            default -> throw CliFailure.badInput("security: must be none, ssl or starttls, was \"" + value + "\"");
+        };
+    }
+
+    private static MailCharset charset(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "auto" -> null;
+            case "ascii", "us-ascii" -> MailCharset.ASCII;
+            case "utf-8", "utf8" -> MailCharset.UTF_8;
+            case "gb2312" -> MailCharset.GB2312;
+            case "big5" -> MailCharset.BIG5;
+            default -> throw CliFailure.badInput("charset: must be auto, ascii, utf-8, gb2312 or big5, was \""
+                    + value + "\"");
+        };
+    }
+
+    private static Properties load(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw CliFailure.badInput("config: must be a readable properties file, was " + file + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
+        unknown.removeAll(CONFIG_KEYS);
+        if (unknown.contains("password")) {
+            throw CliFailure.badInput("config: the key password is not accepted (keep secrets out of files that get "
+                    + "copied around); use password-env=VAR, was in " + file);
+        }
+        if (!unknown.isEmpty()) {
+            throw CliFailure.badInput("config: unknown key " + unknown.iterator().next() + " in " + file
+                    + " (keys are the flag names without --)");
+        }
+        return p;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Where the modem is. */
+    public ModemAddress address() {
+        return address;
+    }
+
+    public int baud() {
+        return baud;
+    }
+
+    public SmtpConfig config() {
+        return config;
+    }
+
+    public EmailDraft draft() {
+        return draft;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** Hides this send's passwords in anything printed. */
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    /** A flag's value, else the file's, else a default. */
+    private static final class Merged {
+        private final Properties file;
+
+        Merged(Properties file) {
+            this.file = file;
+        }
+
+        String text(String key, String flag) {
+            if (flag != null) {
+                return flag;
+            }
+            String v = file.getProperty(key);
+            return v == null ? null : v.strip();
+        }
+
+        int integer(String key, Integer flag, int fallback) {
+            if (flag != null) {
+                return flag;
+            }
+            String v = file.getProperty(key);
+            if (v == null || v.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(v.strip());
+            } catch (NumberFormatException e) {
+                throw CliFailure.badInput(key + ": must be a whole number, was \"" + v.strip() + "\" (config file)");
+            }
+        }
+
+        List<String> list(String key, List<String> flag) {
+            if (!flag.isEmpty()) {
+                return flag;
+            }
+            String v = file.getProperty(key);
+            if (v == null || v.isBlank()) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
+            return out;
+        }
+    }
+}
