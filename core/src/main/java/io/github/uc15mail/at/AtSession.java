@@ -613,6 +613,10 @@ public final class AtSession implements AutoCloseable {
                 InFlight probe = new InFlight(AtCommands.at());
                 try {
                     exchange(probe, options.resyncReplyTimeout());
+                    // The OK may have been the timed-out command's late reply, with the probe's own OK
+                    // still to come: let the line settle so that it arrives (and is dropped) while
+                    // nothing is in flight, instead of being taken for the next command's result.
+                    waitForQuiet(Duration.ofMillis(300), Duration.ofSeconds(3));
                     log.info("resynchronised with the modem after {} attempt(s)", attempt);
                     return;
                 } catch (TimedOut t) {
