@@ -391,8 +391,11 @@ public final class SendFlow {
 
     private Urc sendAndWait() {
         checkCancelled();
+        checkRestart();
         try (CommandRunner.SendResultWait wait = runner.expectSendResult()) {
-            AtResponse ok = run(AtCommands.send(config.sendTimeoutSeconds()));
+            // Not run(): a restart noticed after the OK must not hide that the modem accepted the send
+            // (the wait reports it, and such a failure is never retried).
+            AtResponse ok = runner.run(AtCommands.send(config.sendTimeoutSeconds()));
             putAccepted = true;
             return wait.await(ok, config.sendResultTimeout());
         }
@@ -509,11 +512,15 @@ public final class SendFlow {
     private AtResponse run(AtCommand command) {
         checkCancelled();
         AtResponse response = runner.run(command);
+        checkRestart();
+        return response;
+    }
+
+    private void checkRestart() {
         if (runner.restartCount() != restartCount) {
             throw new ModemRestartedException("the modem restarted (RDY) during the send; its settings, email"
                     + " content and RAM files are gone");
         }
-        return response;
     }
 
     private void deleteQuietly(String file) {
