@@ -50,6 +50,7 @@ public final class SmtpConfig {
     private final int sendTimeoutSeconds;
     private final Map<CommandKind, Duration> commandTimeouts;
     private final Duration busyWait;
+    private final Duration sendResultTimeout;
 
     private SmtpConfig(Builder b) {
         this.host = b.host;
@@ -68,6 +69,7 @@ public final class SmtpConfig {
         this.sendTimeoutSeconds = b.sendTimeoutSeconds;
         this.commandTimeouts = Map.copyOf(b.commandTimeouts);
         this.busyWait = b.busyWait;
+        this.sendResultTimeout = b.sendResultTimeout;
     }
 
     public static Builder builder() {
@@ -149,6 +151,14 @@ public final class SmtpConfig {
         return busyWait;
     }
 
+    /**
+     * How long the SDK waits for the {@code +QSMTPPUT:} result after the modem accepted the send: as set,
+     * or the {@code AT+QSMTPPUT} timeout plus 30 s.
+     */
+    public Duration sendResultTimeout() {
+        return sendResultTimeout != null ? sendResultTimeout : Duration.ofSeconds(sendTimeoutSeconds + 30L);
+    }
+
     /** Whether mail and credentials cross the network without verified encryption. */
     public boolean isUnverified() {
         return security == Security.NONE || caCertificate == null;
@@ -180,6 +190,7 @@ public final class SmtpConfig {
         private int sendTimeoutSeconds = 300;
         private final Map<CommandKind, Duration> commandTimeouts = new EnumMap<>(CommandKind.class);
         private Duration busyWait = Duration.ofSeconds(330);
+        private Duration sendResultTimeout;
 
         private Builder() {}
 
@@ -276,6 +287,20 @@ public final class SmtpConfig {
         /** How long to wait for a busy SMTP service before failing (default 330 s). */
         public Builder busyWait(Duration wait) {
             this.busyWait = wait;
+            return this;
+        }
+
+        /**
+         * How long to wait for the {@code +QSMTPPUT:} result once the modem accepted the send (default: the
+         * send timeout plus 30 s). Shorter than the modem's own timeout means the SDK may give up while the
+         * modem is still sending: the send then fails with {@link CommandTimeoutException} and the email may
+         * still go out.
+         */
+        public Builder sendResultTimeout(Duration wait) {
+            if (wait == null || wait.isNegative() || wait.isZero()) {
+                throw new IllegalArgumentException("send result timeout: must be positive, was " + wait);
+            }
+            this.sendResultTimeout = wait;
             return this;
         }
 

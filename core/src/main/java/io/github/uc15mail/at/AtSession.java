@@ -602,11 +602,10 @@ public final class AtSession implements AutoCloseable {
     private void resync(boolean dataMode) {
         try {
             waitForQuiet(Duration.ofMillis(300), Duration.ofSeconds(3));
+            boolean escaped = false;
             if (dataMode) {
-                Thread.sleep(options.guardTime().toMillis());
-                write("+++".getBytes(StandardCharsets.US_ASCII), "+++");
-                traffic.trace("--> +++");
-                Thread.sleep(options.guardTime().toMillis());
+                escapeDataMode();
+                escaped = true;
             }
             decoder.reset();
             for (int attempt = 1; attempt <= options.resyncAttempts() && !closed; attempt++) {
@@ -621,6 +620,15 @@ public final class AtSession implements AutoCloseable {
                     return;
                 } catch (TimedOut t) {
                     log.debug("resync attempt {} got no OK", attempt);
+                    if (!escaped) {
+                        // No answer to AT: the modem may sit in data mode, for example left there by a host
+                        // that died in the middle of an upload. A guarded +++ ends it (and is harmless in
+                        // command mode); the upload or body then ends with what came.
+                        log.info("no answer to AT; sending a guarded +++ in case the modem is in data mode");
+                        escapeDataMode();
+                        escaped = true;
+                        decoder.reset();
+                    }
                 } catch (Uc15Exception e) {
                     if (closed) {
                         return;
@@ -634,6 +642,13 @@ public final class AtSession implements AutoCloseable {
         } catch (Uc15Exception e) {
             log.debug("resync stopped: {}", e.getMessage());
         }
+    }
+
+    private void escapeDataMode() throws InterruptedException {
+        Thread.sleep(options.guardTime().toMillis());
+        write("+++".getBytes(StandardCharsets.US_ASCII), "+++");
+        traffic.trace("--> +++");
+        Thread.sleep(options.guardTime().toMillis());
     }
 
     private void waitForQuiet(Duration quiet, Duration max) throws InterruptedException {

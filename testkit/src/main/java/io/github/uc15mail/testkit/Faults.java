@@ -134,6 +134,27 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * When the {@code nth} command (1-based) starting with {@code commandPrefix} arrives, the module restarts
+     * instead of executing it: no echo, no reply, the state lost as by {@link #resetModem()}, then
+     * {@code RDY}.
+     */
+    public Faults resetOnNth(String commandPrefix, int nth) {
+        state.addRule(commandPrefix, FaultState.Action.RESET, nth, 0);
+        return this;
+    }
+
+    /**
+     * When the {@code nth} command (1-based) starting with {@code commandPrefix} arrives, runs {@code action}
+     * on the modem thread before the command is echoed or executed; for arming reply faults from that
+     * command on, e.g. {@code f.onNth("AT+QSMTPDST", 1, () -> f.chunkReplies(1))}. The action must only arm
+     * faults (not call {@link #resetModem()}).
+     */
+    public Faults onNth(String commandPrefix, int nth, Runnable action) {
+        state.addRule(commandPrefix, FaultState.Action.HOOK, nth, 0, Objects.requireNonNull(action));
+        return this;
+    }
+
     /** Disarms every fault. */
     public Faults clear() {
         state.clear();

@@ -14,6 +14,9 @@ interface CommandRunner {
     /** Starts collecting {@code +QSMTPPUT:} URCs; call before writing {@code AT+QSMTPPUT}. */
     SendResultWait expectSendResult();
 
+    /** How many times the modem announced a restart ({@code RDY}) on this link so far. */
+    long restartCount();
+
     /** Whether upload results are real and must be checked (false on paper). */
     boolean isLive();
 

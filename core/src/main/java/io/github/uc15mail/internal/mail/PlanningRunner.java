@@ -54,6 +54,11 @@ final class PlanningRunner implements CommandRunner {
     }
 
     @Override
+    public long restartCount() {
+        return 0;
+    }
+
+    @Override
     public boolean isLive() {
         return false;
     }

@@ -5,7 +5,9 @@ import io.github.uc15mail.CmeErrorException;
 import io.github.uc15mail.CommandTimeoutException;
 import io.github.uc15mail.EmailDraft;
 import io.github.uc15mail.MailCharset;
+import io.github.uc15mail.ModemErrorException;
 import io.github.uc15mail.ModemNotReadyException;
+import io.github.uc15mail.ModemRestartedException;
 import io.github.uc15mail.ModemNotReadyException.Reason;
 import io.github.uc15mail.SendPhase;
 import io.github.uc15mail.SendProgressListener;
@@ -54,7 +56,17 @@ public final class SendFlow {
     private static final Pattern QSMTPPUT = Pattern.compile("\\+QSMTPPUT:\\s*(\\d+)\\s*,\\s*(\\d+)");
     /** Seconds added to the {@code AT+QSMTPPUT} timeout before the SDK gives up on the URC. */
     static final int SEND_RESULT_MARGIN_SECONDS = 30;
+    /** How often a busy SMTP service (652) is asked again. */
+    private static final Duration BUSY_POLL = Duration.ofMillis(500);
     static final String CA_FILE = "RAM:uc15mail-ca.pem";
+    /**
+     * Prefix of the marker file written (1 byte, before the upload) for each attachment a send puts in RAM:
+     * {@code RAM:uc15mail-own-<name>} marks {@code RAM:<name>} as uploaded by this SDK. Cleanup deletes the
+     * file, then its marker; a marker found at the start of a send means a send that crashed or could
+     * not clean up left the file, and both are deleted.
+     */
+    public static final String MARKER_PREFIX = "RAM:uc15mail-own-";
+    private static final byte[] MARKER_CONTENT = "uc15mail".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** What a mailer remembers between sends on one modem. */
     public static final class ModemState {
@@ -82,6 +94,7 @@ public final class SendFlow {
     private final long restartCount;
     private final Map<SendPhase, Duration> times = new EnumMap<>(SendPhase.class);
     private final List<String> uploaded = new ArrayList<>();
+    private final Set<String> existing = new HashSet<>();
     private boolean putAccepted;
     private SendPhase phase;
     private long phaseStart;
@@ -126,8 +139,9 @@ public final class SendFlow {
             enter(SendPhase.NETWORK);
             ensureContextActive();
             enter(SendPhase.CONFIGURE);
-            configure();
             clearContent();
+            removeLeftovers(draft);
+            configure();
             enter(SendPhase.UPLOAD);
             upload(draft);
             enter(SendPhase.COMPOSE);
@@ -167,8 +181,15 @@ public final class SendFlow {
     private void preflight() {
         try {
             run(AtCommands.at());
-        } catch (CommandTimeoutException e) {
-            throw new ModemNotReadyException(Reason.NO_RESPONSE, "the modem does not answer AT", e);
+        } catch (CommandTimeoutException first) {
+            // The session resynchronised after the timeout (leaving a data mode an earlier, crashed host
+            // left open if need be); one more try tells a modem that is back from one that is gone.
+            log.info("no answer to AT; trying once more after resynchronising");
+            try {
+                run(AtCommands.at());
+            } catch (CommandTimeoutException e) {
+                throw new ModemNotReadyException(Reason.NO_RESPONSE, "the modem does not answer AT", e);
+            }
         }
         run(AtCommands.echo(false));
         run(AtCommands.cmee(1));
@@ -181,7 +202,13 @@ public final class SendFlow {
         if (!sim.equalsIgnoreCase("READY")) {
             throw new ModemNotReadyException(Reason.SIM_NOT_READY, "the SIM is not ready: +CPIN: " + sim, null);
         }
-        String reg = run(AtCommands.registrationStatus()).value("+CGREG").orElse("");
+        String reg;
+        try {
+            reg = run(AtCommands.registrationStatus()).value("+CGREG").orElse("");
+        } catch (CmeErrorException e) {
+            throw new ModemNotReadyException(Reason.NOT_REGISTERED, "the registration status is not available: "
+                    + e.getMessage(), e);
+        }
         String[] fields = reg.split(",");
         String stat = (fields.length >= 2 ? fields[1] : fields[0]).strip();
         if (!stat.equals("1") && !stat.equals("5")) {
@@ -192,19 +219,17 @@ public final class SendFlow {
 
     private void ensureContextActive() {
         int cid = config.contextId();
-        for (String line : run(AtCommands.activeContexts()).lines()) {
-            Matcher m = QIACT.matcher(line);
-            if (m.find() && Integer.parseInt(m.group(1)) == cid && m.group(2).equals("1")) {
-                return;
-            }
-        }
         try {
+            for (String line : run(AtCommands.activeContexts()).lines()) {
+                Matcher m = QIACT.matcher(line);
+                if (m.find() && Integer.parseInt(m.group(1)) == cid && m.group(2).equals("1")) {
+                    return;
+                }
+            }
             config.apn().ifPresent(apn -> run(AtCommands.configureContext(cid, 1, apn.name(), apn.user(),
                     apn.password(), apn.authentication().ordinal())));
             run(AtCommands.activateContext(cid));
-        } catch (TransportClosedException e) {
-            throw e;
-        } catch (Uc15Exception e) {
+        } catch (ModemErrorException | CmeErrorException | SmtpServiceException | CommandTimeoutException e) {
             throw new ModemNotReadyException(Reason.PDP_NOT_ACTIVE, "could not activate PDP context " + cid
                     + (config.apn().isPresent() ? "" : " (no APN configured)") + ": " + e.getMessage(), e);
         }
@@ -253,7 +278,7 @@ public final class SendFlow {
                     throw e;
                 }
                 log.info("the SMTP service is busy with an earlier send; waiting up to {} s", config.busyWait().toSeconds());
-                pause(Duration.ofSeconds(2));
+                pause(BUSY_POLL);
             }
         }
     }
@@ -261,18 +286,6 @@ public final class SendFlow {
     private void upload(EmailDraft draft) {
         if (draft.attachments().isEmpty()) {
             return;
-        }
-        Set<String> existing = new HashSet<>();
-        try {
-            for (String line : run(AtCommands.listFiles("RAM:*")).lines()) {
-                Matcher m = QFLST.matcher(line);
-                if (m.find()) {
-                    String name = m.group(1);
-                    existing.add(name.startsWith("RAM:") ? name : "RAM:" + name);
-                }
-            }
-        } catch (CmeErrorException e) {
-            log.debug("listing RAM files failed ({}); assuming none", e.getMessage());
         }
         for (Attachment a : draft.attachments()) {
             String file = "RAM:" + a.name();
@@ -282,17 +295,55 @@ public final class SendFlow {
         }
         for (Attachment a : draft.attachments()) {
             String file = "RAM:" + a.name();
+            String marker = MARKER_PREFIX + a.name();
+            uploaded.add(marker);
+            uploadVerified(marker, null, DataPayload.ofBytes(MARKER_CONTENT));
             uploaded.add(file);
             uploadVerified(file, a.name(), a.payload());
         }
     }
 
+    /**
+     * Lists the RAM files and deletes what earlier sends of this SDK left behind: every file with a
+     * marker ({@link #MARKER_PREFIX}) and the marker itself. Runs after the SMTP service was found idle,
+     * so no file an unfinished send still needs is deleted.
+     */
+    private void removeLeftovers(EmailDraft draft) {
+        existing.clear();
+        try {
+            for (String line : run(AtCommands.listFiles("RAM:*")).lines()) {
+                Matcher m = QFLST.matcher(line);
+                if (m.find()) {
+                    String name = m.group(1);
+                    existing.add(name.startsWith("RAM:") ? name : "RAM:" + name);
+                }
+            }
+        } catch (CmeErrorException | ModemErrorException e) {
+            log.warn("listing the RAM files failed ({}); leftovers of earlier sends stay until a later send", e.getMessage());
+        }
+        for (String marker : List.copyOf(existing)) {
+            if (!marker.startsWith(MARKER_PREFIX)) {
+                continue;
+            }
+            String file = "RAM:" + marker.substring(MARKER_PREFIX.length());
+            if (existing.remove(file)) {
+                log.info("deleting {}, left by an earlier send that did not finish its cleanup", file);
+                deleteQuietly(file);
+            }
+            deleteQuietly(marker);
+            existing.remove(marker);
+        }
+    }
+
+    /** Uploads {@code source} to {@code file}; {@code item} names it in progress reports (null: none). */
     private void uploadVerified(String file, String item, DataPayload source) {
         checkCancelled();
         long length = source.length();
         QfuplChecksum checksum = new QfuplChecksum();
-        DataPayload payload = DataPayload.ofStream(() -> new CheckedStream(source.open(), checksum), length)
-                .withProgress(written -> progress(item, written, length));
+        DataPayload payload = DataPayload.ofStream(() -> new CheckedStream(source.open(), checksum), length);
+        if (item != null) {
+            payload = payload.withProgress(written -> progress(item, written, length));
+        }
         int modemTimeout = (int) Math.min(65535, 60 + length / 960);
         AtResponse r = run(AtCommands.upload(file, payload, modemTimeout, true));
         if (!runner.isLive()) {
@@ -340,10 +391,13 @@ public final class SendFlow {
 
     private Urc sendAndWait() {
         checkCancelled();
+        checkRestart();
         try (CommandRunner.SendResultWait wait = runner.expectSendResult()) {
-            AtResponse ok = run(AtCommands.send(config.sendTimeoutSeconds()));
+            // Not run(): a restart noticed after the OK must not hide that the modem accepted the send
+            // (the wait reports it, and such a failure is never retried).
+            AtResponse ok = runner.run(AtCommands.send(config.sendTimeoutSeconds()));
             putAccepted = true;
-            return wait.await(ok, Duration.ofSeconds(config.sendTimeoutSeconds() + SEND_RESULT_MARGIN_SECONDS));
+            return wait.await(ok, config.sendResultTimeout());
         }
     }
 
@@ -353,19 +407,11 @@ public final class SendFlow {
             return;
         }
         List<RuntimeException> problems = new ArrayList<>();
-        try {
-            runner.run(AtCommands.clearContent());
-        } catch (RuntimeException e) {
-            problems.add(e);
-        }
-        for (String file : uploaded) {
-            try {
-                runner.run(AtCommands.deleteFile(file));
-            } catch (CmeErrorException e) {
-                log.debug("{} was not there to delete ({})", file, e.getMessage());
-            } catch (RuntimeException e) {
-                problems.add(e);
-            }
+        boolean idle = clearAfterSend(problems);
+        if (idle) {
+            deleteUploaded(problems);
+        } else if (!uploaded.isEmpty()) {
+            log.warn("the SMTP service is still busy; this send's files stay until the next send finds them");
         }
         for (RuntimeException p : problems) {
             if (failure != null) {
@@ -376,11 +422,105 @@ public final class SendFlow {
         }
     }
 
+    /**
+     * {@code AT+QSMTPCLR}, waiting (up to the busy wait) while the modem still sends, for example after a
+     * send whose {@code AT+QSMTPPUT} reply or result was lost. Returns false while the service is still busy.
+     */
+    private boolean clearAfterSend(List<RuntimeException> problems) {
+        long end = System.nanoTime() + config.busyWait().toNanos();
+        while (true) {
+            try {
+                runner.run(AtCommands.clearContent());
+                return true;
+            } catch (SmtpBusyException e) {
+                if (System.nanoTime() - end >= 0 || !runner.isLive()) {
+                    problems.add(e);
+                    return false;
+                }
+                try {
+                    Thread.sleep(BUSY_POLL.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    problems.add(e);
+                    return false;
+                }
+            } catch (TransportClosedException e) {
+                problems.add(e);
+                return false;
+            } catch (RuntimeException e) {
+                problems.add(e);
+                return true;
+            }
+        }
+    }
+
+    /** Deletes the uploaded files, then the markers of those that are gone (a marker outlives its file). */
+    private void deleteUploaded(List<RuntimeException> problems) {
+        Set<String> kept = new HashSet<>();
+        boolean uncertain = false;
+        for (String file : uploaded) {
+            if (file.startsWith(MARKER_PREFIX)) {
+                continue;
+            }
+            try {
+                runner.run(AtCommands.deleteFile(file));
+            } catch (CmeErrorException e) {
+                // Never uploaded (the usual case), or the modem would not delete it: the listing tells.
+                log.debug("{} was not deleted ({})", file, e.getMessage());
+                kept.add(file);
+                uncertain = true;
+            } catch (RuntimeException e) {
+                problems.add(e);
+                kept.add(file);
+            }
+        }
+        if (uncertain) {
+            try {
+                Set<String> listed = new HashSet<>();
+                for (String line : runner.run(AtCommands.listFiles("RAM:*")).lines()) {
+                    Matcher m = QFLST.matcher(line);
+                    if (m.find()) {
+                        listed.add(m.group(1).startsWith("RAM:") ? m.group(1) : "RAM:" + m.group(1));
+                    }
+                }
+                kept.retainAll(listed);
+            } catch (RuntimeException e) {
+                log.debug("could not list the RAM files ({}); markers kept", e.getMessage());
+            }
+        }
+        for (String marker : uploaded) {
+            if (!marker.startsWith(MARKER_PREFIX)) {
+                continue;
+            }
+            String file = "RAM:" + marker.substring(MARKER_PREFIX.length());
+            if (kept.contains(file)) {
+                log.warn("{} could not be deleted; its marker stays, so the next send deletes it", file);
+                continue;
+            }
+            try {
+                runner.run(AtCommands.deleteFile(marker));
+            } catch (CmeErrorException e) {
+                log.debug("{} was not there to delete ({})", marker, e.getMessage());
+            } catch (RuntimeException e) {
+                problems.add(e);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private AtResponse run(AtCommand command) {
         checkCancelled();
-        return runner.run(command);
+        AtResponse response = runner.run(command);
+        checkRestart();
+        return response;
+    }
+
+    private void checkRestart() {
+        if (runner.restartCount() != restartCount) {
+            throw new ModemRestartedException("the modem restarted (RDY) during the send; its settings, email"
+                    + " content and RAM files are gone");
+        }
     }
 
     private void deleteQuietly(String file) {

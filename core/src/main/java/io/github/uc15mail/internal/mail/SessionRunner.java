@@ -1,6 +1,7 @@
 package io.github.uc15mail.internal.mail;
 
 import io.github.uc15mail.CommandTimeoutException;
+import io.github.uc15mail.ModemRestartedException;
 import io.github.uc15mail.SmtpConfig;
 import io.github.uc15mail.TransportClosedException;
 import io.github.uc15mail.Uc15Exception;
@@ -58,6 +59,7 @@ final class SessionRunner implements CommandRunner {
     public SendResultWait expectSendResult() {
         BlockingQueue<Urc> results = new LinkedBlockingQueue<>();
         Subscription subscription = session.subscribe("+QSMTPPUT:", results::add);
+        long restartsBefore = session.restartCount();
         return new SendResultWait() {
             @Override
             public Urc await(AtResponse putOk, Duration timeout) {
@@ -68,6 +70,10 @@ final class SessionRunner implements CommandRunner {
                         Urc urc = left > 0 ? results.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(500)),
                                 TimeUnit.NANOSECONDS) : null;
                         if (urc == null) {
+                            if (session.restartCount() != restartsBefore) {
+                                throw new ModemRestartedException("the modem restarted (RDY) while sending;"
+                                        + " the send was abandoned and the email may or may not have gone out");
+                            }
                             if (!session.isOpen()) {
                                 throw new TransportClosedException("the link to the modem at "
                                         + session.transport().describe()
@@ -96,6 +102,11 @@ final class SessionRunner implements CommandRunner {
                 subscription.cancel();
             }
         };
+    }
+
+    @Override
+    public long restartCount() {
+        return session.restartCount();
     }
 
     @Override

@@ -11,20 +11,27 @@ import java.util.Random;
 public final class FaultState {
 
     /** What a matching command rule does. */
-    public enum Action { SILENCE, CME_ERROR, ERROR, CLOSE_LINK }
+    public enum Action { SILENCE, CME_ERROR, ERROR, CLOSE_LINK, RESET, HOOK }
 
     /** A rule that fires on the nth command starting with a prefix. */
     public static final class Rule {
         final String prefix;
         final Action action;
         final int code;
+        final Runnable hook;
         int remaining;
 
-        Rule(String prefix, Action action, int nth, int code) {
+        Rule(String prefix, Action action, int nth, int code, Runnable hook) {
             this.prefix = prefix.toUpperCase(Locale.ROOT);
             this.action = action;
             this.remaining = nth;
             this.code = code;
+            this.hook = hook;
+        }
+
+        /** The action of a {@link Action#HOOK} rule. */
+        public Runnable hook() {
+            return hook;
         }
 
         public Action action() {
@@ -47,10 +54,14 @@ public final class FaultState {
     private Duration putResultDelay = Duration.ZERO;
 
     public synchronized void addRule(String prefix, Action action, int nth, int code) {
+        addRule(prefix, action, nth, code, null);
+    }
+
+    public synchronized void addRule(String prefix, Action action, int nth, int code, Runnable hook) {
         if (nth < 1) {
             throw new IllegalArgumentException("nth must be at least 1");
         }
-        rules.add(new Rule(prefix, action, nth, code));
+        rules.add(new Rule(prefix, action, nth, code, hook));
     }
 
     /**

@@ -343,6 +343,17 @@ public final class ModemEngine implements AutoCloseable {
         String cmd = stripEnd(raw.substring(at));
         List<FaultState.Rule> fired = faults.matchAll(cmd);
         for (FaultState.Rule r : fired) {
+            if (r.action() == FaultState.Action.HOOK) {
+                r.hook().run();
+            }
+        }
+        for (FaultState.Rule r : fired) {
+            if (r.action() == FaultState.Action.RESET) {
+                log.info("fault: the modem restarts on {}", printable(cmd));
+                events.commandRecorded(cmd, new byte[0]);
+                reset();
+                return;
+            }
             if (r.action() == FaultState.Action.CLOSE_LINK) {
                 log.info("fault: dropping the link on {}", printable(cmd));
                 events.commandRecorded(cmd, new byte[0]);
@@ -409,7 +420,8 @@ public final class ModemEngine implements AutoCloseable {
         return s.substring(0, end);
     }
 
-    static String printable(String s) {
+    static String printable(String raw) {
+        String s = io.github.uc15mail.internal.at.AtText.mask(raw); // no passwords in the emulator's log either
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length() && i < 200; i++) {
             char c = s.charAt(i);
