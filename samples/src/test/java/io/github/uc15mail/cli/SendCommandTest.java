@@ -311,6 +311,7 @@ class SendCommandTest {
         assertEquals(ExitCodes.REFUSED, r.exitCode(), r::toString);
         assertTrue(r.err().contains("SmtpAuthenticationException"), r::toString);
         assertTrue(r.err().contains("\tat "), "stack trace with --verbose: " + r);
+        assertFalse(r.err().contains(PASSWORD) || r.out().contains(PASSWORD), "SMTP password leaked: " + r);
     }
 
     @Test
