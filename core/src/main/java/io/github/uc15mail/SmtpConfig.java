@@ -50,6 +50,7 @@ public final class SmtpConfig {
     private final int sendTimeoutSeconds;
     private final Map<CommandKind, Duration> commandTimeouts;
     private final Duration busyWait;
+    private final Duration readyWait;
     private final Duration sendResultTimeout;
 
     private SmtpConfig(Builder b) {
@@ -64,11 +65,13 @@ public final class SmtpConfig {
         this.apn = b.apn;
         this.user = b.user;
         this.password = b.password;
-        this.senderName = b.senderName;
+        // An empty display name is not documented as allowed: show the address instead.
+        this.senderName = b.senderName.isEmpty() ? b.senderAddress : b.senderName;
         this.senderAddress = b.senderAddress;
         this.sendTimeoutSeconds = b.sendTimeoutSeconds;
         this.commandTimeouts = Map.copyOf(b.commandTimeouts);
         this.busyWait = b.busyWait;
+        this.readyWait = b.readyWait;
         this.sendResultTimeout = b.sendResultTimeout;
     }
 
@@ -159,6 +162,14 @@ public final class SmtpConfig {
         return sendResultTimeout != null ? sendResultTimeout : Duration.ofSeconds(sendTimeoutSeconds + 30L);
     }
 
+    /**
+     * How long a send waits for a module that is still starting up (SIM busy or not ready, not yet
+     * registered) before it fails with {@link ModemNotReadyException}.
+     */
+    public Duration readyWait() {
+        return readyWait;
+    }
+
     /** Whether mail and credentials cross the network without verified encryption. */
     public boolean isUnverified() {
         return security == Security.NONE || caCertificate == null;
@@ -190,6 +201,7 @@ public final class SmtpConfig {
         private int sendTimeoutSeconds = 300;
         private final Map<CommandKind, Duration> commandTimeouts = new EnumMap<>(CommandKind.class);
         private Duration busyWait = Duration.ofSeconds(330);
+        private Duration readyWait = Duration.ofSeconds(30);
         private Duration sendResultTimeout;
 
         private Builder() {}
@@ -304,6 +316,15 @@ public final class SmtpConfig {
             return this;
         }
 
+        /**
+         * How long to wait for a module that is still starting up (SIM busy, not yet registered) before
+         * failing; zero fails at once (default 30 s).
+         */
+        public Builder readyWait(Duration wait) {
+            this.readyWait = wait;
+            return this;
+        }
+
         /** Checks every value; the exception names the field, the limit and the value. */
         public SmtpConfig build() {
             if (host == null || host.isEmpty()) {
@@ -338,6 +359,9 @@ public final class SmtpConfig {
             }
             AtText.requireAtString("sender address", senderAddress, AtCommands.SMTP_STRING_MAX, false);
             AtText.requireRange("send timeout", sendTimeoutSeconds, 60, 65535);
+            if (readyWait == null || readyWait.isNegative()) {
+                throw new IllegalArgumentException("ready wait: must be zero or positive, was " + readyWait);
+            }
             if (busyWait == null || busyWait.isNegative()) {
                 throw new IllegalArgumentException("busy wait: must be zero or positive, was " + busyWait);
             }

@@ -44,4 +44,10 @@ class SmtpConfigTest {
         assertFalse(c.toString().contains("apn-secret"), c.toString());
         assertTrue(c.toString().contains("user"));
     }
+
+    @Test
+    void anEmptySenderNameShowsTheAddress() {
+        assertEquals("unit@example.com", SmtpConfig.builder().server("h").sender("", "unit@example.com").build()
+                .senderName());
+    }
 }

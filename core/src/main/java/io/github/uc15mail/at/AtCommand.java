@@ -100,7 +100,8 @@ public final class AtCommand {
     }
 
     /** Whether {@code received} is one of this command's information lines. */
-    public boolean owns(String received) {
+    public boolean owns(String line) {
+        String received = line.strip();
         if (responsePrefix != null && received.startsWith(responsePrefix)
                 && received.length() > responsePrefix.length() && received.charAt(responsePrefix.length()) == ':') {
             return true;

@@ -388,7 +388,6 @@ public final class AtSession implements AutoCloseable {
         AtCommand command = current.command;
         DataPayload payload = command.payload().orElse(null);
         long deadline = System.nanoTime() + timeout.toNanos();
-        decoder.setAckMode(payload != null && payload.ackMode());
         inFlight = current;
         try {
             write((command.line() + "\r").getBytes(StandardCharsets.US_ASCII), command.loggable());
@@ -406,6 +405,8 @@ public final class AtSession implements AutoCloseable {
                             current.lines.add(event.line());
                         } else if (written == 0 && !dataMode) {
                             dataMode = true;
+                            // Only now: with echo on, the echoed command line starts with an 'A' too.
+                            decoder.setAckMode(payload.ackMode());
                             written = writePayload(current, payload, deadline);
                             dataMode = false;
                         }

@@ -13,10 +13,10 @@ public enum CommandKind {
     STATUS(Duration.ofSeconds(10)),
     /** {@code AT+QICSGP}, {@code AT+QIACT?}. */
     PDP_CONFIG(Duration.ofSeconds(10)),
-    /** {@code AT+QIACT=<cid>}: up to 150 s on the module. */
-    PDP_ACTIVATE(Duration.ofSeconds(150)),
-    /** {@code AT+QIDEACT=<cid>}: up to 40 s. */
-    PDP_DEACTIVATE(Duration.ofSeconds(40)),
+    /** {@code AT+QIACT=<cid>}: up to 150 s on the module, plus a margin for the line. */
+    PDP_ACTIVATE(Duration.ofSeconds(160)),
+    /** {@code AT+QIDEACT=<cid>}: up to 40 s on the module, plus a margin. */
+    PDP_DEACTIVATE(Duration.ofSeconds(45)),
     /** {@code AT+QSSLCFG}. */
     SSL_CONFIG(Duration.ofSeconds(10)),
     /** {@code AT+QSMTPCFG}. */

@@ -65,4 +65,13 @@ class AtCommandsTest {
         AtCommand apn = AtCommands.configureContext(1, 1, "internet", "u", "apnpass", 1);
         assertFalse(apn.toString().contains("apnpass"));
     }
+
+    @Test
+    void informationLinesAreRecognisedDespiteStraySpaces() {
+        AtCommand upload = AtCommands.upload("RAM:a", DataPayload.ofBytes(new byte[3]), 60, true);
+        assertTrue(upload.owns("+QFUPL: 3,262"));
+        assertTrue(upload.owns(" +QFUPL: 3,262 "));
+        assertFalse(upload.owns("+QFUPLX: 3"));
+        assertFalse(upload.owns("+QSMTPPUT: 0,0"));
+    }
 }

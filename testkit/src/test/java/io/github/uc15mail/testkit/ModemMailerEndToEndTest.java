@@ -331,4 +331,29 @@ class ModemMailerEndToEndTest {
         assertTrue(plan.stream().noneMatch(l -> l.contains(PASSWORD)));
         assertTrue(uc15.emulator().commands().isEmpty());
     }
+
+    @Test
+    void aSimStillStartingIsWaitedFor() throws Exception {
+        uc15.emulator().faults().cmeErrorOn("AT+CPIN?", 1, 14);
+        mailer(plainConfig().build()).send(EmailDraft.builder().to("a@example.com").subject("after SIM busy").build());
+        assertEquals("after SIM busy", uc15.receivedMessages()[0].getSubject());
+        long cpinQueries = uc15.emulator().commands().stream().filter(c -> c.line().equals("AT+CPIN?")).count();
+        assertEquals(2, cpinQueries, "asked again after +CME ERROR: 14 (SIM busy)");
+    }
+
+    @Test
+    void aModemThatNeverRegistersFailsAfterTheReadyWait() throws Exception {
+        try (Uc15Emulator searching = Uc15Emulator.builder().registered(false).build();
+                ModemMailer m = ModemMailer.open(searching.connect(),
+                        plainConfig().readyWait(Duration.ofSeconds(2)).build())) {
+            io.github.uc15mail.ModemNotReadyException e = assertThrows(io.github.uc15mail.ModemNotReadyException.class,
+                    () -> m.send(EmailDraft.builder().to("a@example.com").build()));
+            assertEquals(io.github.uc15mail.ModemNotReadyException.Reason.NOT_REGISTERED, e.reason());
+            long polls = searching.commands().stream().filter(c -> c.line().equals("AT+CGREG?")).count();
+            assertTrue(polls >= 2, "registration was polled, not asked once: " + polls);
+            assertTrue(searching.commands().stream().noneMatch(c -> c.line().startsWith("AT+QSMTPCFG")
+                    || c.line().startsWith("AT+QSMTPPUT") || c.line().startsWith("AT+QFUPL")),
+                    "nothing was configured, uploaded or sent on an unregistered modem");
+        }
+    }
 }

@@ -59,6 +59,9 @@ public final class SendFlow {
     /** How often a busy SMTP service (652) is asked again. */
     private static final Duration BUSY_POLL = Duration.ofMillis(500);
     static final String CA_FILE = "RAM:uc15mail-ca.pem";
+    /** {@code +CME ERROR: 14}, SIM busy: the SIM is still starting. */
+    static final int CME_SIM_BUSY = 14;
+    static final Duration READY_POLL = Duration.ofSeconds(1);
     /**
      * Prefix of the marker file written (1 byte, before the upload) for each attachment a send puts in RAM:
      * {@code RAM:uc15mail-own-<name>} marks {@code RAM:<name>} as uploaded by this SDK. Cleanup deletes the
@@ -91,7 +94,7 @@ public final class SendFlow {
     private final SendProgressListener progress;
     private final BooleanSupplier cancelled;
     private final ModemState state;
-    private final long restartCount;
+    private long restartCount;
     private final Map<SendPhase, Duration> times = new EnumMap<>(SendPhase.class);
     private final List<String> uploaded = new ArrayList<>();
     private final Set<String> existing = new HashSet<>();
@@ -178,7 +181,31 @@ public final class SendFlow {
 
     // ------------------------------------------------------------------ phases
 
+    /** How many times preflight starts over when the module announces a restart ({@code RDY}) during it. */
+    static final int PREFLIGHT_RESTARTS = 3;
+
+    /**
+     * Syncs with the modem and checks SIM and registration. A module that restarts meanwhile (the host
+     * opened the port while it powered on) is simply taken from the top: nothing was changed yet. A module
+     * still starting up (SIM busy, searching for a network) is polled until {@link SmtpConfig#readyWait()}.
+     */
     private void preflight() {
+        for (int restarts = 0; ; restarts++) {
+            try {
+                preflightOnce();
+                restartCount = runner.restartCount();
+                return;
+            } catch (ModemRestartedException e) {
+                restartCount = runner.restartCount();
+                if (restarts >= PREFLIGHT_RESTARTS) {
+                    throw e;
+                }
+                log.info("the modem restarted during the preflight; starting it over");
+            }
+        }
+    }
+
+    private void preflightOnce() {
         try {
             run(AtCommands.at());
         } catch (CommandTimeoutException first) {
@@ -193,28 +220,56 @@ public final class SendFlow {
         }
         run(AtCommands.echo(false));
         run(AtCommands.cmee(1));
-        String sim;
-        try {
-            sim = run(AtCommands.simStatus()).value("+CPIN").orElse("(no +CPIN line)");
-        } catch (CmeErrorException e) {
-            throw new ModemNotReadyException(Reason.SIM_NOT_READY, "the SIM is not ready: " + e.text(), e);
-        }
-        if (!sim.equalsIgnoreCase("READY")) {
+        long readyBy = System.nanoTime() + config.readyWait().toNanos();
+        while (true) {
+            String sim;
+            try {
+                sim = run(AtCommands.simStatus()).value("+CPIN").orElse("(no +CPIN line)");
+            } catch (CmeErrorException e) {
+                if (e.code() == CME_SIM_BUSY && waitForReadiness(readyBy, "the SIM is busy")) {
+                    continue;
+                }
+                throw new ModemNotReadyException(Reason.SIM_NOT_READY, "the SIM is not ready: " + e.text(), e);
+            }
+            if (sim.equalsIgnoreCase("READY")) {
+                break;
+            }
+            if (sim.equalsIgnoreCase("NOT READY") && waitForReadiness(readyBy, "the SIM is not ready yet")) {
+                continue;
+            }
             throw new ModemNotReadyException(Reason.SIM_NOT_READY, "the SIM is not ready: +CPIN: " + sim, null);
         }
-        String reg;
-        try {
-            reg = run(AtCommands.registrationStatus()).value("+CGREG").orElse("");
-        } catch (CmeErrorException e) {
-            throw new ModemNotReadyException(Reason.NOT_REGISTERED, "the registration status is not available: "
-                    + e.getMessage(), e);
-        }
-        String[] fields = reg.split(",");
-        String stat = (fields.length >= 2 ? fields[1] : fields[0]).strip();
-        if (!stat.equals("1") && !stat.equals("5")) {
+        while (true) {
+            String reg;
+            try {
+                reg = run(AtCommands.registrationStatus()).value("+CGREG").orElse("");
+            } catch (CmeErrorException e) {
+                throw new ModemNotReadyException(Reason.NOT_REGISTERED, "the registration status is not available: "
+                        + e.getMessage(), e);
+            }
+            String[] fields = reg.split(",");
+            String stat = (fields.length >= 2 ? fields[1] : fields[0]).strip();
+            if (stat.equals("1") || stat.equals("5")) {
+                return;
+            }
+            // 2 searching, 0 not searching (yet), 4 unknown: a module that just started often says these
+            // for a few seconds. 3 (registration denied) will not change by waiting.
+            if (!stat.equals("3") && waitForReadiness(readyBy, "the modem is not registered yet (+CGREG: " + reg + ")")) {
+                continue;
+            }
             throw new ModemNotReadyException(Reason.NOT_REGISTERED, "the modem is not registered on the network "
                     + "(+CGREG: " + reg + "; 1 home or 5 roaming needed)", null);
         }
+    }
+
+    /** Sleeps a second and returns true while the ready wait lasts; false once it is over. */
+    private boolean waitForReadiness(long readyBy, String why) {
+        if (!runner.isLive() || System.nanoTime() - readyBy >= 0) {
+            return false;
+        }
+        log.info("{}; asking again", why);
+        pause(READY_POLL);
+        return true;
     }
 
     private void ensureContextActive() {
@@ -228,7 +283,19 @@ public final class SendFlow {
             }
             config.apn().ifPresent(apn -> run(AtCommands.configureContext(cid, 1, apn.name(), apn.user(),
                     apn.password(), apn.authentication().ordinal())));
-            run(AtCommands.activateContext(cid));
+            try {
+                run(AtCommands.activateContext(cid));
+            } catch (ModemErrorException | CmeErrorException | SmtpServiceException e) {
+                // A context the network dropped (+QIURC: "pdpdeact") must be deactivated before it can be
+                // activated again (manual 1.4.2 and 1.4.4): deactivate, whatever that answers, and try once more.
+                log.info("activating PDP context {} failed ({}); deactivating it and trying again", cid, e.getMessage());
+                try {
+                    run(AtCommands.deactivateContext(cid));
+                } catch (ModemErrorException | CmeErrorException | SmtpServiceException ignored) {
+                    log.debug("deactivating PDP context {} answered {}", cid, ignored.getMessage());
+                }
+                run(AtCommands.activateContext(cid));
+            }
         } catch (ModemErrorException | CmeErrorException | SmtpServiceException | CommandTimeoutException e) {
             throw new ModemNotReadyException(Reason.PDP_NOT_ACTIVE, "could not activate PDP context " + cid
                     + (config.apn().isPresent() ? "" : " (no APN configured)") + ": " + e.getMessage(), e);
@@ -241,7 +308,17 @@ public final class SendFlow {
         }
         if (config.security() != Security.NONE) {
             int ctx = config.sslContextId();
-            run(AtCommands.sslVersion(ctx, config.tlsVersion().code()));
+            try {
+                run(AtCommands.sslVersion(ctx, config.tlsVersion().code()));
+            } catch (ModemErrorException | CmeErrorException | SmtpServiceException e) {
+                if (config.tlsVersion() != SmtpConfig.TlsVersion.ALL) {
+                    throw e;
+                }
+                // "All versions" (4) is documented for sibling modules; a UC15 firmware that only knows
+                // 0-3 refuses it. TLS 1.2 is the one modern servers accept.
+                log.info("the modem refused SSL version 4 (all); using 3 (TLS 1.2)");
+                run(AtCommands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
+            }
             run(AtCommands.sslCipherSuite(ctx, config.cipherSuite()));
             run(AtCommands.sslSecurityLevel(ctx, config.securityLevel()));
             if (config.caCertificate().isPresent()) {
@@ -526,7 +603,7 @@ public final class SendFlow {
     private void deleteQuietly(String file) {
         try {
             run(AtCommands.deleteFile(file));
-        } catch (CmeErrorException e) {
+        } catch (CmeErrorException | ModemErrorException e) {
             log.debug("{} was not there to delete", file);
         }
     }

@@ -136,7 +136,12 @@ public final class ModemEngine implements AutoCloseable {
         this.faults = faults;
         this.out = out;
         this.events = events;
-        this.modem = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "uc15-emulator-modem"));
+        java.util.concurrent.ScheduledThreadPoolExecutor scheduler =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> daemon(r, "uc15-emulator-modem"));
+        // Data-mode timers are re-armed for every byte received; drop the cancelled ones at once so a
+        // large upload does not leave a cancelled timer per byte on the heap.
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.modem = scheduler;
         this.mailer = Executors.newCachedThreadPool(r -> daemon(r, "uc15-emulator-smtp"));
         powerOn();
         if (config.pdpActiveAtStart() > 0) {
