@@ -45,7 +45,7 @@ public final class BenchmarkSuite {
 
         /** The measurements reported in BENCHMARKS.md. */
         public static Settings fullRun() {
-            return new Settings(false, 3, 5, Duration.ofSeconds(1), 1, 256 * 1024, 115_200, 2,
+            return new Settings(false, 3, 5, Duration.ofSeconds(1), 2, 256 * 1024, 115_200, 3,
                     new long[] {256 * 1024, 2 * 1024 * 1024, 20 * 1024 * 1024}, new int[] {1, 2, 4, 8}, 115_200,
                     Duration.ofSeconds(20));
         }
@@ -180,6 +180,8 @@ public final class BenchmarkSuite {
     // ------------------------------------------------------------------ measured runs
 
     private void line(SmtpServer smtp) {
+        progress.println("line efficiency: one untimed warm-up send (16 KB, no line limit) ...");
+        LineEfficiency.run(smtp, 16 * 1024, 0);
         List<LineEfficiency.Result> runs = new ArrayList<>();
         for (int i = 0; i < settings.lineRepeats(); i++) {
             progress.printf("line efficiency: %d KB at %d baud, send %d of %d ...%n", settings.lineAttachment() / 1024,
@@ -187,29 +189,30 @@ public final class BenchmarkSuite {
             runs.add(LineEfficiency.run(smtp, settings.lineAttachment(), settings.lineBaud()));
             smtp.purge();
         }
-        LineEfficiency.Result best = runs.get(0);
-        for (LineEfficiency.Result r : runs) {
-            if (r.ratio() < best.ratio()) {
-                best = r;
-            }
-        }
-        String label = String.format(Locale.ROOT, "%d KB attachment at %d baud", best.attachmentBytes() / 1024, best.baud());
+        List<LineEfficiency.Result> byRatio = new ArrayList<>(runs);
+        byRatio.sort(java.util.Comparator.comparingDouble(LineEfficiency.Result::ratio));
+        LineEfficiency.Result median = byRatio.get(byRatio.size() / 2);
+        String label = String.format(Locale.ROOT, "%d KB attachment at %d baud", median.attachmentBytes() / 1024,
+                median.baud());
         rows.add(new Row("line: bytes over the link, " + label, String.format(Locale.ROOT, "%d (%d to modem, %d back)",
-                best.linkBytes(), best.bytesToModem(), best.bytesFromModem()), "", ""));
-        rows.add(new Row("line: physical minimum (10 bits/byte)", String.format(Locale.ROOT, "%.2f s", best.minimumSeconds()),
-                "", ""));
-        StringBuilder all = new StringBuilder();
+                median.linkBytes(), median.bytesToModem(), median.bytesFromModem()), "", ""));
+        rows.add(new Row("line: physical minimum (10 bits/byte)",
+                String.format(Locale.ROOT, "%.2f s", median.minimumSeconds()), "", ""));
+        StringBuilder times = new StringBuilder();
+        StringBuilder ratios = new StringBuilder();
         for (LineEfficiency.Result r : runs) {
-            all.append(all.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f s", r.measuredSeconds()));
+            times.append(times.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f s", r.measuredSeconds()));
+            ratios.append(ratios.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", r.ratio()));
         }
-        rows.add(new Row("line: measured send time (" + runs.size() + " sends)", all.toString(), "", ""));
-        rows.add(new Row("line: of which SMTP wait (QSMTPPUT to URC)",
-                String.format(Locale.ROOT, "%.2f s", best.smtpWaitSeconds()), "", ""));
-        rows.add(new Row("line: measured / minimum (best send)", String.format(Locale.ROOT, "%.3f", best.ratio()),
-                "<= 1.05", verdict(best.ratio() <= 1.05)));
+        rows.add(new Row("line: measured send time, each send", times.toString(), "", ""));
+        rows.add(new Row("line: of which SMTP wait (QSMTPPUT to URC), median send",
+                String.format(Locale.ROOT, "%.2f s", median.smtpWaitSeconds()), "", ""));
+        rows.add(new Row("line: measured / minimum, each send", ratios.toString(), "", ""));
+        rows.add(new Row("line: measured / minimum, median", String.format(Locale.ROOT, "%.3f", median.ratio()),
+                "<= 1.05", verdict(median.ratio() <= 1.05)));
         rows.add(new Row("line: link bytes / MIME size of the same email",
-                String.format(Locale.ROOT, "%d / %d = %.3f", best.linkBytes(), best.mimeBytes(),
-                        (double) best.linkBytes() / best.mimeBytes()), "", ""));
+                String.format(Locale.ROOT, "%d / %d = %.3f", median.linkBytes(), median.mimeBytes(),
+                        (double) median.linkBytes() / median.mimeBytes()), "", ""));
     }
 
     private void memory(SmtpServer smtp) {

@@ -30,7 +30,7 @@ public final class LineEfficiency {
 
         /** The time the line needs for {@link #linkBytes()} at 10 bits per byte. */
         public double minimumSeconds() {
-            return linkBytes() * 10.0 / baud;
+            return baud == 0 ? 0 : linkBytes() * 10.0 / baud;
         }
 
         public double measuredSeconds() {
@@ -51,7 +51,10 @@ public final class LineEfficiency {
     private LineEfficiency() {
     }
 
-    /** Sends the report email with {@code attachmentBytes} random bytes attached over a line at {@code baud}. */
+    /**
+     * Sends the report email with {@code attachmentBytes} random bytes attached over a line at {@code baud}
+     * (0: no line limit, for warming up).
+     */
     public static Result run(SmtpServer smtp, int attachmentBytes, int baud) {
         byte[] attachment = Emails.randomBytes(attachmentBytes, attachmentBytes);
         try (Uc15Emulator modem = Uc15Emulator.builder().build()) {

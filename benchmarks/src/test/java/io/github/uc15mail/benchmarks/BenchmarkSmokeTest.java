@@ -25,7 +25,7 @@ class BenchmarkSmokeTest {
 
         assertEquals(3, count(rows, "decoder, "), "one decoder row per chunk size: " + rows);
         assertEquals(1, count(rows, "SDK overhead per command"), rows.toString());
-        assertEquals(1, count(rows, "line: measured / minimum"), rows.toString());
+        assertEquals(1, count(rows, "line: measured / minimum, median"), rows.toString());
         assertEquals(1, count(rows, "memory: "), rows.toString());
         assertFalse(rows.stream().anyMatch(r -> r.value().startsWith("FAILED")), "the memory probe failed: " + rows);
         assertEquals(2, count(rows, "scale: "), rows.toString());
