@@ -10,7 +10,7 @@ import io.github.uc15mail.transport.TransportListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,8 +26,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * One {@code AT} → {@code OK} round trip over {@link InMemoryTransport} against an {@link InstantResponder}:
  * through the whole {@link AtSession} stack ({@link #sdkCommand}), and with no SDK at all on the same
  * pipe ({@link #rawPipe}: write the bytes, wait for {@code OK\r\n}). The difference is what the SDK adds
- * per command. {@link #threadHandOff} is one hand-off to another thread and back through blocking queues,
- * the unit the SDK's extra cost is made of (the raw pipe makes 3 thread hand-offs per round trip, the SDK 5).
+ * per command. {@link #rawPipeViaWorker} drives the same raw pipe through a worker thread, as the session
+ * does, so it has the SDK's thread hand-offs (5 per round trip against the raw pipe's 3) and none of its
+ * logic; {@link #threadHandOff} is one hand-off to another thread and back. All hand-offs use
+ * {@link LinkedBlockingQueue}, as the session does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -59,7 +61,7 @@ public class RoundTripBenchmark {
     public static class RawState implements TransportListener {
         InMemoryTransport host;
         final byte[] command = "AT\r".getBytes(StandardCharsets.US_ASCII);
-        final SynchronousQueue<Boolean> replies = new SynchronousQueue<>();
+        final LinkedBlockingQueue<Boolean> replies = new LinkedBlockingQueue<>();
         private int matched;
 
         /** Opens the pipe. */
@@ -86,12 +88,7 @@ public class RoundTripBenchmark {
                     matched++;
                 } else if (matched == 3 && b == '\n') {
                     matched = 0;
-                    try {
-                        replies.put(Boolean.TRUE);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+                    replies.add(Boolean.TRUE);
                 } else {
                     matched = b == 'O' ? 1 : 0;
                 }
@@ -103,11 +100,50 @@ public class RoundTripBenchmark {
         }
     }
 
+    /**
+     * The raw pipe driven from a worker thread, as {@link AtSession} drives it: the caller hands the command
+     * to the worker, the worker writes and waits for the reply, then hands it back. Same threads and
+     * hand-offs as the SDK, none of its logic.
+     */
+    @State(Scope.Benchmark)
+    public static class RawWorkerState {
+        final RawState pipe = new RawState();
+        final LinkedBlockingQueue<Boolean> requests = new LinkedBlockingQueue<>();
+        final LinkedBlockingQueue<Boolean> results = new LinkedBlockingQueue<>();
+        Thread worker;
+
+        /** Opens the pipe and starts the worker. */
+        @Setup(Level.Trial)
+        public void open() throws IOException {
+            pipe.open();
+            worker = new Thread(() -> {
+                try {
+                    while (true) {
+                        requests.take();
+                        pipe.host.write(pipe.command, 0, pipe.command.length);
+                        results.add(pipe.replies.take());
+                    }
+                } catch (InterruptedException | IOException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-raw-worker");
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        /** Stops the worker and closes the pipe. */
+        @TearDown(Level.Trial)
+        public void close() {
+            worker.interrupt();
+            pipe.close();
+        }
+    }
+
     /** A thread that answers every message on one queue with a message on another. */
     @State(Scope.Benchmark)
     public static class EchoThreadState {
-        final SynchronousQueue<Boolean> to = new SynchronousQueue<>();
-        final SynchronousQueue<Boolean> back = new SynchronousQueue<>();
+        final LinkedBlockingQueue<Boolean> to = new LinkedBlockingQueue<>();
+        final LinkedBlockingQueue<Boolean> back = new LinkedBlockingQueue<>();
         Thread echo;
 
         /** Starts the echo thread. */
@@ -116,7 +152,7 @@ public class RoundTripBenchmark {
             echo = new Thread(() -> {
                 try {
                     while (true) {
-                        back.put(to.take());
+                        back.add(to.take());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -146,10 +182,17 @@ public class RoundTripBenchmark {
         return state.replies.take();
     }
 
+    /** {@code AT\r} through a worker thread to the pipe, waiting for {@code OK}: the SDK's threads without the SDK. */
+    @Benchmark
+    public Boolean rawPipeViaWorker(RawWorkerState state) throws InterruptedException {
+        state.requests.add(Boolean.TRUE);
+        return state.results.take();
+    }
+
     /** One message to another thread and one back. */
     @Benchmark
     public Boolean threadHandOff(EchoThreadState state) throws InterruptedException {
-        state.to.put(Boolean.TRUE);
+        state.to.add(Boolean.TRUE);
         return state.back.take();
     }
 }
