@@ -68,7 +68,8 @@ public final class AtDecoder {
             // A run of line bytes: only its first byte can be at a line start, so only it can be an ACK.
             int start = i;
             i++;
-            while (i < end && (b = data[i]) != '\r' && b != '\n') {
+            // Text bytes are above CR (13), so one comparison settles most bytes.
+            while (i < end && ((b = data[i]) > '\r' || b != '\r' && b != '\n')) {
                 i++;
             }
             append(data, start, i - start);
