@@ -18,6 +18,11 @@ public final class AtDecoder {
     /** Default longest line kept. */
     public static final int DEFAULT_MAX_LINE = 4096;
 
+    private static final AtEvent ACK = AtEvent.of(AtEvent.Type.ACK, "A");
+    private static final AtEvent OK = AtEvent.of(AtEvent.Type.OK, "OK");
+    private static final AtEvent ERROR = AtEvent.of(AtEvent.Type.ERROR, "ERROR");
+    private static final AtEvent CONNECT = AtEvent.of(AtEvent.Type.CONNECT, "CONNECT");
+
     private final Consumer<AtEvent> sink;
     private final byte[] line;
     private int length;
@@ -46,20 +51,46 @@ public final class AtDecoder {
 
     public void feed(byte[] data, int offset, int count) {
         Objects.checkFromIndexSize(offset, count, data.length);
-        for (int i = offset; i < offset + count; i++) {
+        int end = offset + count;
+        int i = offset;
+        while (i < end) {
             byte b = data[i];
             if (b == '\r' || b == '\n') {
                 endLine();
-            } else if (ackMode && b == 'A' && length == 0 && !overlong) {
-                sink.accept(AtEvent.of(AtEvent.Type.ACK, "A"));
-            } else if (length < line.length) {
-                line[length++] = b;
-            } else if (!overlong) {
-                overlong = true;
-                sink.accept(AtEvent.of(AtEvent.Type.OVERLONG, text()));
-                length = 0;
+                i++;
+                continue;
             }
+            if (b == 'A' && length == 0 && !overlong && ackMode) {
+                sink.accept(ACK);
+                i++;
+                continue;
+            }
+            // A run of line bytes: only its first byte can be at a line start, so only it can be an ACK.
+            int start = i;
+            i++;
+            // Text bytes are above CR (13), so one comparison settles most bytes.
+            while (i < end && ((b = data[i]) > '\r' || b != '\r' && b != '\n')) {
+                i++;
+            }
+            append(data, start, i - start);
         }
+    }
+
+    private void append(byte[] data, int start, int n) {
+        if (overlong) {
+            return;
+        }
+        int room = line.length - length;
+        if (n <= room) {
+            System.arraycopy(data, start, line, length, n);
+            length += n;
+            return;
+        }
+        System.arraycopy(data, start, line, length, room);
+        length = line.length;
+        overlong = true;
+        sink.accept(AtEvent.of(AtEvent.Type.OVERLONG, text()));
+        length = 0;
     }
 
     public void feed(byte[] data) {
@@ -85,9 +116,33 @@ public final class AtDecoder {
         if (length == 0) {
             return;
         }
-        String text = text();
+        AtEvent event = commonResult();
+        if (event == null) {
+            event = classify(text());
+        }
         length = 0;
-        sink.accept(classify(text));
+        sink.accept(event);
+    }
+
+    /**
+     * The event of the commonest lines without the general {@link #classify}: the shared event of a bare
+     * {@code OK}, {@code ERROR} or {@code CONNECT}, or a {@code +...} information line; null for the rest.
+     */
+    private AtEvent commonResult() {
+        byte[] l = line;
+        switch (length) {
+            case 2:
+                return l[0] == 'O' && l[1] == 'K' ? OK : null;
+            case 5:
+                return l[0] == 'E' && l[1] == 'R' && l[2] == 'R' && l[3] == 'O' && l[4] == 'R' ? ERROR : null;
+            case 7:
+                return l[0] == 'C' && l[1] == 'O' && l[2] == 'N' && l[3] == 'N' && l[4] == 'E' && l[5] == 'C'
+                        && l[6] == 'T' ? CONNECT : null;
+            default:
+                // An information line or URC ("+QFUPL: ...", "+CMTI: ...") is never a final result unless
+                // it is +CME ERROR or +CMS ERROR: skip the keyword checks of classify.
+                return length > 1 && l[0] == '+' && l[1] != 'C' ? AtEvent.of(AtEvent.Type.LINE, text()) : null;
+        }
     }
 
     /** Classifies one complete line. */
