@@ -60,7 +60,9 @@ import org.slf4j.LoggerFactory;
  * in arrival order; one that throws is logged and does not affect the others. {@link #awaitUrc} registers
  * a one-shot wait that sees every URC arriving after the call, so register it before writing the command
  * that triggers it. A line {@code RDY} means the module restarted: the command in flight fails with
- * {@link ModemRestartedException} and {@link #restartCount()} goes up.
+ * {@link ModemRestartedException} and {@link #restartCount()} goes up. {@link #restartCount()} also goes
+ * up when the modem echoes a command again after {@code ATE0} had turned echo off: a restart whose
+ * {@code RDY} was missed (the command in flight still completes; callers compare the count).
  *
  * <h2>Failure</h2>
  * When the transport closes, the command in flight, every queued command and every URC wait fail with
@@ -87,6 +89,7 @@ public final class AtSession implements AutoCloseable {
     private final AtomicLong lastByteNanos = new AtomicLong(System.nanoTime());
     private final AtomicLong lineSequence = new AtomicLong();
     private volatile InFlight inFlight;
+    private volatile boolean echoTurnedOff;
     private volatile boolean closed;
     private volatile Throwable closeCause;
 
@@ -263,6 +266,13 @@ public final class AtSession implements AutoCloseable {
         InFlight current = inFlight;
         switch (event.type()) {
             case ECHO:
+                if (echoTurnedOff) {
+                    // Echo was turned off with ATE0 and the modem echoes again: it restarted (power dip,
+                    // watchdog) and its RDY was lost. Its settings and content are gone, as after RDY.
+                    echoTurnedOff = false;
+                    restarts.incrementAndGet();
+                    log.warn("the modem echoes commands again although echo was turned off: it restarted");
+                }
                 return;
             case OVERLONG:
                 log.warn("dropped a line longer than {} bytes, starting {}", options.maxLineLength(),
@@ -271,6 +281,7 @@ public final class AtSession implements AutoCloseable {
             case LINE:
                 if (event.line().strip().equals("RDY")) {
                     restarts.incrementAndGet();
+                    echoTurnedOff = false;
                     log.warn("the modem restarted (RDY)");
                     if (current != null) {
                         current.add(event, sequence);
@@ -359,6 +370,11 @@ public final class AtSession implements AutoCloseable {
         try {
             long written = exchange(current, timeout);
             consecutiveTimeouts.set(0);
+            if (command.line().equalsIgnoreCase("ATE0")) {
+                echoTurnedOff = true;
+            } else if (command.line().equalsIgnoreCase("ATE1")) {
+                echoTurnedOff = false;
+            }
             job.future.complete(new AtResponse(command, current.lines, written, current.finalSequence));
         } catch (TimedOut t) {
             consecutiveTimeouts.incrementAndGet();

@@ -260,6 +260,25 @@ class AtSessionTest {
         assertInstanceOf(SmtpAuthenticationException.class, failure(f));
     }
 
+    @Test
+    void echoComingBackAfterAte0CountsAsARestart() throws Exception {
+        CompletableFuture<AtResponse> off = session.execute(AtCommands.echo(false));
+        modem.takeLine();
+        modem.reply("ATE0\r\r\nOK\r\n");
+        off.get(5, TimeUnit.SECONDS);
+        CompletableFuture<AtResponse> quiet = session.execute(AtCommands.at());
+        modem.takeLine();
+        modem.reply("\r\nOK\r\n");
+        quiet.get(5, TimeUnit.SECONDS);
+        assertEquals(0, session.restartCount());
+
+        CompletableFuture<AtResponse> echoed = session.execute(AtCommands.signalQuality());
+        modem.takeLine();
+        modem.reply("AT+CSQ\r\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+        assertEquals(List.of("+CSQ: 20,99"), echoed.get(5, TimeUnit.SECONDS).lines());
+        assertEquals(1, session.restartCount(), "echo after ATE0 means the modem restarted unseen");
+    }
+
     static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!condition.getAsBoolean()) {
