@@ -28,6 +28,9 @@ import java.util.Set;
  * opted in, a longer body carried whole as a {@code .txt} attachment); at most 10 attachments with
  * unique names of at most 46 bytes. {@link Builder#validate()} reports every violation at once.
  *
+ * <p>Line ends in the body are sent as CRLF whatever the caller used (bare LF or CR), as SMTP requires;
+ * {@link #body()} still returns the text as given. The limit of 10240 bytes applies to what is sent.
+ *
  * <p>What it does not guarantee: that the server accepts the addresses or the size.
  */
 public final class EmailDraft {
@@ -247,7 +250,9 @@ public final class EmailDraft {
 
             String text = body == null ? "" : body;
             MailCharset bodyCharset = charset != null ? charset : isAscii(text) ? MailCharset.ASCII : MailCharset.UTF_8;
-            byte[] bodyBytes = encodeOrReport("body", text, bodyCharset, v);
+            // SMTP lines end in CRLF; strict servers refuse bare LF. Recipients see the same text.
+            String wire = text.replaceAll("\r\n|\r|\n", "\r\n");
+            byte[] bodyBytes = encodeOrReport("body", wire, bodyCharset, v);
             List<Attachment> all = new ArrayList<>(attachments);
             if (bodyBytes.length > AtCommands.BODY_MAX) {
                 if (bodyOverflowAsAttachment) {

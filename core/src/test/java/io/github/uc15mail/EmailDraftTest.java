@@ -91,4 +91,11 @@ class EmailDraftTest {
         assertTrue(EmailDraft.builder().to("a@b.co").attach(Attachment.ofBytes("n".repeat(46), new byte[1]))
                 .validate().isEmpty(), "46 bytes is the limit");
     }
+
+    @Test
+    void bodyLineEndsGoOutAsCrlf() {
+        EmailDraft d = EmailDraft.builder().to("a@b.co").body("one\ntwo\rthree\r\nfour").build();
+        assertArrayEquals("one\r\ntwo\r\nthree\r\nfour".getBytes(StandardCharsets.US_ASCII), d.bodyBytes());
+        assertEquals("one\ntwo\rthree\r\nfour", d.body());
+    }
 }

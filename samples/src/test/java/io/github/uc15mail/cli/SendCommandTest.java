@@ -109,7 +109,7 @@ class SendCommandTest {
         assertEquals(0, r.exitCode(), r::toString);
         SentEmail sent = uc15.emulator().awaitSentEmail();
         assertEquals(2, sent.bodyCharset(), "GB2312");
-        assertEquals("泵站压力过低。\n", sent.body());
+        assertEquals("泵站压力过低。\r\n", sent.body(), "line ends go out as CRLF");
         assertEquals("告警", uc15.receivedMessages()[0].getSubject());
     }
 
