@@ -119,9 +119,12 @@ public final class Store implements AutoCloseable {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
+                    String id = rs.getString(1);
+                    int attempts = rs.getInt(2);
+                    int base = rs.getInt(3);
                     long exp = rs.getLong(4);
-                    claim = new Claim(new MessageId(rs.getString(1)), rs.getInt(2), rs.getInt(2) - rs.getInt(3),
-                            rs.wasNull() ? null : exp);
+                    Long expiresAt = rs.wasNull() ? null : exp;
+                    claim = new Claim(new MessageId(id), attempts, attempts - base, expiresAt);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_attempt (message_id, number, started_at, "
