@@ -193,6 +193,7 @@ public final class Faults {
      */
     public Faults resetModem() {
         engine.call(() -> {
+            state.count(FaultState.Injected.RESET);
             engine.reset();
             return null;
         });

@@ -90,7 +90,7 @@ public final class ModemEngine implements AutoCloseable {
                 return () -> f.cancel(false);
             }
         };
-        this.replies = new Replies(out, gate);
+        this.replies = new Replies(out::send, gate);
         this.table = new CommandTable(replies);
         this.network = new Network(config.simReady(), config.registered());
         this.files = new FileSystem(config.ramCapacity(), config.ufsCapacity());

@@ -12,16 +12,22 @@ import java.util.List;
  */
 public final class Replies {
 
+    /** Where the modem's bytes go ({@link OutputPump#send} in the emulator). */
+    @FunctionalInterface
+    public interface Sink {
+        void send(byte[] bytes, boolean reply);
+    }
+
     private record Held(byte[] bytes, boolean reply) {}
 
-    private final OutputPump out;
+    private final Sink out;
     private final FaultGate gate;
     private final List<Held> held = new ArrayList<>();
     private boolean holding;
     private boolean silent;
     private int cmee = 1;
 
-    public Replies(OutputPump out, FaultGate gate) {
+    public Replies(Sink out, FaultGate gate) {
         this.out = out;
         this.gate = gate;
     }
