@@ -6,16 +6,12 @@ import io.github.uc15mail.testkit.internal.MailSender;
 import io.github.uc15mail.testkit.internal.MailSnapshot;
 import io.github.uc15mail.testkit.internal.ModemEngine;
 import io.github.uc15mail.testkit.internal.OutputPump;
+import io.github.uc15mail.testkit.internal.TcpServer;
 import io.github.uc15mail.transport.InMemoryTransport;
-import io.github.uc15mail.transport.SocketTransport;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.TransportListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *       returns {@code null} when it expires; nothing blocks forever.</li>
  * </ul>
  * Does not guarantee real-modem timing (PDP activation is instant), radio behaviour, or any command outside
- * those listed in the README (they answer {@code ERROR}). One host link at a time; a new one replaces the
- * old (the old one is closed).
+ * those listed in the README (they answer {@code ERROR}). One host link at a time: {@link #connect()} replaces
+ * the old link (closing it); over TCP a second client is refused while the first is connected. The model
+ * ({@link Builder#model}) changes the identity and the service set, not the UC15's timing or limits.
  */
 public final class Uc15Emulator implements AutoCloseable {
 
@@ -69,12 +66,10 @@ public final class Uc15Emulator implements AutoCloseable {
     private final LinkedBlockingQueue<SentEmail> emailQueue = new LinkedBlockingQueue<>();
     private final List<SentEmail> emails = new CopyOnWriteArrayList<>();
     private final Object linkLock = new Object();
-    private volatile ServerSocket server;
-    private volatile Transport tcpLink;
+    private volatile TcpServer server;
 
     /** What a second TCP client reads before it is closed, while another client holds the modem. */
     public static final String PORT_BUSY = "ERROR: port busy, another client is connected\r\n";
-    private static final Duration BUSY_GRACE = Duration.ofMillis(500);
     private volatile boolean closed;
 
     private Uc15Emulator(Builder b) {
@@ -155,70 +150,11 @@ public final class Uc15Emulator implements AutoCloseable {
     public int listenTcp(int port) {
         checkOpen();
         try {
-            ServerSocket ss = new ServerSocket();
-            ss.setReuseAddress(true);
-            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            server = ss;
-            Thread t = new Thread(() -> acceptLoop(ss), "uc15-emulator-accept");
-            t.setDaemon(true);
-            t.start();
-            return ss.getLocalPort();
+            TcpServer t = new TcpServer(port, PORT_BUSY, out::link, this::attach);
+            server = t;
+            return t.port();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on port " + port, e);
-        }
-    }
-
-    private void acceptLoop(ServerSocket ss) {
-        while (!ss.isClosed()) {
-            try {
-                Socket s = ss.accept();
-                if (tcpClientConnected()) {
-                    refuse(s);
-                    continue;
-                }
-                log.info("host connected from {}", s.getRemoteSocketAddress());
-                SocketTransport t = new SocketTransport(s);
-                tcpLink = t;
-                attach(t);
-            } catch (IOException e) {
-                if (!ss.isClosed()) {
-                    log.warn("accept failed", e);
-                }
-            }
-        }
-    }
-
-    /**
-     * Whether a TCP client holds the modem now. A client that just went away may not be noticed yet: wait a
-     * little for its link to close before calling the port busy.
-     */
-    private boolean tcpClientConnected() {
-        long end = System.nanoTime() + BUSY_GRACE.toNanos();
-        while (true) {
-            Transport t = tcpLink;
-            if (t == null || out.link() != t) {
-                return false;
-            }
-            if (System.nanoTime() - end >= 0) {
-                return true;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-        }
-    }
-
-    /** Like a serial port, the modem has one owner: a second client is told so and closed. */
-    private static void refuse(Socket s) {
-        log.info("refusing {}: another client is connected", s.getRemoteSocketAddress());
-        try (s) {
-            s.getOutputStream().write(PORT_BUSY.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            s.getOutputStream().flush();
-        } catch (IOException e) {
-            log.debug("refusing a second client", e);
         }
     }
 
@@ -376,13 +312,9 @@ public final class Uc15Emulator implements AutoCloseable {
             return;
         }
         closed = true;
-        ServerSocket ss = server;
+        TcpServer ss = server;
         if (ss != null) {
-            try {
-                ss.close();
-            } catch (IOException e) {
-                log.debug("close listener", e);
-            }
+            ss.close();
         }
         Transport t;
         synchronized (linkLock) {
