@@ -42,6 +42,7 @@ public final class Faults {
     }
 
     // ------------------------------------------------------------------ outages that last
+    // These wait for the modem thread: call them from a test or an at(...) step, never from an onNth action.
 
     /**
      * The modem loses network registration now and gets it back after {@code duration}: meanwhile
