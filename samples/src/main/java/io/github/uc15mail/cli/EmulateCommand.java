@@ -164,7 +164,7 @@ public final class EmulateCommand implements Callable<Integer> {
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             throw CliFailure.badInput(flag + ": port " + port + " for " + what + " is in use on 127.0.0.1; choose another --"
-                    + flag);
+                    + flag + " port");
         }
     }
 
