@@ -13,7 +13,6 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,7 @@ import java.util.Optional;
 /**
  * The outbox's SQL, the same for SQLite and PostgreSQL except for the claim (PostgreSQL skips rows other
  * gateways hold locked). Writes go through the {@link GroupWriter}, reads through the {@link ReadPool}.
- * Times are epoch milliseconds.
+ * Times are epoch milliseconds. The reads are in {@link StoreQueries}.
  */
 public final class Store implements AutoCloseable {
 
@@ -38,12 +37,14 @@ public final class Store implements AutoCloseable {
     private final StoreLocation location;
     private final GroupWriter writer;
     private final ReadPool reads;
+    private final StoreQueries queries;
     private final String claimSql;
 
     public Store(StoreLocation location, Duration writeTimeout) {
         this.location = location;
         this.writer = new GroupWriter(location::open, location.toString(), writeTimeout);
         this.reads = new ReadPool(location::open, location.toString(), 4);
+        this.queries = new StoreQueries(reads);
         String pick = "SELECT seq FROM outbox_message WHERE state = 'QUEUED' AND next_attempt_at <= ? "
                 + "ORDER BY priority DESC, seq LIMIT 1";
         if (location.dialect() == StoreLocation.Dialect.POSTGRESQL) {
@@ -142,36 +143,23 @@ public final class Store implements AutoCloseable {
 
     /** The stored draft of a message. */
     public Optional<DraftCodec.StoredDraft> content(MessageId id) {
-        return reads.read(c -> {
-            String subject;
-            String recipients;
-            String charset;
-            byte[] body;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT subject, recipients, charset, body FROM outbox_message WHERE id = ?")) {
-                ps.setString(1, id.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    subject = rs.getString(1);
-                    recipients = rs.getString(2);
-                    charset = rs.getString(3);
-                    body = rs.getBytes(4);
-                }
-            }
-            List<DraftCodec.StoredAttachment> attachments = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT name, data FROM outbox_attachment WHERE message_id = ? ORDER BY idx")) {
-                ps.setString(1, id.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        attachments.add(new DraftCodec.StoredAttachment(rs.getString(1), rs.getBytes(2)));
-                    }
-                }
-            }
-            return Optional.of(new DraftCodec.StoredDraft(subject, recipients, charset, body, attachments));
-        });
+        return queries.content(id);
+    }
+
+    public Optional<OutboxMessage> find(MessageId id) {
+        return queries.find(id);
+    }
+
+    public List<OutboxMessage> list(MessageState state, int limit) {
+        return queries.list(state, limit);
+    }
+
+    public List<Attempt> attempts(MessageId id) {
+        return queries.attempts(id);
+    }
+
+    public Map<MessageState, Long> counts() {
+        return queries.counts();
     }
 
     /**
@@ -327,71 +315,6 @@ public final class Store implements AutoCloseable {
                 }
             }
             return moved;
-        });
-    }
-
-    public Optional<OutboxMessage> find(MessageId id) {
-        return reads.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS
-                    + " FROM outbox_message WHERE id = ?")) {
-                ps.setString(1, id.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Rows.message(rs)) : Optional.empty();
-                }
-            }
-        });
-    }
-
-    public List<OutboxMessage> list(MessageState state, int limit) {
-        return reads.read(c -> {
-            String sql = "SELECT " + Rows.MESSAGE_COLUMNS + " FROM outbox_message"
-                    + (state == null ? "" : " WHERE state = ?") + " ORDER BY seq DESC LIMIT ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                if (state != null) {
-                    ps.setString(i++, state.name());
-                }
-                ps.setInt(i, limit);
-                List<OutboxMessage> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(Rows.message(rs));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    public List<Attempt> attempts(MessageId id) {
-        return reads.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM outbox_attempt WHERE message_id = ? ORDER BY number")) {
-                ps.setString(1, id.value());
-                List<Attempt> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(Rows.attempt(rs));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    public Map<MessageState, Long> counts() {
-        return reads.read(c -> {
-            Map<MessageState, Long> out = new EnumMap<>(MessageState.class);
-            for (MessageState s : MessageState.values()) {
-                out.put(s, 0L);
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM outbox_message GROUP BY state");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(MessageState.valueOf(rs.getString(1)), rs.getLong(2));
-                }
-            }
-            return out;
         });
     }
 
