@@ -29,6 +29,7 @@ public final class GroupWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupWriter.class);
     private static final int MAX_BATCH = 512;
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final Connector connector;
     private final String storeName;
@@ -37,6 +38,7 @@ public final class GroupWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private Connection connection;
+    private int lastBatch;
 
     private record Task<T>(SqlWork<T> work, CompletableFuture<T> result) {}
 
@@ -85,6 +87,8 @@ public final class GroupWriter implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                gather(batch);
+                lastBatch = batch.size();
                 runBatch(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -100,6 +104,30 @@ public final class GroupWriter implements AutoCloseable {
         Task<?> t;
         while ((t = queue.poll()) != null) {
             t.result().completeExceptionally(new OutboxException("the outbox is closed"));
+        }
+    }
+
+    /**
+     * When the last batch came from several writers at once, waits a little (at most {@link #GATHER_NANOS})
+     * for as many as last time: writers that just got their commit back are still preparing their next
+     * write, and one commit for all of them beats one each.
+     */
+    private void gather(List<Task<?>> batch) throws InterruptedException {
+        if (lastBatch <= 1) {
+            return;
+        }
+        long end = System.nanoTime() + GATHER_NANOS;
+        while (batch.size() < Math.min(lastBatch, MAX_BATCH)) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Task<?> t = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (t == null) {
+                return;
+            }
+            batch.add(t);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
 
