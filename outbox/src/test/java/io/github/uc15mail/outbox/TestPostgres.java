@@ -104,6 +104,11 @@ final class TestPostgres {
         } catch (RuntimeException ignored) {
             // already stopped
         }
+        try (var walk = Files.walk(data)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; the system cleans it eventually
+        }
     }
 
     private void asOwner(List<String> command) {

@@ -89,6 +89,19 @@ class OutboxCommandsTest {
     }
 
     @Test
+    void queueTakesItsContentFromTheConfigFileOfSend() throws Exception {
+        Path config = dir.resolve("send.properties");
+        Files.writeString(config, "port=/dev/ttyUSB2\nserver=smtp.example.com\nto=a@example.com,b@example.com\n"
+                + "subject=From config\nbody=configured\n");
+        CliRunner cli = new CliRunner();
+        CliRunner.Result q = cli.run("queue", "--store", store(), "--config", config.toString(), "--subject", "flag wins");
+        assertEquals(0, q.exitCode(), q::toString);
+        CliRunner.Result list = cli.run("outbox", "--store", store(), "list", "--json");
+        assertTrue(list.out().contains("\"subject\":\"flag wins\",\"recipients\":[\"a@example.com\",\"b@example.com\"]"),
+                list.out());
+    }
+
+    @Test
     void storePasswordComesOnlyFromTheEnvironment() {
         CliRunner.Result r = new CliRunner().run("queue", "--store", "jdbc:postgresql://127.0.0.1:1/outbox",
                 "--store-user", "gw", "--store-password-env", "OUTBOX_PW", "--to", "a@example.com", "--body", "x");
