@@ -16,7 +16,7 @@ final class ProfileTable {
     static final String EC2X_MANUAL = "EC2x&EG9x&EM05 SMTP AT Commands Manual V1.0";
     static final String EG25G_CAPTURE = "captured EG25-G test-command output";
     static final String AG35_MANUAL = "AG35 SMTP AT Commands Manual V1.0";
-    static final String AS_UC15 = "as the UC15 (same command family; not seen for this model)";
+    static final String AS_UC15 = "as the UC15: same command family, not seen for this model";
     static final String SIBLINGS = "TCP/IP manuals of sibling modules";
 
     private ProfileTable() {
@@ -40,7 +40,7 @@ final class ProfileTable {
                 "RAM: (UFS without the prefix)", Provenance.VERIFIED, UC15_MANUAL));
         put(m, Kind.SEND_TIMEOUT_SECONDS, 60, 65535, "", Provenance.VERIFIED, UC15_MANUAL);
         put(m, Kind.BODY_INPUT_SECONDS, 1, 65535, "default 90", Provenance.VERIFIED, UC15_MANUAL);
-        put(m, Kind.PDP_ACTIVATE_SECONDS, 1, 150, "up to 150 s", Provenance.INFERRED, SIBLINGS);
+        put(m, Kind.PDP_ACTIVATE_SECONDS, 1, 150, "", Provenance.INFERRED, SIBLINGS);
         put(m, Kind.CONTEXT_IDS, 1, 16, "", Provenance.VERIFIED, UC15_MANUAL);
         put(m, Kind.SSL_CONTEXT_IDS, 0, 5, "", Provenance.VERIFIED, UC15_MANUAL);
         put(m, Kind.SSL_TYPES, 0, 2, "0 none, 1 SSL/TLS, 2 STARTTLS", Provenance.VERIFIED, UC15_MANUAL);

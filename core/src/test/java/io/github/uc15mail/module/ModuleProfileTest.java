@@ -131,7 +131,7 @@ class ModuleProfileTest {
         String text = ec25.description();
         assertTrue(text.startsWith("module: EC25 (revision EC25XXR01A01M4G), family EC2x/EG2x/EG9x/EM05\n"), text);
         assertTrue(text.contains("AT+QSSLCFG=? options: sslversion (0-4)"), text);
-        assertTrue(text.contains("  attachments (1-10) [inferred] (as the UC15 (same command family; not seen for this model))"), text);
+        assertTrue(text.contains("  attachments (1-10) [inferred] (as the UC15: same command family, not seen for this model)"), text);
         assertTrue(text.contains("  body bytes (1-10240) [verified] (EC2x&EG9x&EM05 SMTP AT Commands Manual V1.0)"), text);
         assertTrue(text.endsWith("limits are inferred from sibling modules, not seen for this model"), text);
         assertEquals(ec25.limits().size(), text.split("\n").length - 4);
