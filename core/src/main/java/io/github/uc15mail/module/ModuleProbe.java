@@ -112,7 +112,7 @@ public final class ModuleProbe {
             throw UnsupportedModuleException.noSsl(identity, "its AT+QSMTPCFG=? answer offers no \"ssltype\" above 0", null);
         }
         if (!identity.family().expectsQsmtpService() || identity.family() == ModuleFamily.UNKNOWN) {
-            log.warn("{} is not a module uc15mail knows, but it lists the SMTP settings; every limit is inferred"
+            log.warn("{} is not known to have the AT+QSMTP service, but it lists its settings; every limit is inferred"
                     + " from the UC15", identity);
         }
         log.debug("Module profile: {}", profile);
