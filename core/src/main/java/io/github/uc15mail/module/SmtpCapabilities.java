@@ -29,7 +29,8 @@ public record SmtpCapabilities(Map<String, List<String>> settings) {
     public static final List<String> REQUIRED = List.of("account", "sender", "smtpserver");
 
     public SmtpCapabilities {
-        settings = Map.copyOf(settings);
+        settings = settings.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 
     /** Reads the information lines of {@code AT+QSMTPCFG=?}. Never throws. */

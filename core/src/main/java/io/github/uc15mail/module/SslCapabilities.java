@@ -27,7 +27,8 @@ public record SslCapabilities(Map<String, List<String>> options) {
     public static final String PREFIX = "+QSSLCFG";
 
     public SslCapabilities {
-        options = Map.copyOf(options);
+        options = options.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
     }
 
     /** Reads the information lines of {@code AT+QSSLCFG=?}. Never throws. */
