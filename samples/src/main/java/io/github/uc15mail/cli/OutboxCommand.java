@@ -181,7 +181,7 @@ public final class OutboxCommand implements Callable<Integer> {
                     }
                     if (!a.phaseTimes().isEmpty()) {
                         sb.append(" [");
-                        a.phaseTimes().forEach((p, d) -> sb.append(p.name().toLowerCase(Locale.ROOT)).append(' ')
+                        new java.util.EnumMap<>(a.phaseTimes()).forEach((p, d) -> sb.append(p.name().toLowerCase(Locale.ROOT)).append(' ')
                                 .append(d.toMillis()).append("ms "));
                         sb.setLength(sb.length() - 1);
                         sb.append(']');
