@@ -186,13 +186,18 @@ public final class GroupWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the connection itself failed (as opposed to one statement): SQL state class 08 (connection
+     * exception), 57P (server shut down), or a connection the driver has closed. Not a liveness query: in
+     * PostgreSQL one would fail inside a transaction that a refused statement has aborted.
+     */
     private static boolean isConnectionLost(Connection c, SQLException e) {
         String state = e.getSQLState();
         if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
             return true;
         }
         try {
-            return !c.isValid(2);
+            return c.isClosed();
         } catch (SQLException ignored) {
             return true;
         }
