@@ -53,7 +53,7 @@ final class Exchanger implements TransportListener {
     private final CloseState closeState;
     private final AtomicInteger consecutiveTimeouts = new AtomicInteger();
     private final ArrayDeque<Exchange> queue = new ArrayDeque<>();
-    /** Exchanges ended while decoding one chunk; completed once the lock is released (reader thread only). */
+    /** Exchanges ended while decoding one chunk; completed once the lock is released. */
     private final ArrayList<Exchange> decoded = new ArrayList<>(2);
     private State state = State.IDLE;
     private Exchange current;
@@ -189,6 +189,8 @@ final class Exchanger implements TransportListener {
     @Override
     public void onBytes(byte[] data, int offset, int length) {
         Exchange next = null;
+        Exchange done = null;
+        List<Exchange> moreDone = null;
         lock.lock();
         try {
             lastByteNanos = System.nanoTime();
@@ -198,14 +200,19 @@ final class Exchanger implements TransportListener {
             if (state == State.IDLE && !queue.isEmpty()) {
                 next = takeNext();
             }
+            if (!decoded.isEmpty()) {
+                done = decoded.get(0);
+                moreDone = decoded.size() > 1 ? new ArrayList<>(decoded.subList(1, decoded.size())) : null;
+                decoded.clear();
+            }
         } finally {
             lock.unlock();
         }
-        if (!decoded.isEmpty()) {
-            for (Exchange ex : decoded) {
-                ex.complete();
+        if (done != null) {
+            done.complete();
+            if (moreDone != null) {
+                moreDone.forEach(Exchange::complete);
             }
-            decoded.clear();
         }
         begin(next);
     }
