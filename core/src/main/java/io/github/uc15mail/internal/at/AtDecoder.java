@@ -67,7 +67,7 @@ public final class AtDecoder {
         while (i < end) {
             if (length != 0 || overlong) {
                 // The rest of a line begun in an earlier chunk.
-                int stop = lineEnd(data, i, end);
+                int stop = find(data, i, end);
                 append(data, i, stop - i);
                 if (stop == end) {
                     return;
@@ -86,7 +86,7 @@ public final class AtDecoder {
                 i++;
                 continue;
             }
-            int stop = lineEnd(data, i, end);
+            int stop = find(data, i, end);
             if (stop == end) {
                 append(data, i, stop - i);
                 return;
@@ -100,6 +100,20 @@ public final class AtDecoder {
             }
             i = stop + 1;
         }
+    }
+
+    /** The first CR or LF in {@code data[from, end)}, or {@code end}: a plain loop for a few bytes. */
+    private static int find(byte[] data, int from, int end) {
+        if (end - from >= 16) {
+            return lineEnd(data, from, end);
+        }
+        for (int i = from; i < end; i++) {
+            byte b = data[i];
+            if (b == '\r' || b == '\n') {
+                return i;
+            }
+        }
+        return end;
     }
 
     /**
