@@ -1,8 +1,5 @@
 package io.github.uc15mail.internal.at;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -26,18 +23,11 @@ public final class AtDecoder {
     private static final AtEvent ERROR = AtEvent.of(AtEvent.Type.ERROR, "ERROR");
     private static final AtEvent CONNECT = AtEvent.of(AtEvent.Type.CONNECT, "CONNECT");
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long CRS = ONES * '\r';
-    private static final long LFS = ONES * '\n';
-
     private final Consumer<AtEvent> sink;
     private final byte[] line;
-    /** Bytes of a partial line carried over from an earlier chunk. */
     private int length;
     private boolean overlong;
-    /** Plain field: the decoder is confined to one thread at a time (its owner's lock). */
+    /** Plain field: the decoder is confined to one thread at a time (the session feeds it under its lock). */
     private boolean ackMode;
 
     public AtDecoder(Consumer<AtEvent> sink) {
@@ -65,80 +55,26 @@ public final class AtDecoder {
         int end = offset + count;
         int i = offset;
         while (i < end) {
-            if (length != 0 || overlong) {
-                // The rest of a line begun in an earlier chunk.
-                int stop = find(data, i, end);
-                append(data, i, stop - i);
-                if (stop == end) {
-                    return;
-                }
-                endLine();
-                i = stop + 1;
-                continue;
-            }
             byte b = data[i];
             if (b == '\r' || b == '\n') {
+                endLine();
                 i++;
                 continue;
             }
-            if (b == 'A' && ackMode) {
+            if (b == 'A' && length == 0 && !overlong && ackMode) {
                 sink.accept(ACK);
                 i++;
                 continue;
             }
-            int stop = find(data, i, end);
-            if (stop == end) {
-                append(data, i, stop - i);
-                return;
+            // A run of line bytes: only its first byte can be at a line start, so only it can be an ACK.
+            int start = i;
+            i++;
+            // Text bytes are above CR (13), so one comparison settles most bytes.
+            while (i < end && ((b = data[i]) > '\r' || b != '\r' && b != '\n')) {
+                i++;
             }
-            // A whole line inside this chunk: decoded where it lies, no copy.
-            int n = stop - i;
-            if (n <= line.length) {
-                sink.accept(event(data, i, n));
-            } else {
-                sink.accept(AtEvent.of(AtEvent.Type.OVERLONG, new String(data, i, line.length, StandardCharsets.ISO_8859_1)));
-            }
-            i = stop + 1;
+            append(data, start, i - start);
         }
-    }
-
-    /** The first CR or LF in {@code data[from, end)}, or {@code end}: a plain loop for a few bytes. */
-    private static int find(byte[] data, int from, int end) {
-        if (end - from >= 16) {
-            return lineEnd(data, from, end);
-        }
-        for (int i = from; i < end; i++) {
-            byte b = data[i];
-            if (b == '\r' || b == '\n') {
-                return i;
-            }
-        }
-        return end;
-    }
-
-    /**
-     * The index of the first CR or LF in {@code data[from, end)}, or {@code end}. Eight bytes per step
-     * (SWAR: a byte equal to CR or LF becomes a zero byte after an XOR, and the classic zero-byte test
-     * flags it; the lowest flag is always a true match), so no per-byte branch on the common path.
-     */
-    static int lineEnd(byte[] data, int from, int end) {
-        int i = from;
-        for (; i <= end - 8; i += 8) {
-            long w = (long) LONGS.get(data, i);
-            long cr = w ^ CRS;
-            long lf = w ^ LFS;
-            long found = ((cr - ONES) & ~cr | (lf - ONES) & ~lf) & HIGHS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < end; i++) {
-            byte b = data[i];
-            if (b == '\r' || b == '\n') {
-                return i;
-            }
-        }
-        return end;
     }
 
     private void append(byte[] data, int start, int n) {
@@ -154,7 +90,7 @@ public final class AtDecoder {
         System.arraycopy(data, start, line, length, room);
         length = line.length;
         overlong = true;
-        sink.accept(AtEvent.of(AtEvent.Type.OVERLONG, new String(line, 0, length, StandardCharsets.ISO_8859_1)));
+        sink.accept(AtEvent.of(AtEvent.Type.OVERLONG, text()));
         length = 0;
     }
 
@@ -168,6 +104,10 @@ public final class AtDecoder {
         overlong = false;
     }
 
+    private String text() {
+        return new String(line, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
     private void endLine() {
         if (overlong) {
             overlong = false;
@@ -177,50 +117,33 @@ public final class AtDecoder {
         if (length == 0) {
             return;
         }
-        AtEvent event = event(line, 0, length);
+        AtEvent event = commonResult();
+        if (event == null) {
+            event = classify(text());
+        }
         length = 0;
         sink.accept(event);
     }
 
     /**
-     * The event of the line {@code l[from, from + n)}, n > 0: the shared event of a bare {@code OK},
-     * {@code ERROR} or {@code CONNECT}; an information line or echo straight from its first bytes; the
-     * general {@link #classify} for the rest.
+     * The event of the commonest lines without the general {@link #classify}: the shared event of a bare
+     * {@code OK}, {@code ERROR} or {@code CONNECT}, or a {@code +...} information line; null for the rest.
      */
-    private static AtEvent event(byte[] l, int from, int n) {
-        byte b0 = l[from];
-        switch (n) {
+    private AtEvent commonResult() {
+        byte[] l = line;
+        switch (length) {
             case 2:
-                if (b0 == 'O' && l[from + 1] == 'K') {
-                    return OK;
-                }
-                break;
+                return l[0] == 'O' && l[1] == 'K' ? OK : null;
             case 5:
-                if (b0 == 'E' && l[from + 1] == 'R' && l[from + 2] == 'R' && l[from + 3] == 'O' && l[from + 4] == 'R') {
-                    return ERROR;
-                }
-                break;
+                return l[0] == 'E' && l[1] == 'R' && l[2] == 'R' && l[3] == 'O' && l[4] == 'R' ? ERROR : null;
             case 7:
-                if (b0 == 'C' && l[from + 1] == 'O' && l[from + 2] == 'N' && l[from + 3] == 'N' && l[from + 4] == 'E'
-                        && l[from + 5] == 'C' && l[from + 6] == 'T') {
-                    return CONNECT;
-                }
-                break;
+                return l[0] == 'C' && l[1] == 'O' && l[2] == 'N' && l[3] == 'N' && l[4] == 'E' && l[5] == 'C'
+                        && l[6] == 'T' ? CONNECT : null;
             default:
-                break;
+                // An information line or URC ("+QFUPL: ...", "+CMTI: ...") is never a final result unless
+                // it is +CME ERROR or +CMS ERROR: skip the keyword checks of classify.
+                return length > 1 && l[0] == '+' && l[1] != 'C' ? AtEvent.of(AtEvent.Type.LINE, text()) : null;
         }
-        if (n > 1) {
-            byte b1 = l[from + 1];
-            // An information line or URC ("+QFUPL: ...", "+CSQ: ...") is never a final result unless it
-            // is +CME ERROR or +CMS ERROR; a line starting "AT" is an echo (no keyword starts so).
-            if (b0 == '+' && !(b1 == 'C' && n >= 11 && l[from + 2] == 'M' && l[from + 4] == ' ')) {
-                return AtEvent.of(AtEvent.Type.LINE, new String(l, from, n, StandardCharsets.ISO_8859_1));
-            }
-            if ((b0 == 'A' || b0 == 'a') && (b1 == 'T' || b1 == 't')) {
-                return AtEvent.of(AtEvent.Type.ECHO, new String(l, from, n, StandardCharsets.ISO_8859_1));
-            }
-        }
-        return classify(new String(l, from, n, StandardCharsets.ISO_8859_1));
     }
 
     /** Classifies one complete line. */

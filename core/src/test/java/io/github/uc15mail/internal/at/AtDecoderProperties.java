@@ -85,25 +85,4 @@ class AtDecoderProperties {
             assertTrue(e.line().length() <= 256, "no event longer than the limit");
         }
     }
-
-    /** The eight-bytes-at-a-time line-end scan finds exactly what a byte-by-byte scan finds. */
-    @Property(tries = 5_000)
-    void lineEndScanMatchesAPlainScan(@ForAll @Size(max = 80) List<@net.jqwik.api.constraints.IntRange(min = 0, max = 255) Integer> values,
-            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 80) int from) {
-        byte[] data = new byte[values.size()];
-        for (int i = 0; i < data.length; i++) {
-            int v = values.get(i);
-            // Make CR and LF common, next to bytes that differ from them by one bit.
-            data[i] = (byte) (v % 5 == 0 ? '\r' : v % 7 == 0 ? '\n' : v);
-        }
-        int start = Math.min(from, data.length);
-        int expected = data.length;
-        for (int i = start; i < data.length; i++) {
-            if (data[i] == '\r' || data[i] == '\n') {
-                expected = i;
-                break;
-            }
-        }
-        assertEquals(expected, AtDecoder.lineEnd(data, start, data.length));
-    }
 }
