@@ -34,6 +34,12 @@ public final class SmtpConfig {
         }
     }
 
+    /**
+     * How much longer than the modem's own {@code AT+QSMTPPUT} timeout the SDK waits for the result by default
+     * (the modem reports its own timeout as 658 within that time).
+     */
+    public static final Duration SEND_RESULT_MARGIN = Duration.ofSeconds(30);
+
     private final String host;
     private final int port;
     private final Security security;
@@ -52,8 +58,13 @@ public final class SmtpConfig {
     private final Duration busyWait;
     private final Duration readyWait;
     private final Duration sendResultTimeout;
+    /** As given to the builder (0: the security's default; empty: the address), for {@link #toBuilder()}. */
+    private final int requestedPort;
+    private final String requestedSenderName;
 
     private SmtpConfig(Builder b) {
+        this.requestedPort = b.port;
+        this.requestedSenderName = b.senderName;
         this.host = b.host;
         this.security = b.security;
         this.port = b.port == 0 ? b.security.defaultPort() : b.port;
@@ -77,6 +88,33 @@ public final class SmtpConfig {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding every value of this configuration, to derive another one (another sender, another
+     * server). A port left to the security's default stays so; {@link Builder#build()} checks all values again.
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = requestedPort;
+        b.security = security;
+        b.sslContextId = sslContextId;
+        b.tlsVersion = tlsVersion;
+        b.cipherSuite = cipherSuite;
+        b.caCertificate = caCertificate;
+        b.contextId = contextId;
+        b.apn = apn;
+        b.user = user;
+        b.password = password;
+        b.senderName = requestedSenderName;
+        b.senderAddress = senderAddress;
+        b.sendTimeoutSeconds = sendTimeoutSeconds;
+        b.commandTimeouts.putAll(commandTimeouts);
+        b.busyWait = busyWait;
+        b.readyWait = readyWait;
+        b.sendResultTimeout = sendResultTimeout;
+        return b;
     }
 
     public String host() {
@@ -144,7 +182,12 @@ public final class SmtpConfig {
         return sendTimeoutSeconds;
     }
 
-    /** A deadline the caller set for a kind of command, if any. */
+    /**
+     * A deadline the caller set for a kind of command, if any.
+     *
+     * @deprecated see {@link Builder#commandTimeout}
+     */
+    @Deprecated
     public Optional<Duration> commandTimeout(CommandKind kind) {
         return Optional.ofNullable(commandTimeouts.get(kind));
     }
@@ -159,7 +202,8 @@ public final class SmtpConfig {
      * or the {@code AT+QSMTPPUT} timeout plus 30 s.
      */
     public Duration sendResultTimeout() {
-        return sendResultTimeout != null ? sendResultTimeout : Duration.ofSeconds(sendTimeoutSeconds + 30L);
+        return sendResultTimeout != null ? sendResultTimeout
+                : Duration.ofSeconds(sendTimeoutSeconds).plus(SEND_RESULT_MARGIN);
     }
 
     /**
@@ -287,7 +331,16 @@ public final class SmtpConfig {
             return this;
         }
 
-        /** Overrides the deadline of one kind of command. */
+        /**
+         * Overrides the deadline of one kind of command for this configuration's sends (a payload still adds its
+         * time, by {@link io.github.uc15mail.at.AtSessionOptions#deadline}).
+         *
+         * @deprecated deadlines belong to the session: set them once in
+         *     {@link io.github.uc15mail.at.AtSessionOptions.Builder#timeout} and open the modem with
+         *     {@link Modem#open(io.github.uc15mail.transport.Transport, io.github.uc15mail.at.AtSessionOptions)};
+         *     this override is still applied.
+         */
+        @Deprecated
         public Builder commandTimeout(CommandKind kind, Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("command timeout for " + kind + ": must be positive, was " + timeout);
