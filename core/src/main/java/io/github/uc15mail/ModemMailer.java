@@ -328,6 +328,7 @@ public final class ModemMailer implements AutoCloseable {
         trafficCounter.cancel();
         if (ownsModem) {
             modem.close();
+            modem.session().close(); // also when the modem was made by Modem.on for a session the mailer owns
         }
     }
 

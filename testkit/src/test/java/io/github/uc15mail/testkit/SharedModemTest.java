@@ -1,6 +1,7 @@
 package io.github.uc15mail.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,6 +126,18 @@ class SharedModemTest {
             fb.get(60, TimeUnit.SECONDS);
         }
         assertEquals(2, uc15.receivedMessages().length);
+    }
+
+    @Test
+    void aMailerThatOwnsItsSessionClosesIt() throws Exception {
+        AtSession session = AtSession.open(uc15.emulator().connect());
+        ModemMailer mailer = ModemMailer.builder(session, config("Owner")).ownsSession(true).build();
+        mailer.close();
+        assertFalse(session.isOpen(), "the owned session is closed with the mailer");
+        AtSession shared = AtSession.open(uc15.emulator().connect());
+        ModemMailer.create(shared, config("Borrower")).close();
+        assertTrue(shared.isOpen(), "a borrowed session stays open");
+        shared.close();
     }
 
     @Test
