@@ -1,9 +1,7 @@
 package io.github.uc15mail;
 
-import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.CommandKind;
 import io.github.uc15mail.internal.at.AtText;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -229,24 +227,24 @@ public final class SmtpConfig {
 
     /** Builds an {@link SmtpConfig}; {@link #build()} checks every value. */
     public static final class Builder {
-        private String host;
-        private int port;
-        private Security security = Security.NONE;
-        private int sslContextId = 1;
-        private TlsVersion tlsVersion = TlsVersion.ALL;
-        private int cipherSuite = 0xFFFF;
-        private Path caCertificate;
-        private int contextId = 1;
-        private Apn apn;
-        private String user = "";
-        private String password = "";
-        private String senderName = "";
-        private String senderAddress;
-        private int sendTimeoutSeconds = 300;
-        private final Map<CommandKind, Duration> commandTimeouts = new EnumMap<>(CommandKind.class);
-        private Duration busyWait = Duration.ofSeconds(330);
-        private Duration readyWait = Duration.ofSeconds(30);
-        private Duration sendResultTimeout;
+        String host;
+        int port;
+        Security security = Security.NONE;
+        int sslContextId = 1;
+        TlsVersion tlsVersion = TlsVersion.ALL;
+        int cipherSuite = 0xFFFF;
+        Path caCertificate;
+        int contextId = 1;
+        Apn apn;
+        String user = "";
+        String password = "";
+        String senderName = "";
+        String senderAddress;
+        int sendTimeoutSeconds = 300;
+        final Map<CommandKind, Duration> commandTimeouts = new EnumMap<>(CommandKind.class);
+        Duration busyWait = Duration.ofSeconds(330);
+        Duration readyWait = Duration.ofSeconds(30);
+        Duration sendResultTimeout;
 
         private Builder() {}
 
@@ -380,44 +378,7 @@ public final class SmtpConfig {
 
         /** Checks every value; the exception names the field, the limit and the value. */
         public SmtpConfig build() {
-            if (host == null || host.isEmpty()) {
-                throw new IllegalArgumentException("server host: is required");
-            }
-            AtText.requireAtString("server host", host, AtCommands.SMTP_STRING_MAX, false);
-            if (security == null) {
-                throw new IllegalArgumentException("security: is required (NONE, SSL or STARTTLS)");
-            }
-            if (port != 0) {
-                AtText.requireRange("server port", port, 1, 65535);
-            }
-            AtText.requireRange("SSL context id", sslContextId, 0, 5);
-            AtText.requireRange("cipher suite", cipherSuite, 0, 0xFFFF);
-            if (tlsVersion == null) {
-                throw new IllegalArgumentException("TLS version: is required");
-            }
-            if (caCertificate != null) {
-                if (!Files.isRegularFile(caCertificate)) {
-                    throw new IllegalArgumentException("CA certificate: no such file: " + caCertificate);
-                }
-                if (security == Security.NONE) {
-                    throw new IllegalArgumentException("CA certificate: needs security SSL or STARTTLS, was NONE");
-                }
-            }
-            AtText.requireRange("context id", contextId, 1, 16);
-            AtText.requireAtString("account user", user, AtCommands.SMTP_STRING_MAX, false);
-            AtText.requireAtString("account password", password, AtCommands.SMTP_STRING_MAX, true);
-            AtText.requireAtString("sender name", senderName, AtCommands.SMTP_STRING_MAX, false);
-            if (senderAddress == null || senderAddress.isEmpty()) {
-                throw new IllegalArgumentException("sender address: is required");
-            }
-            AtText.requireAtString("sender address", senderAddress, AtCommands.SMTP_STRING_MAX, false);
-            AtText.requireRange("send timeout", sendTimeoutSeconds, 60, 65535);
-            if (readyWait == null || readyWait.isNegative()) {
-                throw new IllegalArgumentException("ready wait: must be zero or positive, was " + readyWait);
-            }
-            if (busyWait == null || busyWait.isNegative()) {
-                throw new IllegalArgumentException("busy wait: must be zero or positive, was " + busyWait);
-            }
+            SmtpConfigRules.check(this);
             return new SmtpConfig(this);
         }
     }
