@@ -121,7 +121,8 @@ public final class Modem implements AutoCloseable {
     /**
      * Reads the health view: {@code ATI} (once per modem, then remembered), {@code AT+CPIN?}, {@code AT+CSQ},
      * {@code AT+CGREG?}, {@code AT+QIACT?}, waiting for a running send first. Changes nothing on the modem.
-     * A query that fails leaves its field unknown and is named in {@link ModemStatus#problems()}.
+     * A query that fails leaves its field unknown and is named in {@link ModemStatus#problems()}; when the modem
+     * does not answer {@code AT}, nothing else is asked ({@link ModemStatus#responding()} is false).
      *
      * @throws TransportClosedException when the link is gone (nothing can be read)
      */
@@ -130,7 +131,13 @@ public final class Modem implements AutoCloseable {
             SessionRunner runner = new SessionRunner(session, null);
             List<String> problems = new ArrayList<>();
             boolean responding = ask(runner, AtCommands.at(), r -> r, problems) != null;
-            if (identity.isEmpty() && responding) {
+            if (!responding) {
+                // A modem that does not answer AT would time out on every query: report it as it is.
+                return new ModemStatus(false, identity, "unknown", ModemStatus.Registration.UNKNOWN,
+                        ModemStatus.Signal.UNKNOWN, List.of(), state.lastError(), state.consecutiveFailures(),
+                        session.restartCount(), problems, Instant.now());
+            }
+            if (identity.isEmpty()) {
                 List<String> lines = ask(runner, AtCommands.identify(), AtResponse::lines, problems);
                 identity = lines == null ? List.of() : List.copyOf(lines);
             }

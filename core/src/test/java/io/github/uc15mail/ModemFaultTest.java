@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.uc15mail.transport.InMemoryTransport;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which failures are retryable and which are the modem's fault, against a scripted modem. */
@@ -87,5 +88,18 @@ class ModemFaultTest {
         assertTrue(new TransportClosedException("gone", null).isModemFault());
         assertFalse(new TransportClosedException("gone", null).isRetryable());
         assertFalse(new Uc15Exception("other").isModemFault());
+    }
+
+    @Test
+    void statusOfAModemThatDoesNotAnswerAsksNothingElse() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        ScriptedModem silent = new ScriptedModem(pair.modem(), line -> line.equals("AT") ? "ERROR" : "OK");
+        try (Modem modem = Modem.open(pair.host())) {
+            ModemStatus s = modem.status();
+            assertFalse(s.responding());
+            assertFalse(s.readyToSend());
+            assertEquals(List.of("AT"), silent.commands, "nothing asked after AT failed");
+            assertEquals(1, s.problems().size(), s.problems().toString());
+        }
     }
 }
