@@ -124,11 +124,7 @@ final class Exchanger implements TransportListener {
     }
 
     private Duration deadlineFor(AtCommand command) {
-        if (command.timeout().isPresent()) {
-            return command.timeout().get();
-        }
-        long payload = command.payload().map(DataPayload::length).orElse(0L);
-        return options.timeout(command.kind()).plusMillis(payload * 1000 / options.minLineBytesPerSecond());
+        return options.deadline(command);
     }
 
     /** Under the lock, when idle: the next live queued exchange becomes current, its deadline running. */
