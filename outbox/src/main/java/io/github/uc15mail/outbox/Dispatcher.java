@@ -103,7 +103,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /** How each modem of the pool is doing, in the order given. */
-    public List<ModemStatus> poolStatus() {
+    public List<PoolModemStatus> poolStatus() {
         return workers.stream().map(LaneWorker::status).toList();
     }
 

@@ -128,9 +128,9 @@ class DispatcherTest {
         assertEquals("modem0", a.modem());
         assertNotNull(a.endedAt());
         assertTrue(a.phaseTimes().containsKey(SendPhase.SMTP), a.phaseTimes().toString());
-        ModemStatus s = dispatcher.poolStatus().get(0);
+        PoolModemStatus s = dispatcher.poolStatus().get(0);
         assertEquals(5, s.sent());
-        assertEquals(ModemStatus.Health.READY, s.health());
+        assertEquals(PoolModemStatus.Health.READY, s.health());
         assertTrue(uc15.emulator().ramFiles().isEmpty(), "no RAM files left: " + uc15.emulator().ramFiles().keySet());
     }
 
@@ -215,8 +215,8 @@ class DispatcherTest {
         }
         start(fast("n1").withSetAside(3, Duration.ofMinutes(5), Duration.ofMinutes(60)), dead, uc15.emulator());
         await("all sent", () -> count(MessageState.SENT) == 8);
-        ModemStatus deadStatus = dispatcher.poolStatus().get(0);
-        assertEquals(ModemStatus.Health.SET_ASIDE, deadStatus.health());
+        PoolModemStatus deadStatus = dispatcher.poolStatus().get(0);
+        assertEquals(PoolModemStatus.Health.SET_ASIDE, deadStatus.health());
         assertEquals(3, deadStatus.consecutiveFailures());
         assertNotNull(deadStatus.lastError());
         assertEquals(0, deadStatus.sent());

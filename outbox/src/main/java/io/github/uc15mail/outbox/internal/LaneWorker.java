@@ -5,7 +5,7 @@ import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.outbox.DispatcherOptions;
 import io.github.uc15mail.outbox.MessageId;
 import io.github.uc15mail.outbox.MessageState;
-import io.github.uc15mail.outbox.ModemStatus;
+import io.github.uc15mail.outbox.PoolModemStatus;
 import io.github.uc15mail.outbox.OutboxException;
 import io.github.uc15mail.outbox.StateChange;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public final class LaneWorker implements Runnable {
     private final Clock clock;
     private final LaneHealth health;
     private volatile boolean stopping;
-    private volatile ModemStatus.Health state = ModemStatus.Health.RECOVERING;
+    private volatile PoolModemStatus.Health state = PoolModemStatus.Health.RECOVERING;
     private volatile CompletableFuture<SendReceipt> current;
     private final AtomicInteger gate = new AtomicInteger();
 
@@ -57,13 +57,13 @@ public final class LaneWorker implements Runnable {
         this.health = new LaneHealth(options.setAsideAfter(), options.probeAfter(), options.probeMax());
     }
 
-    public ModemStatus status() {
+    public PoolModemStatus status() {
         long until = health.setAsideUntil();
-        ModemStatus.Health h = state;
-        if (h == ModemStatus.Health.READY && health.waitMillis(clock.millis()) > 0) {
-            h = ModemStatus.Health.SET_ASIDE;
+        PoolModemStatus.Health h = state;
+        if (h == PoolModemStatus.Health.READY && health.waitMillis(clock.millis()) > 0) {
+            h = PoolModemStatus.Health.SET_ASIDE;
         }
-        return new ModemStatus(lane.name(), h, health.consecutiveFailures(), until == 0 ? null : Instant.ofEpochMilli(until),
+        return new PoolModemStatus(lane.name(), h, health.consecutiveFailures(), until == 0 ? null : Instant.ofEpochMilli(until),
                 health.lastError(), health.sent(), health.attempts());
     }
 
@@ -81,7 +81,7 @@ public final class LaneWorker implements Runnable {
     @Override
     public void run() {
         lane.recover();
-        state = ModemStatus.Health.READY;
+        state = PoolModemStatus.Health.READY;
         long storeBackoff = 500;
         while (!stopping) {
             long wait = health.waitMillis(clock.millis());
@@ -115,11 +115,11 @@ public final class LaneWorker implements Runnable {
                 inFlight.remove(c.id());
             }
         }
-        state = ModemStatus.Health.STOPPED;
+        state = PoolModemStatus.Health.STOPPED;
     }
 
     private void process(Store.Claim c) {
-        state = ModemStatus.Health.SENDING;
+        state = PoolModemStatus.Health.SENDING;
         health.attempted();
         SendReceipt receipt = null;
         Throwable failure = null;
@@ -149,7 +149,7 @@ public final class LaneWorker implements Runnable {
             failure = new IllegalStateException("the send was interrupted after AT+QSMTPPUT");
         }
         finish(c, receipt, failure, submitted);
-        state = ModemStatus.Health.READY;
+        state = PoolModemStatus.Health.READY;
     }
 
     private void submitGate(Store.Claim c) {

@@ -3,7 +3,8 @@ package io.github.uc15mail.outbox;
 import java.time.Instant;
 
 /**
- * How one modem of a {@link Dispatcher}'s pool is doing, for a status page. A snapshot.
+ * How one modem of a {@link Dispatcher}'s pool is doing, for a status page (the dispatcher's view; the
+ * modem's own health view is {@link io.github.uc15mail.ModemStatus}). A snapshot.
  *
  * @param name the modem's name in the pool (its port, as given)
  * @param health what it is doing
@@ -13,7 +14,7 @@ import java.time.Instant;
  * @param sent messages it sent
  * @param attempts attempts it made
  */
-public record ModemStatus(String name, Health health, int consecutiveFailures, Instant setAsideUntil,
+public record PoolModemStatus(String name, Health health, int consecutiveFailures, Instant setAsideUntil,
         String lastError, long sent, long attempts) {
 
     /** What a modem in the pool is doing. */
@@ -24,7 +25,7 @@ public record ModemStatus(String name, Health health, int consecutiveFailures, I
         READY,
         /** Sending a message. */
         SENDING,
-        /** Failed too often in a row; takes no work until {@link ModemStatus#setAsideUntil()}. */
+        /** Failed too often in a row; takes no work until {@link PoolModemStatus#setAsideUntil()}. */
         SET_ASIDE,
         /** The dispatcher stopped. */
         STOPPED
