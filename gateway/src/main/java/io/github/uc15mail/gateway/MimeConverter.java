@@ -61,8 +61,6 @@ public final class MimeConverter {
         this.keepFromName = keepFromName;
         this.maxBytes = maxBytes;
         Properties props = new Properties();
-        props.setProperty("mail.mime.decodefilename", "true");
-        props.setProperty("mail.mime.decodeparameters", "true");
         props.setProperty("mail.mime.address.strict", "false");
         this.session = Session.getInstance(props);
     }

@@ -4,8 +4,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,12 +95,28 @@ public final class PartCollector {
     }
 
     private void attach(Part part, String type) throws MessagingException, IOException {
-        attachments.add(new Found(part.getFileName(), type, TextParts.bytes(part, limit)));
+        attachments.add(new Found(fileName(part), type, TextParts.bytes(part, limit)));
+    }
+
+    /**
+     * The part's file name, RFC 2231 parameters decoded by Angus, and RFC 2047 encoded words (which many
+     * mail programs put in file names although the RFC does not allow it) decoded here.
+     */
+    private static String fileName(Part part) throws MessagingException {
+        String name = part.getFileName();
+        if (name != null && name.contains("=?")) {
+            try {
+                return MimeUtility.decodeText(name);
+            } catch (UnsupportedEncodingException e) {
+                return name;
+            }
+        }
+        return name;
     }
 
     private void attachMessage(Part part) throws MessagingException, IOException {
         Object content = part.getContent();
-        String name = part.getFileName();
+        String name = fileName(part);
         if (content instanceof MimeMessage inner) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             inner.writeTo(out);
