@@ -29,9 +29,9 @@ import org.subethamail.smtp.server.SMTPServer;
  *       {@code EHLO SIZE}) {@code 552 5.3.4}; more than 10 attachments {@code 554 5.3.4}; other content
  *       the modem can never carry {@code 554 5.6.0}, each with the reason.</li>
  *   <li>With an auth file, {@code MAIL} needs a successful {@code AUTH} (PLAIN or LOGIN); with a key
- *       store STARTTLS is offered; on a non-loopback address both are present (see
- *       {@link GatewaySettings}) and STARTTLS is required before {@code AUTH}, so passwords never cross the
- *       network in clear.</li>
+ *       store STARTTLS is offered, and required before anything else when there is an auth file too, so
+ *       passwords never cross the network in clear. On a non-loopback address both are present (see
+ *       {@link GatewaySettings}).</li>
  *   <li>One INFO log line per accepted message (id, recipients, size); no passwords in logs.</li>
  *   <li>{@link #close()} stops accepting, ends open sessions and waits for a message being stored.</li>
  * </ul>
@@ -88,7 +88,7 @@ public final class GatewayServer implements AutoCloseable {
         if (tls) {
             SSLContext context = TlsContexts.load(settings.keyStore().get(), settings.keyStorePassword());
             b.enableTLS().startTlsSocketFactory(TlsContexts.startTls(context));
-            if (!settings.isLoopback()) {
+            if (settings.authFile().isPresent()) {
                 b.requireTLS();
             }
         }
@@ -114,7 +114,7 @@ public final class GatewayServer implements AutoCloseable {
         InetSocketAddress bound = new InetSocketAddress(settings.listen().getAddress(), server.getPortAllocated());
         log.info("SMTP front door listening on {}:{} (max size {} bytes, {}, {})", bound.getHostString(), bound.getPort(),
                 settings.maxMessageSize(), settings.authFile().isPresent() ? "login required" : "no login",
-                tls ? (settings.isLoopback() ? "STARTTLS offered" : "STARTTLS required") : "no TLS");
+                tls ? (settings.authFile().isPresent() ? "STARTTLS required" : "STARTTLS offered") : "no TLS");
         return new GatewayServer(server, bound);
     }
 

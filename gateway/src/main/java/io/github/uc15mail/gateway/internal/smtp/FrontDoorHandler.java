@@ -17,6 +17,7 @@ import java.util.Set;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
 import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +71,24 @@ public final class FrontDoorHandler implements MessageHandler {
         recipients.add(recipient);
     }
 
+    /**
+     * Reads, converts and stores the message. A refusal ends the mail transaction, as RFC 5321 says the
+     * reply to the end of data does (the library would otherwise keep it open and answer the next
+     * {@code MAIL} with 503).
+     */
     @Override
     public String data(InputStream data) throws RejectException, IOException {
+        try {
+            return receive(data);
+        } catch (RejectException e) {
+            if (context instanceof Session session) {
+                session.resetMailTransaction();
+            }
+            throw e;
+        }
+    }
+
+    private String receive(InputStream data) throws RejectException, IOException {
         byte[] raw = data.readNBytes(maxSize + 1);
         if (raw.length > maxSize) {
             data.transferTo(java.io.OutputStream.nullOutputStream());
