@@ -54,7 +54,9 @@ public final class PasswordFile {
         this.users = Map.copyOf(users);
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        this.decoy = new Entry(DEFAULT_ITERATIONS, salt, new byte[HASH_BYTES]);
+        // An unknown user costs as much as the dearest known one, so timing does not tell who exists.
+        int rounds = users.values().stream().mapToInt(Entry::iterations).max().orElse(DEFAULT_ITERATIONS);
+        this.decoy = new Entry(rounds, salt, new byte[HASH_BYTES]);
     }
 
     /**
