@@ -50,12 +50,15 @@ public final class GatewaySettings {
     /**
      * Settings from properties (as in {@code /etc/uc15mail/gateway.properties}): {@code listen}
      * ({@code HOST:PORT}), {@code max-size} (bytes), {@code auth-file}, {@code keystore},
-     * {@code keystore-password}, {@code keep-from-name} ({@code true}/{@code false}), {@code hostname}.
-     * Missing keys keep their defaults.
+     * {@code keystore-password-env} (the name of the environment variable holding the key store password;
+     * as with the CLI, a password itself is refused in the file), {@code keep-from-name}
+     * ({@code true}/{@code false}), {@code hostname}. Missing keys keep their defaults; other keys are
+     * left for the caller.
      *
-     * @throws IllegalArgumentException a value is malformed (the message names the key)
+     * @param env the environment to read {@code keystore-password-env} from (usually {@code System.getenv()})
+     * @throws IllegalArgumentException a value is malformed (the message names the key, never a password)
      */
-    public static GatewaySettings fromProperties(Properties p) {
+    public static GatewaySettings fromProperties(Properties p, java.util.Map<String, String> env) {
         Builder b = builder();
         String listen = p.getProperty("listen");
         if (listen != null) {
@@ -70,9 +73,22 @@ public final class GatewaySettings {
             }
         }
         Optional.ofNullable(p.getProperty("auth-file")).map(String::strip).map(Path::of).ifPresent(b::authFile);
+        if (p.getProperty("keystore-password") != null) {
+            throw new IllegalArgumentException("keystore-password: a password does not belong in the file; put it in "
+                    + "an environment variable and name it with keystore-password-env");
+        }
         String keyStore = p.getProperty("keystore");
         if (keyStore != null) {
-            String password = p.getProperty("keystore-password", "");
+            String variable = p.getProperty("keystore-password-env");
+            if (variable == null || variable.isBlank()) {
+                throw new IllegalArgumentException("keystore-password-env: is required with keystore (the name of "
+                        + "the environment variable that holds the key store password)");
+            }
+            String password = env.get(variable.strip());
+            if (password == null) {
+                throw new IllegalArgumentException("keystore-password-env: the environment variable " + variable.strip()
+                        + " is not set");
+            }
             b.keyStore(Path.of(keyStore.strip()), password.toCharArray());
         }
         String keep = p.getProperty("keep-from-name");
