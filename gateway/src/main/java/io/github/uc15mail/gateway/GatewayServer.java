@@ -1,6 +1,7 @@
 package io.github.uc15mail.gateway;
 
 import io.github.uc15mail.gateway.internal.smtp.FrontDoorHandler;
+import io.github.uc15mail.gateway.internal.smtp.PasswordLogin;
 import io.github.uc15mail.gateway.internal.smtp.TlsContexts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,8 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
-import org.subethamail.smtp.auth.LoginFailedException;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
@@ -93,14 +92,7 @@ public final class GatewayServer implements AutoCloseable {
             }
         }
         if (settings.authFile().isPresent()) {
-            PasswordFile users = loadUsers(settings.authFile().get());
-            b.authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, ctx) -> {
-                char[] chars = password == null ? new char[0] : password.toCharArray();
-                if (!users.verify(user, chars)) {
-                    log.info("failed login for user {} from {}", user, ctx.getRemoteAddress());
-                    throw new LoginFailedException("Authentication failed");
-                }
-            })).requireAuth();
+            b.authenticationHandlerFactory(new PasswordLogin(loadUsers(settings.authFile().get()))).requireAuth();
         }
         SMTPServer server = b.build();
         try {

@@ -123,8 +123,9 @@ class FrontDoorSecurityTest {
         RecordingSink sink = new RecordingSink();
         try (GatewayServer server = secured(sink)) {
             Session session = Session.getInstance(clientProps(server.port()));
-            assertThrows(AuthenticationFailedException.class,
+            AuthenticationFailedException e = assertThrows(AuthenticationFailedException.class,
                     () -> Transport.send(message(session), "alice", "guess"));
+            assertTrue(e.getMessage().startsWith("535 5.7.8 Authentication credentials invalid"), e.getMessage());
         }
         assertTrue(sink.accepted.isEmpty());
     }
