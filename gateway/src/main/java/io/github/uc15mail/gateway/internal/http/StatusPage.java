@@ -19,7 +19,7 @@ public final class StatusPage {
             .withZone(ZoneOffset.UTC);
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:1rem;max-width:60rem}"
             + "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem;border-bottom:1px solid #ddd;"
-            + "vertical-align:top}td.err{color:#a00;word-break:break-word}.counts span{display:inline-block;"
+            + "vertical-align:top}td.err{color:#a00;overflow-wrap:break-word}.counts span{display:inline-block;"
             + "margin:0 1rem .5rem 0}form{display:inline}button{padding:.4rem .8rem;margin:.1rem}"
             + ".ok{color:#070}.bad{color:#a00}@media(max-width:40rem){.wide{display:none}}";
 
