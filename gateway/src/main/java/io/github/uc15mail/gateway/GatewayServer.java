@@ -81,6 +81,8 @@ public final class GatewayServer implements AutoCloseable {
                 .maxConnections(MAX_CONNECTIONS)
                 .connectionTimeoutMs(CONNECTION_TIMEOUT_MS)
                 .executorService(executor)
+                // The envelope sender is not used (the modem sends as its own): take any, even <> or <root>.
+                .fromAddressValidator(address -> true)
                 .messageHandlerFactory(ctx -> new FrontDoorHandler(ctx, converter, sink, settings.maxMessageSize(),
                         settings.keepFromName()));
         boolean tls = settings.keyStore().isPresent();

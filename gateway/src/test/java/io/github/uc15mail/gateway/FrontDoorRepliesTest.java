@@ -139,6 +139,17 @@ class FrontDoorRepliesTest {
     }
 
     @Test
+    void anyEnvelopeSenderIsTakenAsTheModemSendsAsItsOwn() throws IOException {
+        try (SmtpDialog d = new SmtpDialog(server.port())) {
+            d.send("EHLO client.example");
+            for (String from : new String[] {"<>", "<root>", "<cron@raspberrypi>"}) {
+                SmtpDialog.expect("250", d.send("MAIL FROM:" + from));
+                SmtpDialog.expect("250", d.send("RSET"));
+            }
+        }
+    }
+
+    @Test
     void dotStuffedLinesArriveUnstuffed() throws IOException {
         try (SmtpDialog d = new SmtpDialog(server.port())) {
             d.send("EHLO client.example");

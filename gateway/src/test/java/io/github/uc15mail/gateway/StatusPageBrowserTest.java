@@ -31,7 +31,7 @@ class StatusPageBrowserTest {
         Path chromium = HeadlessChromium.binary();
         assumeTrue(chromium != null, "no Chromium on PATH (apt-get install chromium)");
         FakeQueue queue = new FakeQueue();
-        queue.put("m1", State.SENT, "Backup done", null);
+        queue.put("m1", State.SENT, "backup-2026-11-30-raspberrypi.plant.example.com.tar.gz", null);
         queue.put("m2", State.FAILED, "Pump 3 <alarm>", "677 authentication failed (SMTP 535)");
         List<ModemHealth> modems = List.of(new ModemHealth("/dev/ttyUSB2", "ready", true, 21, true, null));
         try (StatusServer server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), Set.of(), true, queue,
@@ -45,9 +45,9 @@ class StatusPageBrowserTest {
             assertEquals("Pump 3 <alarm>", browser.eval(
                     "document.querySelector('tr[data-id=\"m2\"] td:nth-child(4)').textContent"));
             assertEquals("0", browser.eval("String(document.querySelectorAll('script').length)"));
+            screenshot(browser, "status-page-phone.png");
             assertEquals("true", browser.eval("String(document.documentElement.scrollWidth <= 390)"),
                     "no sideways scrolling on a phone");
-            screenshot(browser, "status-page-phone.png");
 
             browser.eval("document.querySelector('tr[data-id=\"m2\"] button[value=\"retry\"]').click(); 'clicked'");
             browser.await("location.search === '?notice=retried' && document.readyState === 'complete'");

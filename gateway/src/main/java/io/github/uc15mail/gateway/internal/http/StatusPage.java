@@ -19,7 +19,7 @@ public final class StatusPage {
             .withZone(ZoneOffset.UTC);
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:1rem;max-width:60rem}"
             + "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem;border-bottom:1px solid #ddd;"
-            + "vertical-align:top}td.err{color:#a00;overflow-wrap:break-word}.counts span{display:inline-block;"
+            + "vertical-align:top;white-space:nowrap}td.t{white-space:normal;overflow-wrap:anywhere}td.a{white-space:normal}td.err{color:#a00}.counts span{display:inline-block;"
             + "margin:0 1rem .5rem 0}form{display:inline}button{padding:.4rem .8rem;margin:.1rem}"
             + ".ok{color:#070}.bad{color:#a00}@media(max-width:40rem){.wide{display:none}}";
 
@@ -61,7 +61,7 @@ public final class StatusPage {
                     .append(m.canSend() ? "ok" : "bad").append("\">").append(Text.html(m.state()))
                     .append("</td><td>").append(m.signal() < 0 ? "?" : m.signal() + "/31")
                     .append("</td><td class=\"wide\">").append(m.registered() ? "registered" : "not registered")
-                    .append("</td><td class=\"err\">").append(Text.html(m.lastError())).append("</td></tr>");
+                    .append("</td><td class=\"err t\">").append(Text.html(m.lastError())).append("</td></tr>");
         }
         out.append("</table>");
     }
@@ -73,11 +73,11 @@ public final class StatusPage {
         for (MessageSummary m : messages) {
             out.append("<tr data-id=\"").append(Text.html(m.id())).append("\"><td>").append(Text.html(m.id()))
                     .append("</td><td>").append(m.state().name()).append("</td><td class=\"wide\">")
-                    .append(m.recipients()).append("</td><td>").append(Text.html(m.subject()))
+                    .append(m.recipients()).append("</td><td class=\"t\">").append(Text.html(m.subject()))
                     .append("</td><td class=\"wide\">").append(m.updated() == null ? "" : TIME.format(m.updated()))
-                    .append("</td><td class=\"err\">").append(Text.html(m.lastError())).append("</td>");
+                    .append("</td><td class=\"err t\">").append(Text.html(m.lastError())).append("</td>");
             if (admin) {
-                out.append("<td>");
+                out.append("<td class=\"a\">");
                 if (m.state() == QueueView.State.FAILED || m.state() == QueueView.State.UNKNOWN) {
                     button(out, "retry", m.id(), token);
                     button(out, "cancel", m.id(), token);
