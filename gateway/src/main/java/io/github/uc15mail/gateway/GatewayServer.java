@@ -81,8 +81,8 @@ public final class GatewayServer implements AutoCloseable {
                 .maxConnections(MAX_CONNECTIONS)
                 .connectionTimeoutMs(CONNECTION_TIMEOUT_MS)
                 .executorService(executor)
-                // The envelope sender is not used (the modem sends as its own): take any, even <> or <root>.
-                .fromAddressValidator(address -> true)
+                // Never set fromAddressValidator: with one, SubEthaSMTP 7.2.0 registers a MAIL command without its
+                // auth and STARTTLS checks. The default check takes <> and any parsable address.
                 .messageHandlerFactory(ctx -> new FrontDoorHandler(ctx, converter, sink, settings.maxMessageSize(),
                         settings.keepFromName()));
         boolean tls = settings.keyStore().isPresent();
