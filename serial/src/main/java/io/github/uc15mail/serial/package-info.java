@@ -3,7 +3,9 @@
  * in {@code uc15mail-core} to a Quectel UC15 over USB ({@code /dev/ttyUSB2}) or a UART, through jSerialComm.
  *
  * <p>The public API is this package only: {@code SerialTransport}, {@code SerialOptions},
- * {@code SerialPortException}, and the discovery helpers {@code SerialPorts} and {@code SerialPortInfo}.
+ * {@code SerialPortException}, {@code ModemPorts} (a transport from the port strings the CLI takes:
+ * {@code /dev/ttyUSB2}, {@code COM7}, {@code tcp:HOST:PORT}), and the discovery helpers {@code SerialPorts} and
+ * {@code SerialPortInfo}.
  * Everything under {@code io.github.uc15mail.serial.internal} may change without notice.
  */
 package io.github.uc15mail.serial;
