@@ -162,7 +162,15 @@ public final class ModemMailer implements AutoCloseable {
      * secrets masked. Touches no modem.
      */
     public List<String> plan(EmailDraft draft) {
-        return SendFlow.plan(config, draft);
+        return plan(config, draft);
+    }
+
+    /**
+     * The AT script a send of {@code draft} with {@code config} would write to a fresh, ready modem, secrets masked,
+     * without a mailer, a session or a transport: it touches no modem.
+     */
+    public static List<String> plan(SmtpConfig config, EmailDraft draft) {
+        return SendFlow.plan(Objects.requireNonNull(config, "config"), Objects.requireNonNull(draft, "draft"));
     }
 
     private void runSend(EmailDraft draft, CompletableFuture<SendReceipt> future) {

@@ -482,7 +482,7 @@ public final class AtSession implements AutoCloseable {
                     throw SmtpServiceException.of(command.loggable(), code, 0);
                 }
                 String text = event.line().substring(event.line().indexOf(':') + 1).strip();
-                throw new CmeErrorException(command.loggable(), code, text);
+                throw CmeErrorException.of(command.loggable(), code, text);
             }
             case NO_CARRIER -> throw new ModemErrorException(command.loggable() + " (" + event.line().strip() + ")");
             default -> { }
