@@ -69,9 +69,9 @@ public final class Uc15EmulatorExtension implements BeforeEachCallback, AfterEac
         emulator = b.build();
         if (smtp) {
             List<ServerSetup> setups = new ArrayList<>();
-            setups.add(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+            setups.add(serverSetup(ServerSetup.PROTOCOL_SMTP));
             if (smtps) {
-                setups.add(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort());
+                setups.add(serverSetup(ServerSetup.PROTOCOL_SMTPS));
             }
             greenMail = new GreenMail(setups.toArray(new ServerSetup[0]));
             GreenMailConfiguration config = GreenMailConfiguration.aConfig();
@@ -86,6 +86,18 @@ public final class Uc15EmulatorExtension implements BeforeEachCallback, AfterEac
             greenMail.start();
         }
     }
+
+    /**
+     * A loopback server on a free port. GreenMail gives a server 2 s to start by default; the first SMTPS server in a
+     * JVM loads the TLS machinery and can take longer on a loaded machine, which failed tests for no reason of theirs.
+     */
+    private static ServerSetup serverSetup(String protocol) {
+        ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol).dynamicPort();
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
+        return setup;
+    }
+
+    private static final long STARTUP_TIMEOUT_MILLIS = 30_000;
 
     @Override
     public void afterEach(ExtensionContext context) {
