@@ -7,8 +7,8 @@ import java.time.Duration;
  * and is not extended by other traffic. After a timeout the session resynchronises with the modem before
  * the next command, so a late reply is never taken for the next command's reply.
  *
- * <p>A timeout does not say whether the modem acted on the command: for {@code AT+QSMTPPUT} the email
- * may have been sent ({@link #isOutcomeUnknown()}).
+ * <p>A timeout does not say whether the modem acted on the command: when it was {@code AT+QSMTPPUT} or came
+ * after it, the email may have been sent ({@link #isOutcomeUnknown()} is then true).
  */
 public class CommandTimeoutException extends Uc15Exception {
 
@@ -29,11 +29,6 @@ public class CommandTimeoutException extends Uc15Exception {
     /** The deadline that passed. */
     public Duration timeout() {
         return timeout;
-    }
-
-    /** True when the modem may have carried out the command anyway. */
-    public boolean isOutcomeUnknown() {
-        return true;
     }
 
     @Override

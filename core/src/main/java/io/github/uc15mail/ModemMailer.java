@@ -129,13 +129,22 @@ public final class ModemMailer implements AutoCloseable {
      * <p>The ambiguity of a failure after {@code AT+QSMTPPUT} is described in the class documentation.
      */
     public CompletableFuture<SendReceipt> sendAsync(EmailDraft draft) {
+        return sendAsync(draft, SubmitGate.OPEN);
+    }
+
+    /**
+     * As {@link #sendAsync(EmailDraft)}, calling {@code gate} right before {@code AT+QSMTPPUT} is written
+     * (see {@link SubmitGate}). A failure after that point whose result never came is marked
+     * {@link Uc15Exception#isOutcomeUnknown()}.
+     */
+    public CompletableFuture<SendReceipt> sendAsync(EmailDraft draft, SubmitGate gate) {
         CompletableFuture<SendReceipt> future = new CompletableFuture<>();
         if (draft == null) {
             future.completeExceptionally(new Uc15Exception("draft is null"));
             return future;
         }
         try {
-            executor.execute(() -> runSend(draft, future));
+            executor.execute(() -> runSend(draft, gate, future));
         } catch (RejectedExecutionException e) {
             future.completeExceptionally(new Uc15Exception("the mailer is closed"));
         }
@@ -144,8 +153,13 @@ public final class ModemMailer implements AutoCloseable {
 
     /** Sends {@code draft} and waits for the result; throws the typed {@link Uc15Exception} on failure. */
     public SendReceipt send(EmailDraft draft) {
+        return send(draft, SubmitGate.OPEN);
+    }
+
+    /** As {@link #send(EmailDraft)}, with a {@link SubmitGate} called right before {@code AT+QSMTPPUT}. */
+    public SendReceipt send(EmailDraft draft, SubmitGate gate) {
         try {
-            return sendAsync(draft).get();
+            return sendAsync(draft, gate).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Uc15Exception u) {
                 throw u;
@@ -173,7 +187,7 @@ public final class ModemMailer implements AutoCloseable {
         return SendFlow.plan(Objects.requireNonNull(config, "config"), Objects.requireNonNull(draft, "draft"));
     }
 
-    private void runSend(EmailDraft draft, CompletableFuture<SendReceipt> future) {
+    private void runSend(EmailDraft draft, SubmitGate gate, CompletableFuture<SendReceipt> future) {
         if (future.isDone()) {
             return;
         }
@@ -192,7 +206,7 @@ public final class ModemMailer implements AutoCloseable {
         while (true) {
             attempt++;
             bytesThisSend.set(0);
-            SendFlow flow = SendFlow.live(config, session, fanOut, future::isCancelled, modemState);
+            SendFlow flow = SendFlow.live(config, session, fanOut, future::isCancelled, modemState).gate(gate);
             try {
                 SendReceipt r = flow.send(draft);
                 future.complete(new SendReceipt(r.recipients(), r.resultCode(), r.protocolError(), r.phaseTimes(),
@@ -205,7 +219,7 @@ public final class ModemMailer implements AutoCloseable {
                 if (future.isCancelled()) {
                     return;
                 }
-                boolean ambiguous = flow.putAccepted();
+                boolean ambiguous = flow.putAccepted() || e.isOutcomeUnknown();
                 if (attempt < retryPolicy.maxAttempts() && e.isRetryable() && !ambiguous) {
                     log.info("send attempt {} failed ({}); retrying in {} ms", attempt, e.getMessage(),
                             retryPolicy.backoff().toMillis());

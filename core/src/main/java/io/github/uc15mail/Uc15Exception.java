@@ -8,12 +8,36 @@ package io.github.uc15mail;
  */
 public class Uc15Exception extends RuntimeException {
 
+    private volatile boolean outcomeUnknown;
+
     public Uc15Exception(String message) {
         super(message);
     }
 
     public Uc15Exception(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * True when this failure came after the modem was given {@code AT+QSMTPPUT} and no result came back
+     * (no reply to the command, no {@code +QSMTPPUT:} result, a lost link or a module restart): the server
+     * may have received the email. Never true for a failure the modem reported as a result, nor for a
+     * failure before {@code AT+QSMTPPUT} was written. A send whose outcome is unknown is never retried by
+     * the SDK; retrying it yourself may deliver the email twice.
+     */
+    public boolean isOutcomeUnknown() {
+        return outcomeUnknown;
+    }
+
+    /**
+     * Marks this failure as one whose outcome is unknown (see {@link #isOutcomeUnknown()}). The SDK calls
+     * it when it throws; applications have no reason to.
+     *
+     * @return this exception
+     */
+    public Uc15Exception markOutcomeUnknown() {
+        outcomeUnknown = true;
+        return this;
     }
 
     /** Whether the same operation may succeed if tried again later. */

@@ -67,4 +67,38 @@ class PseudoTerminalSendTest {
             }
         }
     }
+
+    @Test
+    void aSecondTcpClientDoesNotKillTheBridge() throws Exception {
+        assumeTrue(socatOnPath(), "socat is not on PATH: install it (apt-get install socat) to run the pty test");
+        int tcp = uc15.emulator().listenTcp(0);
+        Path link = tmp.resolve("modem");
+        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + link, "tcp:127.0.0.1:" + tcp)
+                .redirectErrorStream(true).start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(link); i++) {
+                Thread.sleep(50);
+            }
+            assertEquals(true, Files.exists(link), "socat did not create " + link);
+            // socat holds the modem; a second client is refused and the bridge is left alone
+            String said;
+            try (java.net.Socket second = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), tcp)) {
+                second.setSoTimeout(10_000);
+                said = new String(second.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            assertEquals(io.github.uc15mail.testkit.Uc15Emulator.PORT_BUSY, said);
+            assertEquals(true, socat.isAlive(), "the bridge survived the second client");
+
+            CliRunner.Result r = new CliRunner().run("send", "--port", link.toString(), "--server", uc15.smtpHost(),
+                    "--server-port", String.valueOf(uc15.smtpPort()), "--from", "pi@example.com",
+                    "--to", "ops@example.com", "--subject", "still bridged", "--body", "serial path");
+            assertEquals(0, r.exitCode(), r::toString);
+            assertEquals("still bridged", uc15.receivedMessages()[0].getSubject());
+        } finally {
+            socat.destroy();
+            if (!socat.waitFor(5, TimeUnit.SECONDS)) {
+                socat.destroyForcibly();
+            }
+        }
+    }
 }

@@ -245,12 +245,12 @@ class SendCommandTest {
     void aPortWhereNothingAnswersAtIsUnreachable() throws Exception {
         try (ServerSocket silent = new ServerSocket()) {
             silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            List<Socket> accepted = new ArrayList<>();
+            List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
             Thread acceptor = new Thread(() -> {
                 try {
                     accepted.add(silent.accept());
                 } catch (IOException e) {
-                    // closed at the end of the test
+                    // closed at the end of the test; the assertion on accepted reports it
                 }
             });
             acceptor.start();
@@ -260,6 +260,8 @@ class SendCommandTest {
             assertEquals(ExitCodes.MODEM_UNREACHABLE, r.exitCode(), r::toString);
             assertTrue(r.err().contains("nothing answers AT"), r::toString);
             assertEquals(1, r.errLines().size(), r::toString);
+            acceptor.join(5_000);
+            assertEquals(1, accepted.size(), "the CLI connected to the silent port (so it was AT that went unanswered)");
             for (Socket s : accepted) {
                 s.close();
             }

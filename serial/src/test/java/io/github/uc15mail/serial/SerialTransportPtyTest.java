@@ -94,14 +94,17 @@ class SerialTransportPtyTest {
     @Test
     void atCommandIsAnsweredByAFakeResponder() throws Exception {
         openBoth();
+        AtomicReference<Throwable> responderFailure = new AtomicReference<>();
+        AtomicReference<String> seenByDevice = new AtomicReference<>();
         Thread responder = new Thread(() -> {
             try {
                 byte[] got = device.received.awaitBytes(3, WAIT);
-                if (new String(got, US_ASCII).equals("AT\r")) {
+                seenByDevice.set(new String(got, US_ASCII));
+                if (seenByDevice.get().equals("AT\r")) {
                     device.write("\r\nOK\r\n".getBytes(US_ASCII));
                 }
-            } catch (Exception e) {
-                // the assertion below reports the missing reply
+            } catch (Throwable e) {
+                responderFailure.set(e);
             }
         }, "fake-responder");
         responder.setDaemon(true);
@@ -109,6 +112,10 @@ class SerialTransportPtyTest {
 
         transport.write("AT\r".getBytes(US_ASCII));
         byte[] reply = host.awaitBytes(6, WAIT);
+        responder.join(WAIT.toMillis());
+        assertFalse(responder.isAlive(), "the responder finished");
+        assertNull(responderFailure.get(), () -> "the responder failed: " + responderFailure.get());
+        assertEquals("AT\r", seenByDevice.get(), "what the device end received");
         assertEquals("\r\nOK\r\n", new String(reply, US_ASCII));
     }
 

@@ -3,7 +3,7 @@ package io.github.uc15mail.testkit;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs an emulator in its own process: {@code EmulatorMain --listen PORT [--pdp CID] [--no-echo]}.
+ * Runs an emulator in its own process: {@code EmulatorMain --listen PORT [--pdp CID] [--no-echo] [--model NAME]}.
  * Prints {@code LISTENING <port>} on stdout once bound, then serves until killed. For crash-recovery
  * tests that need the modem to outlive the host process. Not a supported tool beyond that.
  */
@@ -26,8 +26,11 @@ public final class EmulatorMain {
                 case "--no-echo":
                     b.echo(false);
                     break;
+                case "--model":
+                    b.model(Model.parse(args[++i]));
+                    break;
                 default:
-                    System.err.println("usage: EmulatorMain --listen PORT [--pdp CID] [--no-echo]");
+                    System.err.println("usage: EmulatorMain --listen PORT [--pdp CID] [--no-echo] [--model NAME]");
                     System.exit(2);
             }
         }

@@ -3,7 +3,12 @@ package io.github.uc15mail.testkit;
 import io.github.uc15mail.testkit.internal.FaultState;
 import io.github.uc15mail.testkit.internal.ModemEngine;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Fault injection for one {@link Uc15Emulator}; every method is one line in a test and returns this
@@ -19,10 +24,113 @@ public final class Faults {
 
     private final FaultState state;
     private final ModemEngine engine;
+    private final ScheduledThreadPoolExecutor script = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "uc15-emulator-fault-script");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Throwable> scriptFailures = new CopyOnWriteArrayList<>();
 
     Faults(FaultState state, ModemEngine engine) {
         this.state = state;
         this.engine = engine;
+    }
+
+    /** How often faults of {@code kind} were injected since the emulator was built ({@link #clear()} keeps it). */
+    public int injected(FaultKind kind) {
+        return state.injected(FaultState.Injected.valueOf(kind.name()));
+    }
+
+    // ------------------------------------------------------------------ outages that last
+    // These wait for the modem thread: call them from a test or an at(...) step, never from an onNth action.
+
+    /**
+     * The modem loses network registration now and gets it back after {@code duration}: meanwhile
+     * {@code AT+CGREG?} says {@code +CGREG: <n>,2}, {@code AT+QIACT} answers {@code ERROR} and a send ends with
+     * {@code +QSMTPPUT: 657,0}; with {@code AT+CGREG=1} or {@code 2} the URCs {@code +CGREG: 2} and then
+     * {@code +CGREG: 1} announce it. Active PDP contexts stay active (the module keeps them through a short
+     * loss). Returns once registration is lost.
+     */
+    public Faults noRegistration(Duration duration) {
+        long nanos = Objects.requireNonNull(duration).toNanos();
+        engine.call(() -> {
+            engine.registrationLost();
+            engine.schedule(engine::registrationBack, nanos);
+            return null;
+        });
+        return this;
+    }
+
+    /**
+     * The network deactivates PDP context {@code cid} now: the URC {@code +QIURC: "pdpdeact",<cid>} (when it was
+     * active), and the next send on it ends with {@code +QSMTPPUT: 657,0} until the host activates it again.
+     */
+    public Faults dropPdp(int cid) {
+        if (cid < 1 || cid > 16) {
+            throw new IllegalArgumentException("cid must be 1-16, was " + cid);
+        }
+        engine.call(() -> {
+            engine.dropPdp(cid);
+            return null;
+        });
+        return this;
+    }
+
+    /** For {@code duration} from now, every send ends with {@code +QSMTPPUT: 654,0} without reaching the server. */
+    public Faults smtpUnreachable(Duration duration) {
+        state.smtpUnreachable(Objects.requireNonNull(duration).toNanos());
+        return this;
+    }
+
+    /**
+     * Every send reaches the server {@code delay} late (zero: off), within its own timeout: a delay beyond
+     * the {@code AT+QSMTPPUT} timeout (times the builder's scale) ends it with 658.
+     */
+    public Faults smtpSlow(Duration delay) {
+        state.smtpSlow(Objects.requireNonNull(delay));
+        return this;
+    }
+
+    /**
+     * The module loses power now and comes back after {@code offFor}: the host link is closed at once, every
+     * state is lost as by {@link #resetModem()} (a send in progress gives no URC), and input is ignored while
+     * off. At power-on the modem writes {@code RDY} to the link then attached, or else to the next one. Returns
+     * once it is off.
+     */
+    public Faults powerOff(Duration offFor) {
+        long nanos = Objects.requireNonNull(offFor).toNanos();
+        engine.call(() -> {
+            engine.powerOff();
+            engine.schedule(engine::powerBackOn, nanos);
+            return null;
+        });
+        return this;
+    }
+
+    /**
+     * Runs {@code fault} on these faults {@code after} from now, on a script thread: a scheduled outage, e.g.
+     * {@code faults().at(Duration.ofSeconds(2), f -> f.noRegistration(Duration.ofSeconds(5)))}. Several calls
+     * make a script. A step that throws is kept in {@link #scriptFailures()}.
+     */
+    public Faults at(Duration after, Consumer<Faults> fault) {
+        Objects.requireNonNull(fault);
+        script.schedule(() -> {
+            try {
+                fault.accept(this);
+            } catch (RuntimeException | Error e) {
+                scriptFailures.add(e);
+            }
+        }, Objects.requireNonNull(after).toNanos(), TimeUnit.NANOSECONDS);
+        return this;
+    }
+
+    /** Steps of {@link #at} that threw, oldest first. */
+    public List<Throwable> scriptFailures() {
+        return List.copyOf(scriptFailures);
+    }
+
+    void shutdown() {
+        script.shutdownNow();
     }
 
     /** Every write from the modem (echo, replies, URCs) goes out in pieces of {@code n} bytes; 0 = off. */
@@ -86,6 +194,7 @@ public final class Faults {
      */
     public Faults resetModem() {
         engine.call(() -> {
+            state.count(FaultState.Injected.RESET);
             engine.reset();
             return null;
         });
@@ -155,7 +264,7 @@ public final class Faults {
         return this;
     }
 
-    /** Disarms every fault. */
+    /** Disarms every fault (outages already under way run their course; injection counts are kept). */
     public Faults clear() {
         state.clear();
         return this;

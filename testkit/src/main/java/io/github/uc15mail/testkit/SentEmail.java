@@ -25,13 +25,41 @@ public final class SentEmail {
     private final int protocolError;
     private final String detail;
     private final boolean forced;
+    private final String imei;
+    private final List<RecordedCommand> commands;
 
     SentEmail(MailSnapshot snapshot, int err, int protocolError, String detail, boolean forced) {
+        this(snapshot, err, protocolError, detail, forced, "", List.of());
+    }
+
+    SentEmail(MailSnapshot snapshot, int err, int protocolError, String detail, boolean forced, String imei,
+            List<RecordedCommand> commands) {
         this.s = snapshot;
         this.err = err;
         this.protocolError = protocolError;
         this.detail = detail;
         this.forced = forced;
+        this.imei = imei;
+        this.commands = List.copyOf(commands);
+    }
+
+    /** The IMEI of the emulated modem that took this send ({@code AT+GSN}). */
+    public String imei() {
+        return imei;
+    }
+
+    /**
+     * The commands the modem recorded for this send, in order: every command since the previous accepted
+     * {@code AT+QSMTPPUT} (or since power-on of the emulator), ending with this send's {@code AT+QSMTPPUT}. A
+     * test can check that another send's commands do not appear among them (no interleaving).
+     */
+    public List<RecordedCommand> commands() {
+        return commands;
+    }
+
+    /** Whether the message really went to the SMTP server: {@code err() == 0} and not {@link #forced()}. */
+    public boolean delivered() {
+        return err == 0 && !forced;
     }
 
     /** {@code smtpserver} address. */

@@ -6,18 +6,15 @@ import io.github.uc15mail.testkit.internal.MailSender;
 import io.github.uc15mail.testkit.internal.MailSnapshot;
 import io.github.uc15mail.testkit.internal.ModemEngine;
 import io.github.uc15mail.testkit.internal.OutputPump;
+import io.github.uc15mail.testkit.internal.TcpServer;
 import io.github.uc15mail.transport.InMemoryTransport;
-import io.github.uc15mail.transport.SocketTransport;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.TransportListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *       returns {@code null} when it expires; nothing blocks forever.</li>
  * </ul>
  * Does not guarantee real-modem timing (PDP activation is instant), radio behaviour, or any command outside
- * those listed in the README (they answer {@code ERROR}). One host link at a time; a new one replaces the
- * old (the old one is closed).
+ * those listed in the README (they answer {@code ERROR}). One host link at a time: {@link #connect()} replaces
+ * the old link (closing it); over TCP a second client is refused while the first is connected. The model
+ * ({@link Builder#model}) changes the identity and the service set, not the UC15's timing or limits.
  */
 public final class Uc15Emulator implements AutoCloseable {
 
@@ -60,27 +58,48 @@ public final class Uc15Emulator implements AutoCloseable {
     private final ModemEngine engine;
     private final Faults faults;
     private final LinkedBlockingQueue<RecordedCommand> commandQueue = new LinkedBlockingQueue<>();
-    private final List<RecordedCommand> commands = new CopyOnWriteArrayList<>();
+    private final List<RecordedCommand> commands = new ArrayList<>();
+    private int lastPut;
+    private int sendStart;
+    private final Model model;
+    private final String imei;
     private final LinkedBlockingQueue<SentEmail> emailQueue = new LinkedBlockingQueue<>();
     private final List<SentEmail> emails = new CopyOnWriteArrayList<>();
     private final Object linkLock = new Object();
-    private volatile ServerSocket server;
+    private volatile TcpServer server;
+
+    /** What a second TCP client reads before it is closed, while another client holds the modem. */
+    public static final String PORT_BUSY = "ERROR: port busy, another client is connected\r\n";
     private volatile boolean closed;
 
     private Uc15Emulator(Builder b) {
+        model = b.model;
+        imei = b.imei;
         EngineConfig config = new EngineConfig(b.simReady, b.registered, b.ramCapacity, b.ufsCapacity, b.echo,
-                b.pdpActiveAtStart, b.smtpTimeoutScale, MANUFACTURER_INFO);
+                b.pdpActiveAtStart, b.smtpTimeoutScale, model.manufacturerInfo(), model.atiModel(), model.revision(),
+                imei, model.hasSmtp(), model.hasBodyOriginal(), model.smtpCfgTestLines(), model.sslCfgTestLines());
         engine = new ModemEngine(config, faultState, out, new ModemEngine.Events() {
             @Override
             public void commandRecorded(String line, byte[] payload) {
                 RecordedCommand c = new RecordedCommand(line, payload, Instant.now());
-                commands.add(c);
+                synchronized (commands) {
+                    commands.add(c);
+                    if (line.regionMatches(true, 0, "AT+QSMTPPUT=", 0, 12)) {
+                        lastPut = commands.size();
+                    }
+                }
                 commandQueue.add(c);
             }
 
             @Override
             public void mailCompleted(MailSnapshot snapshot, MailSender.Result result, boolean forced) {
-                SentEmail e = new SentEmail(snapshot, result.err(), result.protocolError(), result.detail(), forced);
+                List<RecordedCommand> own;
+                synchronized (commands) {
+                    own = List.copyOf(commands.subList(Math.min(sendStart, lastPut), lastPut));
+                    sendStart = lastPut;
+                }
+                SentEmail e = new SentEmail(snapshot, result.err(), result.protocolError(), result.detail(), forced,
+                        imei, own);
                 emails.add(e);
                 emailQueue.add(e);
             }
@@ -122,38 +141,20 @@ public final class Uc15Emulator implements AutoCloseable {
     }
 
     /**
-     * Serves the modem on {@code 127.0.0.1:port} (0 = an ephemeral port), one connection at a time: a new
-     * connection replaces the current one; state is kept across connections.
+     * Serves the modem on {@code 127.0.0.1:port} (0 = an ephemeral port), one client at a time, as a serial
+     * port has one owner: while a client is connected, another one reads {@link #PORT_BUSY} and is closed (the
+     * first is not disturbed). State is kept across connections. {@link #connect()} still replaces any link.
      *
      * @return the bound port
      */
     public int listenTcp(int port) {
         checkOpen();
         try {
-            ServerSocket ss = new ServerSocket();
-            ss.setReuseAddress(true);
-            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            server = ss;
-            Thread t = new Thread(() -> acceptLoop(ss), "uc15-emulator-accept");
-            t.setDaemon(true);
-            t.start();
-            return ss.getLocalPort();
+            TcpServer t = new TcpServer(port, PORT_BUSY, out::link, this::attach);
+            server = t;
+            return t.port();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on port " + port, e);
-        }
-    }
-
-    private void acceptLoop(ServerSocket ss) {
-        while (!ss.isClosed()) {
-            try {
-                Socket s = ss.accept();
-                log.info("host connected from {}", s.getRemoteSocketAddress());
-                attach(new SocketTransport(s));
-            } catch (IOException e) {
-                if (!ss.isClosed()) {
-                    log.warn("accept failed", e);
-                }
-            }
         }
     }
 
@@ -166,6 +167,7 @@ public final class Uc15Emulator implements AutoCloseable {
         if (old != null) {
             old.close();
         }
+        engine.execute(engine::attached);
         try {
             modemEnd.open(new TransportListener() {
                 @Override
@@ -209,7 +211,34 @@ public final class Uc15Emulator implements AutoCloseable {
 
     /** A snapshot of every command recorded so far, oldest first (taking does not remove from it). */
     public List<RecordedCommand> commands() {
-        return List.copyOf(commands);
+        synchronized (commands) {
+            return List.copyOf(commands);
+        }
+    }
+
+    /** The model this emulator plays. */
+    public Model model() {
+        return model;
+    }
+
+    /** This modem's IMEI ({@code AT+GSN}, {@code AT+CGSN}). */
+    public String imei() {
+        return imei;
+    }
+
+    /** What this modem recorded so far: its identity, every command, every completed send. */
+    public Recording recording() {
+        return new Recording(model, imei, commands(), sentEmails());
+    }
+
+    /** Whether the modem is registered on the network now (false during a {@code noRegistration} outage). */
+    public boolean isRegistered() {
+        return engine.call(engine::registered);
+    }
+
+    /** Whether the modem is powered off by {@link Faults#powerOff(Duration)}. */
+    public boolean isPoweredOff() {
+        return engine.call(engine::poweredOff);
     }
 
     /** Every email whose {@code +QSMTPPUT:} URC was sent so far, oldest first. */
@@ -283,13 +312,9 @@ public final class Uc15Emulator implements AutoCloseable {
             return;
         }
         closed = true;
-        ServerSocket ss = server;
+        TcpServer ss = server;
         if (ss != null) {
-            try {
-                ss.close();
-            } catch (IOException e) {
-                log.debug("close listener", e);
-            }
+            ss.close();
         }
         Transport t;
         synchronized (linkLock) {
@@ -300,6 +325,7 @@ public final class Uc15Emulator implements AutoCloseable {
             t.close();
         }
         out.close();
+        faults.shutdown();
         engine.close();
     }
 
@@ -315,8 +341,25 @@ public final class Uc15Emulator implements AutoCloseable {
         private boolean echo = true;
         private int pdpActiveAtStart;
         private double smtpTimeoutScale = 1.0;
+        private Model model = Model.UC15;
+        private String imei = Imei.forIndex(0);
 
         private Builder() {
+        }
+
+        /** The module to play (default {@link Model#UC15}): its {@code ATI}, its SMTP service and test answers. */
+        public Builder model(Model m) {
+            model = java.util.Objects.requireNonNull(m);
+            return this;
+        }
+
+        /** The IMEI ({@code AT+GSN}): 15 digits. Default {@code Imei.forIndex(0)}. */
+        public Builder imei(String v) {
+            if (v == null || !v.matches("\\d{15}")) {
+                throw new IllegalArgumentException("imei must be 15 digits, was " + v);
+            }
+            imei = v;
+            return this;
         }
 
         /** Whether a usable SIM is present ({@code +CPIN: READY}); without it QSMTP commands answer ERROR. */

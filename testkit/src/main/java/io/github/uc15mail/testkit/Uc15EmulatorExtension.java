@@ -25,6 +25,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * are chosen by the OS. Without {@link #withUser}, the server accepts any credentials (or none); with it,
  * the given user must authenticate with the right password (others get 535).
  *
+ * <p>With {@link #withModems(int)} it starts several emulated modems, each with its own identity, that deliver
+ * to the same SMTP server.
+ *
  * <p>Does not: share an emulator between tests, support parallel use of one instance from several tests,
  * or start STARTTLS (GreenMail does not offer it; use SubEthaSMTP for that).
  */
@@ -34,8 +37,21 @@ public final class Uc15EmulatorExtension implements BeforeEachCallback, AfterEac
     private boolean smtps;
     private final List<String[]> users = new ArrayList<>();
     private Consumer<Uc15Emulator.Builder> customizer = b -> { };
-    private Uc15Emulator emulator;
+    private int modems = 1;
+    private final List<Uc15Emulator> emulators = new ArrayList<>();
     private GreenMail greenMail;
+
+    /**
+     * Starts {@code n} emulators per test (default 1), each with its own IMEI ({@link Imei#forIndex}(i)), all
+     * built with the same {@link #withEmulator} customisation; they share the test's SMTP servers.
+     */
+    public Uc15EmulatorExtension withModems(int n) {
+        if (n < 1 || n > 64) {
+            throw new IllegalArgumentException("modems must be 1-64, was " + n);
+        }
+        modems = n;
+        return this;
+    }
 
     /** Also start a plain SMTP server per test. */
     public Uc15EmulatorExtension withSmtpServer() {
@@ -64,14 +80,16 @@ public final class Uc15EmulatorExtension implements BeforeEachCallback, AfterEac
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Uc15Emulator.Builder b = Uc15Emulator.builder();
-        customizer.accept(b);
-        emulator = b.build();
+        for (int i = 0; i < modems; i++) {
+            Uc15Emulator.Builder b = Uc15Emulator.builder().imei(Imei.forIndex(i));
+            customizer.accept(b);
+            emulators.add(b.build());
+        }
         if (smtp) {
             List<ServerSetup> setups = new ArrayList<>();
-            setups.add(serverSetup(ServerSetup.PROTOCOL_SMTP));
+            setups.add(setup(ServerSetup.PROTOCOL_SMTP));
             if (smtps) {
-                setups.add(serverSetup(ServerSetup.PROTOCOL_SMTPS));
+                setups.add(setup(ServerSetup.PROTOCOL_SMTPS));
             }
             greenMail = new GreenMail(setups.toArray(new ServerSetup[0]));
             GreenMailConfiguration config = GreenMailConfiguration.aConfig();
@@ -88,25 +106,25 @@ public final class Uc15EmulatorExtension implements BeforeEachCallback, AfterEac
     }
 
     /**
-     * A loopback server on a free port. GreenMail gives a server 2 s to start by default; the first SMTPS server in a
-     * JVM loads the TLS machinery and can take longer on a loaded machine, which failed tests for no reason of theirs.
+     * A dynamic-port setup on 127.0.0.1 with a startup wait long enough for a loaded build machine (GreenMail's
+     * default of 2 s fails when several builds share two cores).
      */
-    private static ServerSetup serverSetup(String protocol) {
-        ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol).dynamicPort();
-        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
-        return setup;
+    static ServerSetup setup(String protocol) {
+        ServerSetup s = new ServerSetup(0, "127.0.0.1", protocol).dynamicPort();
+        s.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
+        return s;
     }
 
-    private static final long STARTUP_TIMEOUT_MILLIS = 30_000;
+    static final long STARTUP_TIMEOUT_MILLIS = 20_000;
 
     @Override
     public void afterEach(ExtensionContext context) {
         try {
-            if (emulator != null) {
-                emulator.close();
+            for (Uc15Emulator e : emulators) {
+                e.close();
             }
         } finally {
-            emulator = null;
+            emulators.clear();
             if (greenMail != null) {
                 greenMail.stop();
                 greenMail = null;
@@ -114,9 +132,31 @@ public final class Uc15EmulatorExtension implements BeforeEachCallback, AfterEac
         }
     }
 
-    /** This test's emulator. */
+    /** This test's emulator (the first one with {@link #withModems}). */
     public Uc15Emulator emulator() {
-        return require(emulator, "emulator");
+        return emulator(0);
+    }
+
+    /** This test's {@code index}th emulator (0-based). */
+    public Uc15Emulator emulator(int index) {
+        if (emulators.isEmpty()) {
+            throw new IllegalStateException("no emulator in this test");
+        }
+        return emulators.get(index);
+    }
+
+    /** All emulators of this test, in order. */
+    public List<Uc15Emulator> emulators() {
+        return List.copyOf(emulators);
+    }
+
+    /** Per emulator, what it recorded so far. */
+    public List<Recording> recordings() {
+        List<Recording> r = new ArrayList<>();
+        for (Uc15Emulator e : emulators) {
+            r.add(e.recording());
+        }
+        return r;
     }
 
     /** The address the SMTP servers listen on: {@code "127.0.0.1"}. */

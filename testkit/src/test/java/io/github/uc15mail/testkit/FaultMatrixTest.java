@@ -75,7 +75,7 @@ class FaultMatrixTest {
     /** One row: a command of the plan (the nth one starting with {@code prefix}), or the result URC. */
     record Step(String label, String prefix, int nth, boolean cleanup, boolean urc) {}
 
-    record Cell(String result, String detail) {}
+    record Cell(String result, String detail, int injected) {}
 
     static final byte[] GARBAGE = {0x00, (byte) 0xFF, '#', '~', 0x1B, 'x', 0x7F, (byte) 0x80};
     static final Duration COMMAND_TIMEOUT = Duration.ofMillis(1000);
@@ -89,8 +89,7 @@ class FaultMatrixTest {
 
     @BeforeAll
     static void startServer() {
-        greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort()});
+        greenMail = new GreenMail(new ServerSetup[] {Uc15EmulatorExtension.setup(ServerSetup.PROTOCOL_SMTPS)});
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
     }
@@ -164,15 +163,16 @@ class FaultMatrixTest {
                 String key = key(step, fault);
                 String na = notApplicable(step, fault);
                 if (na != null) {
-                    RESULTS.put(key, new Cell("n/a", na));
+                    RESULTS.put(key, new Cell("n/a", na, 0));
                     continue;
                 }
                 tests.add(DynamicTest.dynamicTest(step.label() + " × " + fault.title, () -> {
                     try {
-                        Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> runCell(step, fault));
-                        RESULTS.put(key, new Cell("pass", ""));
+                        int injected = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60),
+                                () -> runCell(step, fault));
+                        RESULTS.put(key, new Cell("pass", "", injected));
                     } catch (Throwable t) {
-                        RESULTS.put(key, new Cell("FAIL", String.valueOf(t.getMessage())));
+                        RESULTS.put(key, new Cell("FAIL", String.valueOf(t.getMessage()), 0));
                         throw t;
                     }
                 }));
@@ -305,16 +305,40 @@ class FaultMatrixTest {
         volatile Transport replacement;
     }
 
+    /** What the URC-row injector did: its failure, and how often it injected (for faults the modem does not count). */
+    static final class Actor {
+        final AtomicReference<Throwable> problem = new AtomicReference<>();
+        final AtomicInteger injected = new AtomicInteger();
+        Thread thread;
+    }
+
+    /** The counter that proves {@code fault} was injected at {@code step}. */
+    static FaultKind kind(Step step, Fault fault) {
+        return switch (fault) {
+            case ERROR -> FaultKind.ERROR;
+            case CME -> step.urc() ? FaultKind.FORCED_RESULT : FaultKind.CME_ERROR;
+            case SILENCE -> step.urc() ? FaultKind.PUT_RESULT_DELAY : FaultKind.SILENCE;
+            // in the URC row the noise is written as raw bytes while the send runs
+            case GARBAGE -> FaultKind.GARBAGE;
+            case URC_NOISE -> step.urc() ? FaultKind.GARBAGE : FaultKind.URC_NOISE;
+            case CHUNK1 -> FaultKind.CHUNKS;
+            case RESET -> FaultKind.RESET;
+            // in the URC row the link is replaced by a new connection: the injector counts it
+            case CLOSE -> step.urc() ? null : FaultKind.CLOSE_LINK;
+        };
+    }
+
     static ModemMailer mailer(Transport transport, SmtpConfig config) throws IOException {
         return ModemMailer.builder(AtSession.open(transport), config).ownsSession(true).build();
     }
 
-    void runCell(Step step, Fault fault) throws Exception {
+    /** Runs one cell; returns how often its fault was injected (at least 1, or the cell fails). */
+    int runCell(Step step, Fault fault) throws Exception {
         SmtpConfig config = config();
         try (Uc15Emulator modem = Uc15Emulator.builder().smtpTimeoutScale(0.1).build()) {
             Faults f = modem.faults();
             Link link = new Link();
-            Thread actor = null;
+            Actor actor = null;
             if (step.urc()) {
                 f.putResultDelay(fault == Fault.SILENCE ? SEND_RESULT_TIMEOUT.plusSeconds(2) : PUT_RESULT_DELAY);
                 actor = armDuringSend(modem, fault, link);
@@ -330,8 +354,15 @@ class FaultMatrixTest {
                 outcome = e;
             }
             if (actor != null) {
-                actor.join(10_000);
+                actor.thread.join(10_000);
+                assertFalse(actor.thread.isAlive(), "the injector did not finish");
+                if (actor.problem.get() != null) {
+                    throw new AssertionError("the injector failed: " + actor.problem.get(), actor.problem.get());
+                }
             }
+            FaultKind kind = kind(step, fault);
+            int injected = kind != null ? f.injected(kind) : actor.injected.get();
+            assertTrue(injected >= 1, "the fault " + fault.title + " was never injected (" + kind + " = 0)");
             Class<? extends Throwable> want = expected(step, fault);
             if (want == null) {
                 if (outcome != null) {
@@ -365,6 +396,7 @@ class FaultMatrixTest {
             } finally {
                 mailer.close();
             }
+            return injected;
         }
     }
 
@@ -410,7 +442,7 @@ class FaultMatrixTest {
     }
 
     /** For the URC row: a thread that waits until the modem is sending, then injects the fault. */
-    static Thread armDuringSend(Uc15Emulator modem, Fault fault, Link link) {
+    static Actor armDuringSend(Uc15Emulator modem, Fault fault, Link link) {
         Faults f = modem.faults();
         if (fault == Fault.CME) {
             f.forcePutResult(677, 535);
@@ -419,32 +451,34 @@ class FaultMatrixTest {
         if (fault == Fault.SILENCE) {
             return null;
         }
-        AtomicReference<Throwable> problem = new AtomicReference<>();
+        Actor actor = new Actor();
         Thread t = new Thread(() -> {
-            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!modem.isSendInProgress()) {
-                if (System.nanoTime() > end) {
-                    return;
-                }
-                try {
+            try {
+                long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (!modem.isSendInProgress()) {
+                    if (System.nanoTime() > end) {
+                        throw new IllegalStateException("the send never started: nothing injected");
+                    }
                     Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
                 }
-            }
-            switch (fault) {
-                case GARBAGE -> f.garbage(GARBAGE);
-                case CHUNK1 -> f.chunkReplies(1);
-                case URC_NOISE -> f.garbage("\r\n+CMTI: \"SM\",3\r\n\r\n+QIND: \"csq\",20,99\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
-                case RESET -> f.resetModem();
-                case CLOSE -> link.replacement = modem.connect();
-                default -> problem.set(new IllegalStateException(fault.name()));
+                switch (fault) {
+                    case GARBAGE -> f.garbage(GARBAGE);
+                    case CHUNK1 -> f.chunkReplies(1);
+                    case URC_NOISE -> f.garbage("\r\n+CMTI: \"SM\",3\r\n\r\n+QIND: \"csq\",20,99\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    case RESET -> f.resetModem();
+                    case CLOSE -> link.replacement = modem.connect();
+                    default -> throw new IllegalStateException("no injector for " + fault.name());
+                }
+                actor.injected.incrementAndGet();
+            } catch (Throwable e) {
+                actor.problem.set(e);
             }
         }, "matrix-actor");
         t.setDaemon(true);
+        actor.thread = t;
         t.start();
-        return t;
+        return actor;
     }
 
     // ------------------------------------------------------------------ the table
@@ -473,7 +507,11 @@ class FaultMatrixTest {
             for (Fault f : Fault.values()) {
                 Cell c = RESULTS.get(key(s, f));
                 String r = c == null ? "not run" : c.result();
-                sb.append(' ').append(r).append(" |");
+                sb.append(' ').append(r);
+                if (c != null && r.equals("pass")) {
+                    sb.append(" (injected ").append(c.injected()).append("×)");
+                }
+                sb.append(" |");
                 if (c != null) {
                     switch (r) {
                         case "pass" -> {
@@ -498,7 +536,8 @@ class FaultMatrixTest {
         sb.append("Legend: *pass* = the send ended with the expected typed outcome (success where the SDK must ")
                 .append("tolerate the fault), the modem was left clean (command mode, content cleared, no RAM file, ")
                 .append("no send in progress; for cleanup steps and a closed link: after the next send), and the next ")
-                .append("send delivered exactly once. *n/a* = the fault cannot happen there:\n\n");
+                .append("send delivered exactly once; *(injected n×)* = how often the emulator counted that fault as injected in ")
+                .append("the cell (a cell whose fault was never injected fails). *n/a* = the fault cannot happen there:\n\n");
         naReasons.forEach((reason, example) -> sb.append("- ").append(reason).append(" (e.g. ").append(example)
                 .append(")\n"));
         if (!failures.isEmpty()) {

@@ -60,6 +60,7 @@ class RobustnessTest {
             at.write("x".repeat(1024));
             AtScript.sleep(50);
         }
+        org.junit.jupiter.api.Assertions.assertFalse(emu.isInDataMode(), "data mode did not end within 20 s");
         at.write("\r");
         AtScript.sleep(100);
         String pending = at.pending();

@@ -16,6 +16,7 @@ import io.github.uc15mail.Security;
 import io.github.uc15mail.SmtpBusyException;
 import io.github.uc15mail.SmtpConfig;
 import io.github.uc15mail.SmtpServiceException;
+import io.github.uc15mail.SubmitGate;
 import io.github.uc15mail.TransportClosedException;
 import io.github.uc15mail.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;
@@ -99,6 +100,9 @@ public final class SendFlow {
     private final List<String> uploaded = new ArrayList<>();
     private final Set<String> existing = new HashSet<>();
     private boolean putAccepted;
+    /** {@code AT+QSMTPPUT} was written and the modem did not refuse it: a failure now hides the outcome. */
+    private boolean submitted;
+    private SubmitGate gate = SubmitGate.OPEN;
     private SendPhase phase;
     private long phaseStart;
 
@@ -124,6 +128,12 @@ public final class SendFlow {
         PlanningRunner paper = new PlanningRunner();
         new SendFlow(config, paper, new SendProgressListener() {}, () -> false, new ModemState(), 0).send(draft);
         return paper.script();
+    }
+
+    /** Sets the gate called right before {@code AT+QSMTPPUT} is written; returns this flow. */
+    public SendFlow gate(SubmitGate gate) {
+        this.gate = gate == null ? SubmitGate.OPEN : gate;
+        return this;
     }
 
     /** Whether the modem accepted {@code AT+QSMTPPUT}: after that a failure may hide a sent email. */
@@ -162,6 +172,9 @@ public final class SendFlow {
         }
         if (failure != null || other != null) {
             state.invalidate();
+            if (failure != null && submitted && result == null) {
+                failure.markOutcomeUnknown();
+            }
             if (failure != null) {
                 throw failure;
             }
@@ -469,10 +482,24 @@ public final class SendFlow {
     private Urc sendAndWait() {
         checkCancelled();
         checkRestart();
+        try {
+            gate.beforeSubmit();
+        } catch (Uc15Exception e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Uc15Exception("the send was stopped before AT+QSMTPPUT: " + e.getMessage(), e);
+        }
         try (CommandRunner.SendResultWait wait = runner.expectSendResult()) {
             // Not run(): a restart noticed after the OK must not hide that the modem accepted the send
             // (the wait reports it, and such a failure is never retried).
-            AtResponse ok = runner.run(AtCommands.send(config.sendTimeoutSeconds()));
+            AtResponse ok;
+            submitted = true;
+            try {
+                ok = runner.run(AtCommands.send(config.sendTimeoutSeconds()));
+            } catch (ModemErrorException | CmeErrorException | SmtpServiceException refused) {
+                submitted = false; // the modem answered ERROR: it will not send
+                throw refused;
+            }
             putAccepted = true;
             return wait.await(ok, config.sendResultTimeout());
         }

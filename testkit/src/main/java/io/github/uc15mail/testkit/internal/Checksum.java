@@ -1,6 +1,12 @@
 package io.github.uc15mail.testkit.internal;
 
-/** The {@code AT+QFUPL} checksum: a 16-bit XOR of big-endian byte pairs, an odd last byte as a high byte. */
+/**
+ * The {@code AT+QFUPL} checksum: a 16-bit XOR of big-endian byte pairs, an odd last byte as a high byte.
+ *
+ * <p>Written from the module's manual, independently of core's code on purpose: the emulator is a second
+ * opinion on the protocol, so a mistake in core's copy is caught by the tests instead of being repeated here.
+ * Do not replace it with a call into core.
+ */
 public final class Checksum {
 
     private Checksum() {

@@ -2,7 +2,13 @@ package io.github.uc15mail.testkit.internal;
 
 import java.util.Map;
 
-/** Verbose texts for {@code +CME ERROR:} under {@code AT+CMEE=2}. */
+/**
+ * Verbose texts for {@code +CME ERROR:} under {@code AT+CMEE=2}.
+ *
+ * <p>Written from the module's manual, independently of core's table on purpose: the emulator is a second
+ * opinion on the protocol, so a mistake in core's copy is caught by the tests instead of being repeated here.
+ * Do not replace it with a call into core.
+ */
 public final class ErrorTexts {
 
     private static final Map<Integer, String> TEXTS = Map.ofEntries(

@@ -7,8 +7,56 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-/** The faults a test has armed. Thread-safe: every method synchronizes on this object. */
+/**
+ * The faults a test has armed, and how often each was injected. Thread-safe: every method synchronizes on this
+ * object. The modem applies them in {@link FaultGate} (command and reply faults), {@link OutputPump} (the wire)
+ * and {@link SmtpDelivery} (the send).
+ */
 public final class FaultState {
+
+    /** What was injected, counted each time it really changed what the host saw. */
+    public enum Injected {
+        ERROR, CME_ERROR, SILENCE, GARBAGE, CHUNKS, URC_NOISE, RESET, CLOSE_LINK, HOOK, FORCED_RESULT, REPLY_DELAY,
+        PUT_RESULT_DELAY, LINE_SPEED, NO_REGISTRATION, PDP_DROPPED, SMTP_UNREACHABLE, SMTP_SLOW, POWER_OFF
+    }
+
+    private final java.util.EnumMap<Injected, Integer> counts = new java.util.EnumMap<>(Injected.class);
+    private long smtpUnreachableUntil;
+    private boolean smtpUnreachable;
+    private Duration smtpSlow = Duration.ZERO;
+
+    /** Counts one injection of {@code what}. */
+    public synchronized void count(Injected what) {
+        counts.merge(what, 1, Integer::sum);
+    }
+
+    /** How often {@code what} was injected since the emulator started (not reset by {@link #clear()}). */
+    public synchronized int injected(Injected what) {
+        return counts.getOrDefault(what, 0);
+    }
+
+    /** SMTP connections fail as unreachable (654) for {@code nanos} from now. */
+    public synchronized void smtpUnreachable(long nanos) {
+        smtpUnreachable = true;
+        smtpUnreachableUntil = System.nanoTime() + nanos;
+    }
+
+    /** Whether the SMTP server counts as unreachable now. */
+    public synchronized boolean smtpUnreachableNow() {
+        if (smtpUnreachable && System.nanoTime() - smtpUnreachableUntil >= 0) {
+            smtpUnreachable = false;
+        }
+        return smtpUnreachable;
+    }
+
+    /** Every SMTP session starts {@code delay} late (zero: off). */
+    public synchronized void smtpSlow(Duration delay) {
+        smtpSlow = delay == null ? Duration.ZERO : delay;
+    }
+
+    public synchronized Duration smtpSlow() {
+        return smtpSlow;
+    }
 
     /** What a matching command rule does. */
     public enum Action { SILENCE, CME_ERROR, ERROR, CLOSE_LINK, RESET, HOOK }
@@ -94,6 +142,8 @@ public final class FaultState {
         garbageBeforeNextReply = null;
         forcedPutResult = null;
         putResultDelay = Duration.ZERO;
+        smtpUnreachable = false;
+        smtpSlow = Duration.ZERO;
     }
 
     public synchronized void chunks(int size) {
@@ -179,6 +229,7 @@ public final class FaultState {
             return;
         }
         long nanos = bytes * 10L * 1_000_000_000L / b;
+        count(Injected.LINE_SPEED);
         sleepNanos(nanos);
     }
 

@@ -67,6 +67,9 @@ public final class OutputPump implements AutoCloseable {
                 }
                 if (item.reply) {
                     long delay = faults.replyDelay().toNanos();
+                    if (delay > 0) {
+                        faults.count(FaultState.Injected.REPLY_DELAY);
+                    }
                     FaultState.sleepNanos(delay);
                 }
                 write(item.bytes);
@@ -80,6 +83,9 @@ public final class OutputPump implements AutoCloseable {
         int off = 0;
         while (off < bytes.length) {
             int n = faults.nextChunk(bytes.length - off);
+            if (off == 0 && n < bytes.length) {
+                faults.count(FaultState.Injected.CHUNKS);
+            }
             faults.pace(n);
             Transport t = link;
             if (t == null) {

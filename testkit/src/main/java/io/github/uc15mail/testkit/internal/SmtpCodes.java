@@ -1,6 +1,12 @@
 package io.github.uc15mail.testkit.internal;
 
-/** The 666-682 error codes that mirror an SMTP server's reply code. */
+/**
+ * The 666-682 error codes that mirror an SMTP server's reply code.
+ *
+ * <p>Written from the module's manual, independently of core's table on purpose: the emulator is a second
+ * opinion on the protocol, so a mistake in core's copy is caught by the tests instead of being repeated here.
+ * Do not replace it with a call into core.
+ */
 public final class SmtpCodes {
 
     private static final int[] PROTOCOL = {
