@@ -106,8 +106,9 @@ public final class ModemEngine implements AutoCloseable {
             }
         });
         this.delivery = new SmtpDelivery(timers, faults, sender, config.smtpTimeoutScale(), (snap, r, forced) -> {
-            replies.urc("+QSMTPPUT: " + r.err() + "," + r.protocolError());
+            // Recorded before the URC goes out: a client that reads the result may look at sentEmails() at once.
             events.mailCompleted(snap, r, forced);
+            replies.urc("+QSMTPPUT: " + r.err() + "," + r.protocolError());
         });
         GeneralCommands.register(table, replies, config, network, on -> echo = on);
         PdpCommands.register(table, replies, network, pdp);
