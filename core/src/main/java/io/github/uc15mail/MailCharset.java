@@ -3,7 +3,10 @@ package io.github.uc15mail;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** The character sets the UC15 takes for subject and body ({@code <charset>} of QSMTPSUB / QSMTPBODY). */
+/**
+ * The character sets the module takes for subject and body ({@code <charset>} of QSMTPSUB / QSMTPBODY): the same
+ * four in the UC15 and EC2x SMTP manuals.
+ */
 public enum MailCharset {
     ASCII(0, StandardCharsets.US_ASCII),
     UTF_8(1, StandardCharsets.UTF_8),

@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * The SMTP service error codes 651-682 of the UC15 (manual chapter 4), as they appear in
- * {@code +CME ERROR: <err>} and in {@code +QSMTPPUT: <err>,<protocol_error>}.
+ * {@code +CME ERROR: <err>} and in {@code +QSMTPPUT: <err>,<protocol_error>}. The LTE siblings (EC2x, EG2x-G,
+ * EG9x, EM05, AG35) are inferred to use the same numbers: their manuals' SMTP reply tables match, but their
+ * {@code <err>} tables were not seen (see {@link io.github.uc15mail.module.ModuleProfile}).
  *
  * <p>Codes 666-682 mirror an SMTP reply of the server; {@link #smtpReplyCode()} gives that reply. A code
  * outside this table is never mapped to one of these constants: {@link #of(int)} returns empty and the

@@ -115,7 +115,7 @@ public final class DemoCommand implements Callable<Integer>, VerboseCommand {
             context.out().println("The SMTP server received:");
             ReceivedMailPrinter.print(received[0], context.out());
             context.out().println();
-            context.out().println("Next: 'uc15mail ports' to find a real UC15, 'uc15mail probe --port /dev/ttyUSB2', "
+            context.out().println("Next: 'uc15mail ports' to find a real module, 'uc15mail probe --port /dev/ttyUSB2', "
                     + "then 'uc15mail send --help'.");
             return ExitCodes.OK;
         } finally {

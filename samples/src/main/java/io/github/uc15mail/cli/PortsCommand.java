@@ -1,5 +1,6 @@
 package io.github.uc15mail.cli;
 
+import io.github.uc15mail.serial.ModemUsbId;
 import io.github.uc15mail.serial.SerialPortInfo;
 import io.github.uc15mail.serial.SerialPorts;
 import java.util.List;
@@ -8,11 +9,18 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
-/** {@code uc15mail ports}: the serial ports of this machine, with a UC15 recognised and its likely AT port. */
+/**
+ * {@code uc15mail ports}: the serial ports of this machine, with a Quectel module recognised by its USB id and
+ * its likely AT port marked. The USB id is a hint; {@code probe} reads {@code ATI} to tell the module.
+ */
 @Command(name = "ports", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION,
-        description = {"List the serial ports; recognise a UC15 (USB 05C6:9090) and its likely AT port.",
-                "Opens no port. Pseudo-terminals are not listed; give their path to --port directly."})
+        description = {"List the serial ports; recognise Quectel modules by USB id (UC15 05c6:9090,",
+                "EC25/EG25-G 2c7c:0125, ...) and mark the likely AT port. The id is a hint:",
+                "'probe' reads ATI to tell the module. Opens no port. Pseudo-terminals are not",
+                "listed; give their path to --port directly."})
 public final class PortsCommand implements Callable<Integer> {
+
+    static final String KNOWN_IDS = "UC15 05c6:9090, EC25/EG25-G 2c7c:0125";
 
     private final CliContext context;
     private final Supplier<List<SerialPortInfo>> ports;
@@ -30,21 +38,30 @@ public final class PortsCommand implements Callable<Integer> {
     public Integer call() {
         List<SerialPortInfo> found = ports.get();
         if (found.isEmpty()) {
-            context.out().println("No serial ports found. Is the UC15 plugged in (lsusb should show 05c6:9090)?");
+            context.out().println("No serial ports found. Is the modem plugged in (lsusb should show " + KNOWN_IDS + ")?");
             return ExitCodes.OK;
         }
-        Optional<SerialPortInfo> at = SerialPorts.likelyUc15AtPort(found);
+        Optional<SerialPortInfo> at = SerialPorts.likelyAtPort(found);
         for (SerialPortInfo p : found) {
             boolean isAt = at.isPresent() && at.get().systemPath().equals(p.systemPath());
             context.out().println((isAt ? "* " : "  ") + p);
         }
         if (at.isPresent()) {
-            context.out().println("UC15 found; its AT port is likely " + at.get().systemPath()
-                    + " (try: uc15mail probe --port " + at.get().systemPath() + ")");
-        } else if (found.stream().anyMatch(SerialPortInfo::isUc15)) {
-            context.out().println("UC15 found, but its AT port is not clear; try 'uc15mail probe --port' on each of its ports.");
+            ModemUsbId id = at.get().modemUsbId().orElseThrow();
+            String path = at.get().systemPath();
+            if (id.smtpExpected()) {
+                context.out().println(id.models() + " found (USB " + id.usbId() + "); its AT port is likely " + path
+                        + " (try: uc15mail probe --port " + path + "; probe reads ATI to tell the module)");
+            } else {
+                context.out().println(id.models() + " found (USB " + id.usbId() + ") on " + path
+                        + ", but it has no SMTP service of the AT+QSMTP kind: uc15mail cannot send with it.");
+            }
+        } else if (found.stream().anyMatch(SerialPortInfo::isKnownModem)) {
+            context.out().println("A Quectel module was found, but its AT port is not clear;"
+                    + " try 'uc15mail probe --port' on each of its ports.");
         } else {
-            context.out().println("No UC15 among these ports (USB id 05c6:9090). On a UART, use its path (/dev/serial0).");
+            context.out().println("No Quectel module among these ports (USB ids " + KNOWN_IDS
+                    + ", ...). On a UART, use its path (/dev/serial0).");
         }
         return ExitCodes.OK;
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code uc15mail}: send email through a Quectel UC15 from the command line, try the SDK without
+ * {@code uc15mail}: send email through a Quectel module (UC15, EC25, …) from the command line, try the SDK without
  * hardware, and look at a modem. Subcommands: {@code send}, {@code demo}, {@code probe}, {@code ports},
  * {@code emulate}.
  *
@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code uc15mail: <what happened>} and an exit code from {@link ExitCodes}.
  */
 @Command(name = "uc15mail", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION,
-        description = "Send email through a Quectel UC15 cellular modem (AT commands over a serial line).",
+        description = "Send email through a Quectel cellular module (UC15, EC25, EG25-G, ...) over a serial line.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Start with 'uc15mail demo' (no hardware needed), then 'uc15mail ports' and 'uc15mail probe'."})
 public final class Uc15MailCli implements Callable<Integer> {

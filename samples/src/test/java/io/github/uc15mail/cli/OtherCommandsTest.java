@@ -89,6 +89,37 @@ class OtherCommandsTest {
     }
 
     @Test
+    void portsMarksAnEc25sAtPortAndSaysTheIdIsAHint() {
+        List<SerialPortInfo> ports = List.of(
+                new SerialPortInfo("/dev/ttyUSB0", "Android", 0x2C7C, 0x0125, "1-1.3", 0),
+                new SerialPortInfo("/dev/ttyUSB1", "Android", 0x2C7C, 0x0125, "1-1.3", 1),
+                new SerialPortInfo("/dev/ttyUSB2", "Android", 0x2C7C, 0x0125, "1-1.3", 2),
+                new SerialPortInfo("/dev/ttyUSB3", "Android", 0x2C7C, 0x0125, "1-1.3", 3));
+        CliRunner.Result r = run(new PortsCommand(context(), () -> ports));
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("* /dev/ttyUSB2 [2c7c:0125 if 2] EC25/EG25-G/EM05 AT commands (likely)"), r::toString);
+        assertTrue(r.out().contains("  /dev/ttyUSB3 [2c7c:0125 if 3] EC25/EG25-G/EM05 modem (PPP) (likely)"), r::toString);
+        assertTrue(r.out().contains("EC25/EG25-G/EM05 found (USB 2c7c:0125); its AT port is likely /dev/ttyUSB2"
+                + " (try: uc15mail probe --port /dev/ttyUSB2; probe reads ATI to tell the module)"), r::toString);
+    }
+
+    @Test
+    void portsSaysABg96HasNoSmtpService() {
+        List<SerialPortInfo> ports = List.of(new SerialPortInfo("/dev/ttyUSB2", "", 0x2C7C, 0x0296, "1-1.3", 2));
+        CliRunner.Result r = run(new PortsCommand(context(), () -> ports));
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("BG96 found (USB 2c7c:0296) on /dev/ttyUSB2, but it has no SMTP service"), r::toString);
+    }
+
+    @Test
+    void portsWithoutAModuleNamesTheIdsItLooksFor() {
+        List<SerialPortInfo> ports = List.of(SerialPortInfo.plain("/dev/ttyAMA0", "PL011 UART"));
+        CliRunner.Result r = run(new PortsCommand(context(), () -> ports));
+        assertTrue(r.out().contains("No Quectel module among these ports (USB ids UC15 05c6:9090, EC25/EG25-G 2c7c:0125"),
+                r::toString);
+    }
+
+    @Test
     void portsWithoutAnyPortSaysSo() {
         CliRunner.Result r = run(new PortsCommand(context(), List::of));
         assertEquals(0, r.exitCode());

@@ -6,11 +6,11 @@ import java.util.Objects;
  * Line settings for a {@link SerialTransport}: baud rate, character framing, flow control and DTR.
  *
  * <p>An immutable value: build one with {@link #builder()}, or take {@link #defaults()}, which is what a
- * Quectel UC15 expects on USB and on its UART: 115200 baud, 8 data bits, no parity, 1 stop bit (8N1), no
+ * Quectel module (UC15, EC25, …) expects on USB and on its UART: 115200 baud, 8 data bits, no parity, 1 stop bit (8N1), no
  * hardware flow control, DTR raised. Instances are safe to share between threads and compare by value.
  *
  * <p>What it does not guarantee: that the operating system or the device accepts the settings. On a USB
- * virtual port (the UC15's {@code ttyUSB} interfaces) and on a pseudo-terminal the baud rate and framing
+ * virtual port (the module's {@code ttyUSB} interfaces) and on a pseudo-terminal the baud rate and framing
  * are accepted and ignored; on a real UART a rate the driver does not support makes
  * {@link SerialTransport#open} fail.
  */
@@ -179,7 +179,7 @@ public final class SerialOptions {
             return this;
         }
 
-        /** Raise DTR after opening (default on). A UC15 on a UART may treat a low DTR as "host absent". */
+        /** Raise DTR after opening (default on). A module on a UART may treat a low DTR as "host absent". */
         public Builder dtr(boolean dtr) {
             this.dtr = dtr;
             return this;

@@ -1,15 +1,18 @@
 package io.github.uc15mail.serial;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One serial port seen by {@link SerialPorts#list()}: where it is, what the system calls it, and, for USB
  * ports, the vendor and product ids and the USB interface number.
  *
- * <p>{@link #isUc15()} is a fact read from the USB ids. {@link #role()} is a guess: it maps the UC15's
- * interface numbers to what they usually are with the Linux {@code option} driver (0 DM, 1 NMEA, 2 AT
- * commands, 3 modem/PPP), and every role string ends in "(likely)" to say so. A port path from
- * configuration never needs this record.
+ * <p>{@link #modemUsbId()} says which Quectel module family the USB ids belong to ({@link ModemUsbId}: UC15,
+ * UC20, EC2x/EG2x-G/EG9x/EM05, AG35, and the BG9x without SMTP). That is a hint, not an identification: ids are
+ * shared and can be reconfigured, and only the module's answer to {@code ATI} says which module it is.
+ * {@link #role()} is a guess too: it maps the interface number to what it usually is with the Linux
+ * {@code option} driver (0 DM, 1 NMEA, 2 AT commands, 3 modem/PPP), and every role string ends in
+ * "(likely)" to say so. A port path from configuration never needs this record.
  *
  * @param systemPath      the path to open, for example {@code /dev/ttyUSB2} or {@code COM7}
  * @param description     what the system or the USB descriptors call the port; may be empty
@@ -31,7 +34,7 @@ public record SerialPortInfo(
     /** The UC15's product id. */
     public static final int UC15_PRODUCT_ID = 0x9090;
 
-    /** Role of the UC15 interface normally carrying AT commands; see {@link #role()}. */
+    /** Role of the interface normally carrying AT commands (number 2); see {@link #role()}. */
     public static final String ROLE_AT = "AT commands (likely)";
     /** Role of interface 0. */
     public static final String ROLE_DM = "DM diagnostics (likely)";
@@ -39,10 +42,17 @@ public record SerialPortInfo(
     public static final String ROLE_NMEA = "NMEA (likely)";
     /** Role of interface 3. */
     public static final String ROLE_MODEM = "modem (PPP) (likely)";
-    /** A UC15 port whose interface number is unknown or unusual. */
-    public static final String ROLE_UNKNOWN_UC15 = "UC15 interface, role unknown";
-    /** Any port that is not a UC15. */
-    public static final String ROLE_NONE = "not a UC15";
+    /** A port of a known module whose interface number is unknown or unusual. */
+    public static final String ROLE_UNKNOWN = "modem interface, role unknown";
+    /**
+     * The former name of {@link #ROLE_UNKNOWN}, from when only the UC15 was recognised.
+     *
+     * @deprecated use {@link #ROLE_UNKNOWN}
+     */
+    @Deprecated
+    public static final String ROLE_UNKNOWN_UC15 = ROLE_UNKNOWN;
+    /** Any port whose USB ids are not a known Quectel module's. */
+    public static final String ROLE_NONE = "not a known Quectel module";
 
     /** Normalises nulls: {@code description} and {@code location} become empty strings. */
     public SerialPortInfo {
@@ -56,17 +66,27 @@ public record SerialPortInfo(
         return new SerialPortInfo(systemPath, description, -1, -1, "", -1);
     }
 
-    /** Whether this is a Quectel UC15 interface, by its USB ids 05C6:9090. */
+    /** Whether this is a Quectel UC15 interface, by its USB ids 05C6:9090. See {@link #modemUsbId()} for the others. */
     public boolean isUc15() {
         return vendorId == UC15_VENDOR_ID && productId == UC15_PRODUCT_ID;
     }
 
+    /** The known Quectel module family of these USB ids, if any (a hint; {@code ATI} decides). */
+    public Optional<ModemUsbId> modemUsbId() {
+        return ModemUsbId.of(vendorId, productId);
+    }
+
+    /** Whether the USB ids are those of a module in {@link ModemUsbId}. */
+    public boolean isKnownModem() {
+        return modemUsbId().isPresent();
+    }
+
     /**
-     * A guess at what this port carries: one of the {@code ROLE_*} constants. For a UC15 it comes from the
-     * interface number (2 is the AT port); for anything else it is {@link #ROLE_NONE}.
+     * A guess at what this port carries: one of the {@code ROLE_*} constants. For a known module it comes from
+     * the interface number (2 is the AT port); for anything else it is {@link #ROLE_NONE}.
      */
     public String role() {
-        if (!isUc15()) {
+        if (!isKnownModem()) {
             return ROLE_NONE;
         }
         switch (interfaceNumber) {
@@ -79,11 +99,15 @@ public record SerialPortInfo(
             case 3:
                 return ROLE_MODEM;
             default:
-                return ROLE_UNKNOWN_UC15;
+                return ROLE_UNKNOWN;
         }
     }
 
-    /** For example {@code /dev/ttyUSB2 [05c6:9090 if 2] UC15 AT commands (likely) "Qualcomm CDMA Technologies MSM"}. */
+    /**
+     * For example {@code /dev/ttyUSB2 [05c6:9090 if 2] UC15 AT commands (likely) "Qualcomm CDMA Technologies MSM"}
+     * or {@code /dev/ttyUSB2 [2c7c:0125 if 2] EC25/EG25-G/EM05 AT commands (likely)}; a module without the SMTP
+     * service is marked {@code (no SMTP service)}.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(systemPath);
@@ -94,9 +118,12 @@ public record SerialPortInfo(
             }
             sb.append(']');
         }
-        if (isUc15()) {
-            sb.append(" UC15 ").append(role());
-        }
+        modemUsbId().ifPresent(id -> {
+            sb.append(' ').append(id.models()).append(' ').append(role());
+            if (!id.smtpExpected()) {
+                sb.append(" (no SMTP service)");
+            }
+        });
         if (!description.isEmpty()) {
             sb.append(" \"").append(description).append('"');
         }

@@ -3,6 +3,7 @@ package io.github.uc15mail.serial;
 import com.fazecast.jSerialComm.SerialPort;
 import io.github.uc15mail.serial.internal.UsbInterfaces;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,7 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lists the serial ports of this machine and picks out the UC15's AT port.
+ * Lists the serial ports of this machine and picks out the AT port of a Quectel module: UC15, UC20, EC25,
+ * EG25-G, EC21, EG91, EG95, EM05, AG35 (the ids in {@link ModemUsbId}).
+ *
+ * <p>The USB id is a hint: several modules share one (EC25, EG25-G and some EM05 are all 2C7C:0125) and it
+ * can be reconfigured. Which module it really is, and whether it can send mail, is decided when the port is
+ * opened, by the module's answer to {@code ATI} and {@code AT+QSMTPCFG=?}.
  *
  * <p>Discovery is a convenience for first-time setup and for a "which port?" hint in error messages. It
  * never throws: when the native enumeration fails it logs a warning and returns an empty list. It does not
@@ -54,25 +60,51 @@ public final class SerialPorts {
         return result;
     }
 
-    /** The port of an attached UC15 that most likely carries AT commands, if any. Never throws. */
-    public static Optional<SerialPortInfo> likelyUc15AtPort() {
-        return likelyUc15AtPort(list());
+    /** The port of an attached Quectel module that most likely carries AT commands, if any. Never throws. */
+    public static Optional<SerialPortInfo> likelyAtPort() {
+        return likelyAtPort(list());
     }
 
     /**
-     * Chooses the likely AT port among {@code ports}: a UC15 port on interface 2, else a UC15 port whose
-     * description names an AT port (as Windows drivers do). Empty when there is no such port.
+     * Chooses the likely AT port among {@code ports}: a known module's port on interface 2, else a known
+     * module's port whose description names an AT port (as Windows drivers do). A module expected to have the
+     * SMTP service wins over one without it (a BG96, say); otherwise the listing order decides. Empty when
+     * there is no such port.
      */
-    public static Optional<SerialPortInfo> likelyUc15AtPort(List<SerialPortInfo> ports) {
+    public static Optional<SerialPortInfo> likelyAtPort(List<SerialPortInfo> ports) {
+        Comparator<SerialPortInfo> smtpFirst = Comparator.comparing(
+                (SerialPortInfo p) -> p.modemUsbId().map(ModemUsbId::smtpExpected).orElse(false)).reversed();
         Optional<SerialPortInfo> byInterface = ports.stream()
                 .filter(p -> SerialPortInfo.ROLE_AT.equals(p.role()))
+                .sorted(smtpFirst)
                 .findFirst();
         if (byInterface.isPresent()) {
             return byInterface;
         }
         return ports.stream()
-                .filter(SerialPortInfo::isUc15)
+                .filter(SerialPortInfo::isKnownModem)
                 .filter(p -> p.description().toLowerCase(Locale.ROOT).contains("at port"))
+                .sorted(smtpFirst)
                 .findFirst();
+    }
+
+    /**
+     * The former name of {@link #likelyAtPort()}, which now covers every module in {@link ModemUsbId}.
+     *
+     * @deprecated use {@link #likelyAtPort()}
+     */
+    @Deprecated
+    public static Optional<SerialPortInfo> likelyUc15AtPort() {
+        return likelyAtPort();
+    }
+
+    /**
+     * The former name of {@link #likelyAtPort(List)}, which now covers every module in {@link ModemUsbId}.
+     *
+     * @deprecated use {@link #likelyAtPort(List)}
+     */
+    @Deprecated
+    public static Optional<SerialPortInfo> likelyUc15AtPort(List<SerialPortInfo> ports) {
+        return likelyAtPort(ports);
     }
 }

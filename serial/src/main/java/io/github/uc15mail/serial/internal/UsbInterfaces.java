@@ -68,16 +68,18 @@ public final class UsbInterfaces {
     }
 
     /**
-     * Fills in unknown interface numbers of UC15 ports by their order: the UC15's ports on one USB device
-     * (same location before any ':'), sorted by the number at the end of their path, get 0, 1, 2, 3. Only
-     * done when every UC15 port of that device has an unknown number and there are at most four of them;
-     * anything else is left as it is.
+     * Fills in unknown interface numbers of a known module's ports by their order: the ports with the same
+     * USB ids on one USB device (same location before any ':'), sorted by the number at the end of their path,
+     * get 0, 1, 2, 3 (the QMI interface 4 of the LTE modules is not a serial port). Only done when every such
+     * port of that device has an unknown number and there are at most four of them; anything else is left as
+     * it is.
      */
     public static List<SerialPortInfo> guessMissingByOrder(List<SerialPortInfo> ports) {
         Map<String, List<SerialPortInfo>> byDevice = new LinkedHashMap<>();
         for (SerialPortInfo p : ports) {
-            if (p.isUc15()) {
-                String key = p.location().contains(":") ? p.location().substring(0, p.location().indexOf(':')) : p.location();
+            if (p.isKnownModem()) {
+                String device = p.location().contains(":") ? p.location().substring(0, p.location().indexOf(':')) : p.location();
+                String key = p.vendorId() + ":" + p.productId() + "@" + device;
                 byDevice.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
             }
         }

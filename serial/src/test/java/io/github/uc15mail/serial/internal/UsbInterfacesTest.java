@@ -69,6 +69,26 @@ class UsbInterfacesTest {
         assertEquals(in, UsbInterfaces.guessMissingByOrder(in));
     }
 
+    @Test
+    void guessesEc25InterfacesTooAndKeepsTwoModulesApart() {
+        List<SerialPortInfo> in = List.of(
+                ec25("/dev/ttyUSB3", -1), ec25("/dev/ttyUSB0", -1), ec25("/dev/ttyUSB2", -1), ec25("/dev/ttyUSB1", -1),
+                uc15("/dev/ttyUSB5", -1), uc15("/dev/ttyUSB4", -1));
+        List<SerialPortInfo> out = UsbInterfaces.guessMissingByOrder(in);
+        assertEquals(List.of(3, 0, 2, 1, 1, 0), out.stream().map(SerialPortInfo::interfaceNumber).toList());
+    }
+
+    @Test
+    void moreThanFourPortsOfOneModuleAreLeftUnknown() {
+        List<SerialPortInfo> in = List.of(ec25("/dev/ttyUSB0", -1), ec25("/dev/ttyUSB1", -1), ec25("/dev/ttyUSB2", -1),
+                ec25("/dev/ttyUSB3", -1), ec25("/dev/ttyUSB4", -1));
+        assertEquals(in, UsbInterfaces.guessMissingByOrder(in));
+    }
+
+    private static SerialPortInfo ec25(String path, int iface) {
+        return new SerialPortInfo(path, "Android", 0x2C7C, 0x0125, "1-1.3", iface);
+    }
+
     private static SerialPortInfo uc15(String path, int iface) {
         return new SerialPortInfo(path, "Qualcomm CDMA Technologies MSM", 0x05C6, 0x9090, "1-1.4", iface);
     }

@@ -1,0 +1,16 @@
+/**
+ * Which Quectel module is on the line and what it can do: {@link io.github.uc15mail.module.ModuleIdentity}
+ * (from {@code ATI}), {@link io.github.uc15mail.module.SmtpCapabilities} (from {@code AT+QSMTPCFG=?}),
+ * {@link io.github.uc15mail.module.SslCapabilities} (from {@code AT+QSSLCFG=?}) and the
+ * {@link io.github.uc15mail.module.ModuleProfile} chosen from them, each limit marked probed, verified or
+ * inferred. {@link io.github.uc15mail.module.ModuleProbe} runs the three commands and refuses a module without
+ * the SMTP service with an {@link io.github.uc15mail.UnsupportedModuleException}.
+ *
+ * <p>The USB id of a serial port is only a hint (several modules share one, and it can be reconfigured):
+ * {@code ATI} decides which module it is, and the SMTP test command decides whether it can send.
+ *
+ * <p>The facts behind the profiles, and how sure each one is, come from the project's references
+ * {@code uc15-at-reference.md} and {@code quectel-smtp-family.md}. Nothing but the UC15 emulator has exercised
+ * this code yet; no module has been tried on hardware.
+ */
+package io.github.uc15mail.module;
