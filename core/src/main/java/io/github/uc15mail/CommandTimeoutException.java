@@ -8,7 +8,7 @@ import java.time.Duration;
  * the next command, so a late reply is never taken for the next command's reply.
  *
  * <p>A timeout does not say whether the modem acted on the command: when it was {@code AT+QSMTPPUT} or came
- * after it, the email may have been sent ({@link #isOutcomeUnknown()} is then true).
+ * after it, the email may have been sent (the send marks it {@link #isOutcomeUnknown()} then).
  */
 public class CommandTimeoutException extends Uc15Exception {
 
@@ -33,6 +33,11 @@ public class CommandTimeoutException extends Uc15Exception {
 
     @Override
     public boolean isRetryable() {
+        return true;
+    }
+
+    @Override
+    public boolean isModemFault() {
         return true;
     }
 }

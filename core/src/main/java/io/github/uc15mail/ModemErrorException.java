@@ -14,4 +14,10 @@ public class ModemErrorException extends Uc15Exception {
     public String command() {
         return command;
     }
+
+    /** True: the modem refused a command. */
+    @Override
+    public boolean isModemFault() {
+        return true;
+    }
 }

@@ -1,12 +1,12 @@
 package io.github.uc15mail;
 
 import io.github.uc15mail.at.AtSession;
-import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.at.TrafficListener;
-import io.github.uc15mail.internal.mail.SendFlow;
+import io.github.uc15mail.internal.mail.Sends;
 import io.github.uc15mail.transport.Transport;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -16,17 +16,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends email through one UC15 modem. Bound to one {@link AtSession} and one {@link SmtpConfig}.
+ * Sends email through one UC15 modem with one {@link SmtpConfig}. It borrows a {@link Modem}: several mailers
+ * (with different configurations) may share one modem, and their sends never interleave.
  *
  * <h2>What it guarantees</h2>
  * <ul>
- *   <li>Sends on one mailer run one after another, in the order {@link #sendAsync} was called.</li>
+ *   <li>Sends on one mailer run one after another, in the order {@link #sendAsync} was called; sends of
+ *       different mailers on one {@link Modem} never interleave (each holds the modem's lock from its first
+ *       command to the end of its cleanup).</li>
  *   <li>{@link #sendAsync} never throws: every failure completes the future exceptionally with a
  *       {@link Uc15Exception} subclass (the draft was already checked when it was built).</li>
  *   <li>After every send, successful or not, the mailer clears the modem's email content
@@ -34,35 +39,38 @@ import org.slf4j.LoggerFactory;
  *       If the link to the modem is lost, that cleanup happens at the start of the next send instead.</li>
  *   <li>A {@code +QSMTPPUT:} result is taken only if it arrived after this send's {@code AT+QSMTPPUT} was
  *       answered {@code OK}; one left over from an earlier (crashed) send is ignored.</li>
+ *   <li>A {@link RetryPolicy} retries a failure that {@link Uc15Exception#isRetryable() is retryable} and whose
+ *       outcome is known, including a definite result such as {@code +QSMTPPUT: 667,450} (a temporary
+ *       refusal by the server) that came after {@code AT+QSMTPPUT} was accepted.</li>
  * </ul>
  *
  * <h2>What it cannot guarantee</h2>
  * Once the modem accepted {@code AT+QSMTPPUT}, the server may have received the email even if the send
- * then fails with a timeout ({@link CommandTimeoutException}, {@link SmtpTimeoutException}) or a lost
- * link ({@link TransportClosedException}): the result URC never arrived, or the modem gave up after the
- * server had the data. Such failures are never retried automatically; sending again may deliver the email
- * twice.
+ * then fails with a timeout ({@link CommandTimeoutException}), a lost link ({@link TransportClosedException})
+ * or a module restart, with no result: such a failure is marked {@link Uc15Exception#isOutcomeUnknown()} and
+ * never retried automatically; sending again may deliver the email twice.
  */
 public final class ModemMailer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModemMailer.class);
     private static final AtomicInteger IDS = new AtomicInteger();
+    /** What {@link #close()} waits for beyond the busy and result waits of the send it lets finish. */
+    private static final Duration CLOSE_MARGIN = Duration.ofSeconds(60);
 
-    private final AtSession session;
+    private final Modem modem;
     private final SmtpConfig config;
     private final RetryPolicy retryPolicy;
-    private final boolean ownsSession;
+    private final boolean ownsModem;
     private final ExecutorService executor;
-    private final SendFlow.ModemState modemState = new SendFlow.ModemState();
     private final CopyOnWriteArrayList<SendProgressListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong bytesThisSend = new AtomicLong();
     private final Subscription trafficCounter;
 
     private ModemMailer(Builder b) {
-        this.session = b.session;
+        this.modem = b.modem;
         this.config = b.config;
         this.retryPolicy = b.retryPolicy;
-        this.ownsSession = b.ownsSession;
+        this.ownsModem = b.ownsSession;
         int id = IDS.incrementAndGet();
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "uc15mail-mailer-" + id);
@@ -72,7 +80,7 @@ public final class ModemMailer implements AutoCloseable {
         if (b.listener != null) {
             listeners.add(b.listener);
         }
-        this.trafficCounter = session.addTrafficListener(new TrafficListener() {
+        this.trafficCounter = modem.session().addTrafficListener(new TrafficListener() {
             @Override
             public void onCommand(String maskedLine) {
                 bytesThisSend.addAndGet(maskedLine.length() + 1L);
@@ -90,23 +98,53 @@ public final class ModemMailer implements AutoCloseable {
         }
     }
 
-    /** A mailer on an existing session; closing the mailer leaves the session open. */
+    /** A mailer borrowing {@code modem}; closing the mailer leaves the modem open. */
+    public static ModemMailer create(Modem modem, SmtpConfig config) {
+        return builder(modem, config).build();
+    }
+
+    /**
+     * A mailer on an existing session, through the session's one {@link Modem} ({@link Modem#on(AtSession)}),
+     * so mailers created on one session serialize their sends; closing the mailer leaves the session open.
+     */
     public static ModemMailer create(AtSession session, SmtpConfig config) {
         return builder(session, config).build();
     }
 
     /** Opens a session on {@code transport} and a mailer that owns it (closing the mailer closes both). */
     public static ModemMailer open(Transport transport, SmtpConfig config) throws IOException {
-        return builder(AtSession.open(transport, AtSessionOptions.defaults()), config).ownsSession(true).build();
+        return builder(Modem.open(transport), config).ownsSession(true).build();
     }
 
+    /** A builder for a mailer on the session's one {@link Modem}. */
     public static Builder builder(AtSession session, SmtpConfig config) {
-        return new Builder(session, config);
+        return new Builder(Modem.on(Objects.requireNonNull(session, "session")), config);
     }
 
-    /** The session this mailer sends through (for URCs, probes, traffic). */
+    /** A builder for a mailer borrowing {@code modem}. */
+    public static Builder builder(Modem modem, SmtpConfig config) {
+        return new Builder(modem, config);
+    }
+
+    /**
+     * The AT script a send of {@code draft} with {@code config} would write to a fresh, ready modem, secrets
+     * masked. Touches no modem.
+     */
+    public static List<String> plan(SmtpConfig config, EmailDraft draft) {
+        return Sends.plan(Objects.requireNonNull(config, "config"), Objects.requireNonNull(draft, "draft"));
+    }
+
+    /** The modem this mailer borrows. */
+    public Modem modem() {
+        return modem;
+    }
+
+    /**
+     * The session this mailer sends through (for URCs and traffic). Commands written on it directly are not
+     * serialized with sends; use {@link Modem#execute} ({@code mailer.modem().execute(...)}).
+     */
     public AtSession session() {
-        return session;
+        return modem.session();
     }
 
     public SmtpConfig config() {
@@ -138,13 +176,21 @@ public final class ModemMailer implements AutoCloseable {
      * {@link Uc15Exception#isOutcomeUnknown()}.
      */
     public CompletableFuture<SendReceipt> sendAsync(EmailDraft draft, SubmitGate gate) {
+        return submit(draft, gate, new AtomicBoolean());
+    }
+
+    private CompletableFuture<SendReceipt> submit(EmailDraft draft, SubmitGate gate, AtomicBoolean submitted) {
         CompletableFuture<SendReceipt> future = new CompletableFuture<>();
         if (draft == null) {
             future.completeExceptionally(new Uc15Exception("draft is null"));
             return future;
         }
+        SubmitGate tracked = () -> {
+            (gate == null ? SubmitGate.OPEN : gate).beforeSubmit();
+            submitted.set(true);
+        };
         try {
-            executor.execute(() -> runSend(draft, gate, future));
+            executor.execute(() -> runSend(draft, tracked, future));
         } catch (RejectedExecutionException e) {
             future.completeExceptionally(new Uc15Exception("the mailer is closed"));
         }
@@ -156,18 +202,34 @@ public final class ModemMailer implements AutoCloseable {
         return send(draft, SubmitGate.OPEN);
     }
 
-    /** As {@link #send(EmailDraft)}, with a {@link SubmitGate} called right before {@code AT+QSMTPPUT}. */
+    /**
+     * As {@link #send(EmailDraft)}, with a {@link SubmitGate} called right before {@code AT+QSMTPPUT}.
+     *
+     * <p>When the calling thread is interrupted, the send is cancelled: it stops at its next safe point and
+     * cleans up on the mailer's thread, and this method throws a {@link Uc15Exception} at once (marked
+     * {@link Uc15Exception#isOutcomeUnknown()} if {@code AT+QSMTPPUT} may already have been written).
+     */
     public SendReceipt send(EmailDraft draft, SubmitGate gate) {
+        AtomicBoolean submitted = new AtomicBoolean();
+        CompletableFuture<SendReceipt> future = submit(draft, gate, submitted);
         try {
-            return sendAsync(draft, gate).get();
+            return future.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Uc15Exception u) {
                 throw u;
             }
             throw new Uc15Exception("send failed: " + e.getCause(), e.getCause());
+        } catch (CancellationException e) {
+            throw new Uc15Exception("the send was cancelled", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Uc15Exception("interrupted while sending", e);
+            future.cancel(false);
+            Uc15Exception failure = new Uc15Exception("interrupted while sending; the send was cancelled and cleans up"
+                    + (submitted.get() ? ", but AT+QSMTPPUT was already written: the email may be sent" : ""), e);
+            if (submitted.get()) {
+                failure.markOutcomeUnknown();
+            }
+            throw failure;
         }
     }
 
@@ -177,14 +239,6 @@ public final class ModemMailer implements AutoCloseable {
      */
     public List<String> plan(EmailDraft draft) {
         return plan(config, draft);
-    }
-
-    /**
-     * The AT script a send of {@code draft} with {@code config} would write to a fresh, ready modem, secrets masked,
-     * without a mailer, a session or a transport: it touches no modem.
-     */
-    public static List<String> plan(SmtpConfig config, EmailDraft draft) {
-        return SendFlow.plan(Objects.requireNonNull(config, "config"), Objects.requireNonNull(draft, "draft"));
     }
 
     private void runSend(EmailDraft draft, SubmitGate gate, CompletableFuture<SendReceipt> future) {
@@ -205,22 +259,27 @@ public final class ModemMailer implements AutoCloseable {
         int attempt = 0;
         while (true) {
             attempt++;
-            bytesThisSend.set(0);
-            SendFlow flow = SendFlow.live(config, session, fanOut, future::isCancelled, modemState).gate(gate);
             try {
-                SendReceipt r = flow.send(draft);
-                future.complete(new SendReceipt(r.recipients(), r.resultCode(), r.protocolError(), r.phaseTimes(),
-                        bytesThisSend.get(), attempt));
-                return;
-            } catch (SendFlow.Cancelled e) {
-                future.completeExceptionally(new CancellationException("send cancelled"));
+                int thisAttempt = attempt;
+                SendReceipt receipt = modem.exclusively(() -> {
+                    bytesThisSend.set(0);
+                    Sends.Sent sent = Sends.send(config, draft, modem.session(), modem.state(), fanOut,
+                            future::isCancelled, gate);
+                    return new SendReceipt(sent.recipients(), 0, sent.protocolError(), sent.phaseTimes(),
+                            bytesThisSend.get(), thisAttempt);
+                });
+                modem.state().modemWorked();
+                future.complete(receipt);
                 return;
             } catch (Uc15Exception e) {
+                modem.state().failed(e);
+                if (e instanceof SmtpServiceException && !e.isModemFault()) {
+                    modem.state().modemWorked(); // the server answered: the modem works
+                }
                 if (future.isCancelled()) {
                     return;
                 }
-                boolean ambiguous = flow.putAccepted() || e.isOutcomeUnknown();
-                if (attempt < retryPolicy.maxAttempts() && e.isRetryable() && !ambiguous) {
+                if (attempt < retryPolicy.maxAttempts() && e.isRetryable() && !e.isOutcomeUnknown()) {
                     log.info("send attempt {} failed ({}); retrying in {} ms", attempt, e.getMessage(),
                             retryPolicy.backoff().toMillis());
                     try {
@@ -235,6 +294,10 @@ public final class ModemMailer implements AutoCloseable {
                 future.completeExceptionally(e);
                 return;
             } catch (RuntimeException e) {
+                if (Sends.isCancellation(e)) {
+                    future.completeExceptionally(new CancellationException("send cancelled"));
+                    return;
+                }
                 log.error("unexpected failure while sending", e);
                 future.completeExceptionally(new Uc15Exception("unexpected failure while sending: " + e, e));
                 return;
@@ -242,33 +305,43 @@ public final class ModemMailer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting sends, lets a running one finish its cleanup, and closes an owned session. */
+    /**
+     * Stops accepting sends and waits for the running and already queued ones to finish, cleanup included,
+     * then closes an owned modem. A running send may wait up to its busy wait and result wait
+     * ({@link SmtpConfig#busyWait()}, {@link SmtpConfig#sendResultTimeout()}); close waits for each queued send
+     * that long plus a minute (twice the busy wait: before and after the send), then interrupts the mailer's
+     * thread. Interrupting the closing thread stops the wait the same way.
+     */
     @Override
     public void close() {
         executor.shutdown();
+        Duration perSend = config.busyWait().multipliedBy(2).plus(config.sendResultTimeout()).plus(CLOSE_MARGIN);
         try {
-            if (!executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!executor.awaitTermination(perSend.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("a send is still running after {} s; interrupting it", perSend.toSeconds());
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            executor.shutdownNow();
         }
         trafficCounter.cancel();
-        if (ownsSession) {
-            session.close();
+        if (ownsModem) {
+            modem.close();
+            modem.session().close(); // also when the modem was made by Modem.on for a session the mailer owns
         }
     }
 
     /** Builds a {@link ModemMailer}. */
     public static final class Builder {
-        private final AtSession session;
+        private final Modem modem;
         private final SmtpConfig config;
         private RetryPolicy retryPolicy = RetryPolicy.none();
         private SendProgressListener listener;
         private boolean ownsSession;
 
-        private Builder(AtSession session, SmtpConfig config) {
-            this.session = Objects.requireNonNull(session, "session");
+        private Builder(Modem modem, SmtpConfig config) {
+            this.modem = Objects.requireNonNull(modem, "modem");
             this.config = Objects.requireNonNull(config, "config");
         }
 
@@ -282,7 +355,7 @@ public final class ModemMailer implements AutoCloseable {
             return this;
         }
 
-        /** Whether closing the mailer closes the session too. */
+        /** Whether closing the mailer closes the modem and its session too. */
         public Builder ownsSession(boolean owns) {
             this.ownsSession = owns;
             return this;

@@ -15,4 +15,9 @@ public class ModemRestartedException extends Uc15Exception {
     public boolean isRetryable() {
         return true;
     }
+
+    @Override
+    public boolean isModemFault() {
+        return true;
+    }
 }

@@ -1,9 +1,7 @@
 package io.github.uc15mail;
 
-import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.CommandKind;
 import io.github.uc15mail.internal.at.AtText;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -34,6 +32,12 @@ public final class SmtpConfig {
         }
     }
 
+    /**
+     * How much longer than the modem's own {@code AT+QSMTPPUT} timeout the SDK waits for the result by default
+     * (the modem reports its own timeout as 658 within that time).
+     */
+    public static final Duration SEND_RESULT_MARGIN = Duration.ofSeconds(30);
+
     private final String host;
     private final int port;
     private final Security security;
@@ -52,8 +56,13 @@ public final class SmtpConfig {
     private final Duration busyWait;
     private final Duration readyWait;
     private final Duration sendResultTimeout;
+    /** As given to the builder (0: the security's default; empty: the address), for {@link #toBuilder()}. */
+    private final int requestedPort;
+    private final String requestedSenderName;
 
     private SmtpConfig(Builder b) {
+        this.requestedPort = b.port;
+        this.requestedSenderName = b.senderName;
         this.host = b.host;
         this.security = b.security;
         this.port = b.port == 0 ? b.security.defaultPort() : b.port;
@@ -77,6 +86,33 @@ public final class SmtpConfig {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding every value of this configuration, to derive another one (another sender, another
+     * server). A port left to the security's default stays so; {@link Builder#build()} checks all values again.
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = requestedPort;
+        b.security = security;
+        b.sslContextId = sslContextId;
+        b.tlsVersion = tlsVersion;
+        b.cipherSuite = cipherSuite;
+        b.caCertificate = caCertificate;
+        b.contextId = contextId;
+        b.apn = apn;
+        b.user = user;
+        b.password = password;
+        b.senderName = requestedSenderName;
+        b.senderAddress = senderAddress;
+        b.sendTimeoutSeconds = sendTimeoutSeconds;
+        b.commandTimeouts.putAll(commandTimeouts);
+        b.busyWait = busyWait;
+        b.readyWait = readyWait;
+        b.sendResultTimeout = sendResultTimeout;
+        return b;
     }
 
     public String host() {
@@ -144,7 +180,12 @@ public final class SmtpConfig {
         return sendTimeoutSeconds;
     }
 
-    /** A deadline the caller set for a kind of command, if any. */
+    /**
+     * A deadline the caller set for a kind of command, if any.
+     *
+     * @deprecated see {@link Builder#commandTimeout}
+     */
+    @Deprecated
     public Optional<Duration> commandTimeout(CommandKind kind) {
         return Optional.ofNullable(commandTimeouts.get(kind));
     }
@@ -159,7 +200,8 @@ public final class SmtpConfig {
      * or the {@code AT+QSMTPPUT} timeout plus 30 s.
      */
     public Duration sendResultTimeout() {
-        return sendResultTimeout != null ? sendResultTimeout : Duration.ofSeconds(sendTimeoutSeconds + 30L);
+        return sendResultTimeout != null ? sendResultTimeout
+                : Duration.ofSeconds(sendTimeoutSeconds).plus(SEND_RESULT_MARGIN);
     }
 
     /**
@@ -185,24 +227,24 @@ public final class SmtpConfig {
 
     /** Builds an {@link SmtpConfig}; {@link #build()} checks every value. */
     public static final class Builder {
-        private String host;
-        private int port;
-        private Security security = Security.NONE;
-        private int sslContextId = 1;
-        private TlsVersion tlsVersion = TlsVersion.ALL;
-        private int cipherSuite = 0xFFFF;
-        private Path caCertificate;
-        private int contextId = 1;
-        private Apn apn;
-        private String user = "";
-        private String password = "";
-        private String senderName = "";
-        private String senderAddress;
-        private int sendTimeoutSeconds = 300;
-        private final Map<CommandKind, Duration> commandTimeouts = new EnumMap<>(CommandKind.class);
-        private Duration busyWait = Duration.ofSeconds(330);
-        private Duration readyWait = Duration.ofSeconds(30);
-        private Duration sendResultTimeout;
+        String host;
+        int port;
+        Security security = Security.NONE;
+        int sslContextId = 1;
+        TlsVersion tlsVersion = TlsVersion.ALL;
+        int cipherSuite = 0xFFFF;
+        Path caCertificate;
+        int contextId = 1;
+        Apn apn;
+        String user = "";
+        String password = "";
+        String senderName = "";
+        String senderAddress;
+        int sendTimeoutSeconds = 300;
+        final Map<CommandKind, Duration> commandTimeouts = new EnumMap<>(CommandKind.class);
+        Duration busyWait = Duration.ofSeconds(330);
+        Duration readyWait = Duration.ofSeconds(30);
+        Duration sendResultTimeout;
 
         private Builder() {}
 
@@ -287,7 +329,16 @@ public final class SmtpConfig {
             return this;
         }
 
-        /** Overrides the deadline of one kind of command. */
+        /**
+         * Overrides the deadline of one kind of command for this configuration's sends (a payload still adds its
+         * time, by {@link io.github.uc15mail.at.AtSessionOptions#deadline}).
+         *
+         * @deprecated deadlines belong to the session: set them once in
+         *     {@link io.github.uc15mail.at.AtSessionOptions.Builder#timeout} and open the modem with
+         *     {@link Modem#open(io.github.uc15mail.transport.Transport, io.github.uc15mail.at.AtSessionOptions)};
+         *     this override is still applied.
+         */
+        @Deprecated
         public Builder commandTimeout(CommandKind kind, Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("command timeout for " + kind + ": must be positive, was " + timeout);
@@ -327,44 +378,7 @@ public final class SmtpConfig {
 
         /** Checks every value; the exception names the field, the limit and the value. */
         public SmtpConfig build() {
-            if (host == null || host.isEmpty()) {
-                throw new IllegalArgumentException("server host: is required");
-            }
-            AtText.requireAtString("server host", host, AtCommands.SMTP_STRING_MAX, false);
-            if (security == null) {
-                throw new IllegalArgumentException("security: is required (NONE, SSL or STARTTLS)");
-            }
-            if (port != 0) {
-                AtText.requireRange("server port", port, 1, 65535);
-            }
-            AtText.requireRange("SSL context id", sslContextId, 0, 5);
-            AtText.requireRange("cipher suite", cipherSuite, 0, 0xFFFF);
-            if (tlsVersion == null) {
-                throw new IllegalArgumentException("TLS version: is required");
-            }
-            if (caCertificate != null) {
-                if (!Files.isRegularFile(caCertificate)) {
-                    throw new IllegalArgumentException("CA certificate: no such file: " + caCertificate);
-                }
-                if (security == Security.NONE) {
-                    throw new IllegalArgumentException("CA certificate: needs security SSL or STARTTLS, was NONE");
-                }
-            }
-            AtText.requireRange("context id", contextId, 1, 16);
-            AtText.requireAtString("account user", user, AtCommands.SMTP_STRING_MAX, false);
-            AtText.requireAtString("account password", password, AtCommands.SMTP_STRING_MAX, true);
-            AtText.requireAtString("sender name", senderName, AtCommands.SMTP_STRING_MAX, false);
-            if (senderAddress == null || senderAddress.isEmpty()) {
-                throw new IllegalArgumentException("sender address: is required");
-            }
-            AtText.requireAtString("sender address", senderAddress, AtCommands.SMTP_STRING_MAX, false);
-            AtText.requireRange("send timeout", sendTimeoutSeconds, 60, 65535);
-            if (readyWait == null || readyWait.isNegative()) {
-                throw new IllegalArgumentException("ready wait: must be zero or positive, was " + readyWait);
-            }
-            if (busyWait == null || busyWait.isNegative()) {
-                throw new IllegalArgumentException("busy wait: must be zero or positive, was " + busyWait);
-            }
+            SmtpConfigRules.check(this);
             return new SmtpConfig(this);
         }
     }

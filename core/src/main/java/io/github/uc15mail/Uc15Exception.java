@@ -40,7 +40,23 @@ public class Uc15Exception extends RuntimeException {
         return this;
     }
 
-    /** Whether the same operation may succeed if tried again later. */
+    /**
+     * Whether the failure lies with the modem, its link or its network (no answer, a lost link, a restart, no
+     * SIM or registration, a PDP or TCP failure, a busy or timed-out SMTP service, a command the modem
+     * refused) rather than with the message or the server's verdict on it (a refused recipient, failed
+     * authentication, an invalid draft). A pool of modems sends a message again through another modem after
+     * a modem fault and counts such faults against the modem ({@link Modem#consecutiveFailures()}); it does
+     * not after a message fault. Says nothing about whether the email went out: see {@link #isOutcomeUnknown()}.
+     * False for this base class.
+     */
+    public boolean isModemFault() {
+        return false;
+    }
+
+    /**
+     * Whether the same operation may succeed if tried again later, on the same mailer. A failure whose
+     * outcome is unknown is never retried by the SDK whatever this says.
+     */
     public boolean isRetryable() {
         return false;
     }

@@ -3,7 +3,6 @@ package io.github.uc15mail;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.internal.mail.SendFlow;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -100,7 +99,7 @@ class DraftPlanProperties {
             }
             return;
         }
-        List<String> plan = SendFlow.plan(config, draft);
+        List<String> plan = ModemMailer.plan(config, draft);
         for (String line : plan) {
             if (line.startsWith("<")) {
                 continue; // payloads and waits, not command lines

@@ -58,7 +58,7 @@ class EmailDraftAttachTest {
         List<String> plan = ModemMailer.plan(config, d);
         assertTrue(plan.stream().anyMatch(l -> l.startsWith("AT+QFUPL=\"RAM:x.bin\",2")), plan.toString());
         assertTrue(plan.stream().anyMatch(l -> l.startsWith("AT+QSMTPPUT=")), plan.toString());
-        assertEquals(io.github.uc15mail.internal.mail.SendFlow.plan(config, d), plan);
+        assertEquals(io.github.uc15mail.internal.mail.Sends.plan(config, d), plan);
     }
 
     private static byte[] read(Attachment a) throws Exception {

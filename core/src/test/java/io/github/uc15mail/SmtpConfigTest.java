@@ -50,4 +50,20 @@ class SmtpConfigTest {
         assertEquals("unit@example.com", SmtpConfig.builder().server("h").sender("", "unit@example.com").build()
                 .senderName());
     }
+
+    @Test
+    void toBuilderKeepsEveryValue() {
+        SmtpConfig a = SmtpConfig.builder().server("smtp.example.com").security(Security.SSL)
+                .account("pi@example.com", "secret").sender("", "pi@example.com").sendTimeoutSeconds(120)
+                .busyWait(java.time.Duration.ofSeconds(5)).build();
+        SmtpConfig same = a.toBuilder().build();
+        assertEquals(a.toString(), same.toString());
+        assertEquals(465, same.port());
+        assertEquals("secret", same.password());
+        assertEquals(a.sendResultTimeout(), same.sendResultTimeout());
+        SmtpConfig other = a.toBuilder().security(Security.STARTTLS).sender("Pi", "pi@example.com").build();
+        assertEquals(587, other.port(), "a default port follows the security");
+        assertEquals("Pi", other.senderName());
+        assertEquals("pi@example.com", a.senderName(), "the original is unchanged");
+    }
 }

@@ -26,10 +26,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * One {@code AT} → {@code OK} round trip over {@link InMemoryTransport} against an {@link InstantResponder}:
  * through the whole {@link AtSession} stack ({@link #sdkCommand}), and with no SDK at all on the same
  * pipe ({@link #rawPipe}: write the bytes, wait for {@code OK\r\n}). The difference is what the SDK adds
- * per command. {@link #rawPipeViaWorker} drives the same raw pipe through a worker thread, as the session
- * does, so it has the SDK's thread hand-offs (5 per round trip against the raw pipe's 3) and none of its
- * logic; {@link #threadHandOff} is one hand-off to another thread and back. All hand-offs use
- * {@link LinkedBlockingQueue}, as the session does.
+ * per command. Both hand off 3 times per round trip (caller → modem reader → host reader → caller): the
+ * session writes on the caller's thread and completes the command on the reader thread.
+ * {@link #rawPipeViaWorker} drives the same raw pipe through a worker thread, as the session did before
+ * it lost its command thread, so it shows what 2 extra hand-offs cost; {@link #threadHandOff} is one
+ * hand-off to another thread and back. All hand-offs use {@link LinkedBlockingQueue}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -101,9 +102,8 @@ public class RoundTripBenchmark {
     }
 
     /**
-     * The raw pipe driven from a worker thread, as {@link AtSession} drives it: the caller hands the command
-     * to the worker, the worker writes and waits for the reply, then hands it back. Same threads and
-     * hand-offs as the SDK, none of its logic.
+     * The raw pipe driven from a worker thread, as {@link AtSession} drove it before: the caller hands the
+     * command to the worker, the worker writes and waits for the reply, then hands it back.
      */
     @State(Scope.Benchmark)
     public static class RawWorkerState {
@@ -182,7 +182,7 @@ public class RoundTripBenchmark {
         return state.replies.take();
     }
 
-    /** {@code AT\r} through a worker thread to the pipe, waiting for {@code OK}: the SDK's threads without the SDK. */
+    /** {@code AT\r} through a worker thread to the pipe, waiting for {@code OK}: 2 extra hand-offs, no SDK. */
     @Benchmark
     public Boolean rawPipeViaWorker(RawWorkerState state) throws InterruptedException {
         state.requests.add(Boolean.TRUE);

@@ -4,7 +4,6 @@ import static io.github.uc15mail.internal.at.AtText.requireAtString;
 import static io.github.uc15mail.internal.at.AtText.requireRange;
 
 import io.github.uc15mail.internal.at.AtText;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One factory per command the SDK uses, each checking its parameters against the UC15 manual's limits
@@ -285,10 +284,5 @@ public final class AtCommands {
     /** {@code AT+QFLDS="<storage>"}: free and total bytes. */
     public static AtCommand storageInfo(String storage) {
         return cmd("AT+QFLDS=" + q(requireAtString("storage", storage, 10, false)), CommandKind.FILE, "+QFLDS");
-    }
-
-    /** The byte length of {@code s} in US-ASCII (after validation every char is one byte). */
-    static int asciiLength(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII).length;
     }
 }

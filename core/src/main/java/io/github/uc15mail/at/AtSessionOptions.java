@@ -42,6 +42,24 @@ public final class AtSessionOptions {
         return timeouts.getOrDefault(kind, kind.defaultTimeout());
     }
 
+    /**
+     * The deadline of {@code command}: its own {@link AtCommand#timeout()} if it has one, else {@code base}
+     * (the deadline of its kind) plus the time its payload takes at {@link #minLineBytesPerSecond()}. The one
+     * formula for payload deadlines.
+     */
+    public Duration deadline(AtCommand command, Duration base) {
+        if (command.timeout().isPresent()) {
+            return command.timeout().get();
+        }
+        long payload = command.payload().map(DataPayload::length).orElse(0L);
+        return base.plusMillis(payload * 1000 / minLineBytesPerSecond);
+    }
+
+    /** The deadline of {@code command} with this configuration's deadline for its kind. */
+    public Duration deadline(AtCommand command) {
+        return deadline(command, timeout(command.kind()));
+    }
+
     /** Payload bytes per second assumed at worst; a payload of n bytes adds n / rate to the deadline. */
     public long minLineBytesPerSecond() {
         return minLineBytesPerSecond;

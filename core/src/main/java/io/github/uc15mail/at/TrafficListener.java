@@ -2,8 +2,9 @@ package io.github.uc15mail.at;
 
 /**
  * Sees the AT traffic of a session, secrets already masked: every command line written and every line
- * received (echo and URCs included). Payload bytes are reported as a count only. Must be fast and must
- * not throw; called on the session's threads.
+ * received (echo and URCs included). Payload bytes are reported as a count only. Called on the thread
+ * that writes the command (the caller's or the transport's reader) or reads the line (the reader), so it
+ * must be fast. What it throws is logged and ignored: it never fails a command.
  */
 public interface TrafficListener {
 

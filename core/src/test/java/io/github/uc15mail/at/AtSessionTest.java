@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import io.github.uc15mail.SmtpAuthenticationException;
 import io.github.uc15mail.SmtpInvalidParameterException;
 import io.github.uc15mail.TransportClosedException;
 import io.github.uc15mail.transport.InMemoryTransport;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -108,14 +110,127 @@ class AtSessionTest {
     void deadlineIsNotRestartedByTraffic() throws Exception {
         CompletableFuture<AtResponse> f = session.execute(AtCommands.at().withTimeout(Duration.ofMillis(600)));
         modem.takeLine();
-        long start = System.nanoTime();
-        for (int i = 0; i < 15 && !f.isDone(); i++) {
+        // URCs keep coming, each far sooner than 600 ms after the one before: a deadline that traffic
+        // restarted could not fire while they flow. So the timeout must come before the traffic stops.
+        int sent = 0;
+        while (!f.isDone() && sent < 100) {
             modem.reply("\r\n+QIND: \"csq\",20,99\r\n");
+            sent++;
             Thread.sleep(100);
         }
+        assertTrue(f.isDone(), "no timeout while URCs kept arriving (" + sent + " sent): traffic moved the deadline");
         assertInstanceOf(CommandTimeoutException.class, failure(f));
-        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1400 / 1000 + 1),
-                "the deadline did not move with the URC traffic");
+    }
+
+    @Test
+    void trafficListenerThatThrowsOnACommandDoesNotFailIt() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        session.addTrafficListener(new TrafficListener() {
+            @Override
+            public void onCommand(String maskedLine) {
+                throw new IllegalStateException("listener bug");
+            }
+        });
+        session.addTrafficListener(new TrafficListener() {
+            @Override
+            public void onCommand(String maskedLine) {
+                seen.add(maskedLine);
+            }
+        });
+        CompletableFuture<AtResponse> f = session.execute(AtCommands.signalQuality());
+        assertEquals("AT+CSQ", modem.takeLine());
+        modem.reply("\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
+        assertEquals(List.of("+CSQ: 20,99"), f.get(5, TimeUnit.SECONDS).lines());
+        assertEquals(List.of("AT+CSQ"), seen, "the other listener still saw the command");
+    }
+
+    @Test
+    void trafficListenerThatThrowsOnAPayloadDoesNotFailTheCommand() throws Exception {
+        session.addTrafficListener(new TrafficListener() {
+            @Override
+            public void onPayload(String maskedCommand, long bytes) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onLine(String maskedLine) {
+                throw new IllegalStateException("listener bug");
+            }
+        });
+        byte[] body = "Hello".getBytes();
+        CompletableFuture<AtResponse> f = session.execute(AtCommands.body(0, body, 90));
+        modem.takeLine();
+        modem.reply("\r\nCONNECT\r\n");
+        assertArrayEquals(body, modem.takeBytes(body.length));
+        modem.reply("\r\n+QSMTPBODY: 5\r\n\r\nOK\r\n");
+        AtResponse r = f.get(5, TimeUnit.SECONDS);
+        assertEquals(5, r.payloadBytesWritten());
+        assertEquals(List.of("+QSMTPBODY: 5"), r.lines());
+    }
+
+    @Test
+    void theFirstCloseCauseWinsWhenTheLinkFailsTwiceAtOnce() throws Exception {
+        for (int round = 0; round < 300; round++) {
+            ListenerTransport transport = new ListenerTransport();
+            AtSession s = AtSession.open(transport, AtSessionOptions.defaults());
+            CompletableFuture<AtResponse> inFlight = s.execute(AtCommands.at());
+            CompletableFuture<AtResponse> queued = s.execute(AtCommands.at());
+            CompletableFuture<Urc> waiting = s.awaitUrc("x", u -> true, Duration.ofSeconds(30));
+            IOException a = new IOException("cable pulled");
+            IOException b = new IOException("port gone");
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            Thread ta = new Thread(() -> closeAfter(go, transport, a));
+            Thread tb = new Thread(() -> closeAfter(go, transport, b));
+            ta.start();
+            tb.start();
+            go.countDown();
+            ta.join();
+            tb.join();
+            Throwable first = failure(inFlight).getCause();
+            assertTrue(first == a || first == b, "the cause is one of the two, was " + first);
+            assertSame(first, failure(queued).getCause(), "round " + round + ": queued command");
+            assertSame(first, failure(waiting).getCause(), "round " + round + ": URC wait");
+            assertSame(first, failure(s.execute(AtCommands.at())).getCause(), "round " + round + ": later command");
+            // A close after the loss does not overwrite the cause either.
+            s.close();
+            assertSame(first, failure(s.execute(AtCommands.at())).getCause(), "round " + round + ": after close()");
+        }
+    }
+
+    private static void closeAfter(java.util.concurrent.CountDownLatch go, ListenerTransport transport,
+            Throwable cause) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        transport.listener.onClosed(cause);
+    }
+
+    /** A transport that swallows writes and lets the test play the reader thread. */
+    private static final class ListenerTransport implements io.github.uc15mail.transport.Transport {
+        volatile io.github.uc15mail.transport.TransportListener listener;
+
+        @Override
+        public void open(io.github.uc15mail.transport.TransportListener l) {
+            listener = l;
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) {}
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "test";
+        }
+
+        @Override
+        public void close() {}
     }
 
     @Test

@@ -1,14 +1,15 @@
 package io.github.uc15mail.cli;
 
+import io.github.uc15mail.Modem;
+import io.github.uc15mail.ModemStatus;
 import io.github.uc15mail.TransportClosedException;
 import io.github.uc15mail.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtCommands;
-import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.AtSession;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,19 +61,27 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
         try (ModemLink link = ModemLink.open(address, baud, verbose ? new TrafficPrinter(context.err(), masker) : null,
                 context.modemAnswerBudget())) {
             AtSession session = link.session();
+            Modem modem = Modem.on(session);
             context.out().println("Modem on " + address + ":");
-            List<String> identity = query(session, AtCommands.identify(), address);
-            show("module", identity == null ? null : String.join(" / ", identity), masker);
-            show("SIM", value(query(session, AtCommands.simStatus(), address), "+CPIN"), masker);
-            show("signal", signal(value(query(session, AtCommands.signalQuality(), address), "+CSQ")), masker);
-            show("registration", registration(value(query(session, AtCommands.registrationStatus(), address), "+CGREG")),
-                    masker);
-            List<String> contexts = query(session, AtCommands.activeContexts(), address);
-            show("PDP contexts", contexts == null ? null : contexts.isEmpty() ? "none active (AT+QIACT? listed none)"
-                    : String.join("; ", contexts), masker);
+            ModemStatus status;
+            try {
+                status = modem.status();
+            } catch (TransportClosedException closed) {
+                throw Failures.of(closed, address);
+            }
+            for (String problem : status.problems()) {
+                context.out().println("  (" + SecretMasker.maskPasswordField(problem) + ")");
+            }
+            show("module", status.identity().isEmpty() ? null : String.join(" / ", status.identity()), masker);
+            show("SIM", status.sim(), masker);
+            show("signal", signal(status.signal()), masker);
+            show("registration", registration(status.registration()), masker);
+            List<ModemStatus.PdpContext> contexts = status.activeContexts();
+            show("PDP contexts", contexts.isEmpty() ? "none active (AT+QIACT? listed none)"
+                    : contexts.stream().map(ProbeCommand::context).collect(Collectors.joining("; ")), masker);
             context.out().println("SMTP settings:");
             for (String setting : SMTP_SETTINGS) {
-                List<String> lines = query(session, AtCommands.smtpQuery(setting), address);
+                List<String> lines = query(modem, AtCommands.smtpQuery(setting), address);
                 show("  " + setting, lines == null ? null : settingValue(setting, lines), masker);
             }
             return ExitCodes.OK;
@@ -82,20 +91,14 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
     }
 
     /** The information lines, or null after printing why the modem refused. */
-    private List<String> query(AtSession session, AtCommand command, ModemAddress address) {
+    private List<String> query(Modem modem, AtCommand command, ModemAddress address) {
         try {
-            AtResponse response = session.execute(command).get();
-            return response.lines();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TransportClosedException closed) {
-                throw Failures.of(closed, address);
-            }
-            String why = e.getCause() instanceof Uc15Exception u ? u.getMessage() : String.valueOf(e.getCause());
-            context.out().println("  (" + SecretMasker.maskPasswordField(command.loggable()) + ": " + why + ")");
+            return modem.execute(command).lines();
+        } catch (TransportClosedException closed) {
+            throw Failures.of(closed, address);
+        } catch (Uc15Exception e) {
+            context.out().println("  (" + SecretMasker.maskPasswordField(command.loggable()) + ": " + e.getMessage() + ")");
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, "interrupted while probing " + address, e);
         }
     }
 
@@ -127,36 +130,21 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
     }
 
     /** {@code 20,99} becomes {@code 20,99 (-73 dBm)}; 99 means unknown. */
-    static String signal(String csq) {
-        if (csq == null) {
-            return null;
+    static String signal(ModemStatus.Signal signal) {
+        String raw = signal.rssi() + "," + signal.ber();
+        if (signal.dbm().isEmpty()) {
+            return raw + " (no signal or unknown)";
         }
-        try {
-            int rssi = Integer.parseInt(csq.split(",")[0].strip());
-            if (rssi == 99) {
-                return csq + " (no signal or unknown)";
-            }
-            return csq + " (" + (-113 + 2 * rssi) + " dBm" + (rssi < 10 ? ", weak" : "") + ")";
-        } catch (NumberFormatException e) {
-            return csq;
-        }
+        return raw + " (" + signal.dbm().getAsInt() + " dBm" + (signal.weak() ? ", weak" : "") + ")";
     }
 
     /** {@code 0,1} becomes {@code 0,1 (registered, home network)}. */
-    static String registration(String cgreg) {
-        if (cgreg == null) {
-            return null;
-        }
-        String[] fields = cgreg.split(",");
-        String stat = (fields.length >= 2 ? fields[1] : fields[0]).strip();
-        String meaning = switch (stat) {
-            case "0" -> "not registered, not searching";
-            case "1" -> "registered, home network";
-            case "2" -> "not registered, searching";
-            case "3" -> "registration denied";
-            case "5" -> "registered, roaming";
-            default -> "unknown";
-        };
-        return cgreg + " (" + meaning + ")";
+    static String registration(ModemStatus.Registration registration) {
+        return registration.raw().isEmpty() ? null : registration.raw() + " (" + registration.state().text() + ")";
+    }
+
+    /** A context as {@code AT+QIACT?} lists it: {@code +QIACT: 1,1,1,"10.7.157.1"}. */
+    static String context(ModemStatus.PdpContext c) {
+        return "+QIACT: " + c.id() + "," + (c.active() ? 1 : 0) + "," + c.type() + ",\"" + c.address() + "\"";
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.uc15mail.ModemStatus;
 import org.junit.jupiter.api.Test;
 
 /** Small pieces of the CLI: port parsing, masking, rendering. */
@@ -43,9 +44,9 @@ class UnitsTest {
 
     @Test
     void signalAndRegistrationAreExplained() {
-        assertEquals("20,99 (-73 dBm)", ProbeCommand.signal("20,99"));
-        assertEquals("99,99 (no signal or unknown)", ProbeCommand.signal("99,99"));
-        assertEquals("0,5 (registered, roaming)", ProbeCommand.registration("0,5"));
-        assertEquals("0,3 (registration denied)", ProbeCommand.registration("0,3"));
+        assertEquals("20,99 (-73 dBm)", ProbeCommand.signal(new ModemStatus.Signal(20, 99)));
+        assertEquals("99,99 (no signal or unknown)", ProbeCommand.signal(new ModemStatus.Signal(99, 99)));
+        assertEquals("0,5 (registered, roaming)", ProbeCommand.registration(new ModemStatus.Registration("0,5", ModemStatus.RegistrationState.of(5))));
+        assertEquals("0,3 (registration denied)", ProbeCommand.registration(new ModemStatus.Registration("0,3", ModemStatus.RegistrationState.of(3))));
     }
 }

@@ -11,7 +11,6 @@ import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.Security;
 import io.github.uc15mail.SmtpConfig;
 import io.github.uc15mail.at.CommandKind;
-import io.github.uc15mail.internal.mail.SendFlow;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +48,7 @@ class CrashRecoveryTest {
                 f.lineSpeed(115_200);
                 // the marker is written first, so marker present + data mode = inside the attachment upload
                 inTheWindow = () -> modem.isInDataMode()
-                        && modem.ramFiles().containsKey(SendFlow.MARKER_PREFIX + "big.bin");
+                        && modem.ramFiles().containsKey(io.github.uc15mail.Modem.OWN_FILE_MARKER_PREFIX + "big.bin");
             }
             case "body" -> {
                 f.lineSpeed(9_600);

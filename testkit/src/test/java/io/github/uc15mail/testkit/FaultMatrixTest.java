@@ -27,7 +27,6 @@ import io.github.uc15mail.TransportClosedException;
 import io.github.uc15mail.Uc15Exception;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.CommandKind;
-import io.github.uc15mail.internal.mail.SendFlow;
 import io.github.uc15mail.transport.Transport;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -120,7 +119,7 @@ class FaultMatrixTest {
 
     /** The rows, from the script the flow writes to a fresh modem. */
     static List<Step> steps() {
-        List<String> plan = SendFlow.plan(config(), draft("plan", "a.csv"));
+        List<String> plan = ModemMailer.plan(config(), draft("plan", "a.csv"));
         List<Step> steps = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         boolean cleanup = false;
@@ -259,8 +258,8 @@ class FaultMatrixTest {
             case CLOSE:
                 return TransportClosedException.class;
             case ERROR:
-                if (p.startsWith("AT+QFLST")) {
-                    return null; // a failed listing does not stop the send
+                if (p.startsWith("AT+QFLST") || p.startsWith("AT+QFLDS")) {
+                    return null; // a failed listing or free-space query does not stop the send
                 }
                 if (recoveredOnce(p)) {
                     return null;
@@ -273,8 +272,8 @@ class FaultMatrixTest {
                 if (recoveredOnce(p)) {
                     return null;
                 }
-                if (p.startsWith("AT+QFLST") || p.startsWith("AT+QSMTPCLR")) {
-                    return null; // listing failure tolerated; 652 on QSMTPCLR is waited out
+                if (p.startsWith("AT+QFLST") || p.startsWith("AT+QFLDS") || p.startsWith("AT+QSMTPCLR")) {
+                    return null; // listing and free-space failures tolerated; 652 on QSMTPCLR is waited out
                 }
                 if (p.startsWith("AT+CPIN") || p.startsWith("AT+CGREG") || pdp) {
                     return ModemNotReadyException.class;

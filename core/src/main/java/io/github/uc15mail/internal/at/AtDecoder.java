@@ -27,7 +27,8 @@ public final class AtDecoder {
     private final byte[] line;
     private int length;
     private boolean overlong;
-    private volatile boolean ackMode;
+    /** Plain field: the decoder is confined to one thread at a time (the session feeds it under its lock). */
+    private boolean ackMode;
 
     public AtDecoder(Consumer<AtEvent> sink) {
         this(sink, DEFAULT_MAX_LINE);
@@ -43,7 +44,7 @@ public final class AtDecoder {
 
     /**
      * While on, an {@code A} at the start of a line is reported as {@link AtEvent.Type#ACK} at once,
-     * without waiting for a line end (a module may send it bare).
+     * without waiting for a line end (a module may send it bare). Call it from the thread that feeds.
      */
     public void setAckMode(boolean on) {
         this.ackMode = on;

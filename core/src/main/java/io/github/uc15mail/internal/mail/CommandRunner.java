@@ -6,10 +6,15 @@ import io.github.uc15mail.at.Urc;
 import java.time.Duration;
 
 /** Runs the commands of a send: on a modem, or on paper for {@code plan()}. */
-interface CommandRunner {
+public interface CommandRunner {
 
     /** Runs one command; throws the typed {@link io.github.uc15mail.Uc15Exception} when it fails. */
     AtResponse run(AtCommand command);
+
+    /** Runs a typed query and returns its value. */
+    default <R> R query(Query<R> query) {
+        return query.parse(run(query.command()));
+    }
 
     /** Starts collecting {@code +QSMTPPUT:} URCs; call before writing {@code AT+QSMTPPUT}. */
     SendResultWait expectSendResult();

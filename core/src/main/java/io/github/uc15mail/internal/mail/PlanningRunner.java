@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records the commands a send would write, answering each as a fresh, ready modem would: SIM ready,
- * registered, no PDP context active, no files, every command accepted, the email sent.
+ * Records the commands a send would write, answering each as a fresh, ready modem would: a plain command
+ * with {@code OK}, a {@link Query} with its own {@link Query#paperReply()}, the send with {@code +QSMTPPUT: 0,0}.
  */
 final class PlanningRunner implements CommandRunner {
 
@@ -22,19 +22,19 @@ final class PlanningRunner implements CommandRunner {
 
     @Override
     public AtResponse run(AtCommand command) {
+        return answer(command, List.of());
+    }
+
+    @Override
+    public <R> R query(Query<R> query) {
+        return query.parse(answer(query.command(), query.paperReply()));
+    }
+
+    private AtResponse answer(AtCommand command, List<String> lines) {
         long payload = command.payload().map(DataPayload::length).orElse(0L);
         script.add(command.loggable());
         if (payload > 0) {
             script.add("<" + payload + " bytes after CONNECT>");
-        }
-        String line = command.line();
-        List<String> lines = new ArrayList<>();
-        if (line.equals("AT+CPIN?")) {
-            lines.add("+CPIN: READY");
-        } else if (line.equals("AT+CGREG?")) {
-            lines.add("+CGREG: 0,1");
-        } else if (line.startsWith("AT+QSMTPBODY=")) {
-            lines.add("+QSMTPBODY: " + payload);
         }
         return new AtResponse(command, lines, payload, script.size());
     }

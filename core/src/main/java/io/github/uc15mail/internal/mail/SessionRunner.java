@@ -8,7 +8,6 @@ import io.github.uc15mail.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.AtSession;
-import io.github.uc15mail.at.DataPayload;
 import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.at.Urc;
 import java.time.Duration;
@@ -20,26 +19,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs commands on a live {@link AtSession}, applying the configuration's command deadlines. */
-final class SessionRunner implements CommandRunner {
+public final class SessionRunner implements CommandRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SessionRunner.class);
 
     private final AtSession session;
     private final SmtpConfig config;
 
-    SessionRunner(AtSession session, SmtpConfig config) {
+    /** A runner on {@code session}; {@code config} (may be null) adds its command deadlines. */
+    public SessionRunner(AtSession session, SmtpConfig config) {
         this.session = session;
         this.config = config;
     }
 
     @Override
+    @SuppressWarnings("deprecation") // SmtpConfig.commandTimeout: still honoured
     public AtResponse run(AtCommand command) {
         AtCommand effective = command;
-        Duration override = config.commandTimeout(command.kind()).orElse(null);
+        Duration override = config == null ? null : config.commandTimeout(command.kind()).orElse(null);
         if (override != null && command.timeout().isEmpty()) {
-            long payload = command.payload().map(DataPayload::length).orElse(0L);
-            effective = command.withTimeout(
-                    override.plusMillis(payload * 1000 / session.options().minLineBytesPerSecond()));
+            effective = command.withTimeout(session.options().deadline(command, override));
         }
         try {
             return session.execute(effective).get();

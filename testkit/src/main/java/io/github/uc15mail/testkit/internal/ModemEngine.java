@@ -106,7 +106,7 @@ public final class ModemEngine implements AutoCloseable {
             }
         });
         this.delivery = new SmtpDelivery(timers, faults, sender, config.smtpTimeoutScale(), (snap, r, forced) -> {
-            // Recorded before the URC goes out: a client that reads the result may look at sentEmails() at once.
+            // Recorded before the URC goes out: a client that reads the recording on the URC finds the send there.
             events.mailCompleted(snap, r, forced);
             replies.urc("+QSMTPPUT: " + r.err() + "," + r.protocolError());
         });

@@ -1,0 +1,256 @@
+package io.github.uc15mail;
+
+import io.github.uc15mail.at.AtCommand;
+import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.AtResponse;
+import io.github.uc15mail.at.AtSession;
+import io.github.uc15mail.at.AtSessionOptions;
+import io.github.uc15mail.internal.mail.ModemState;
+import io.github.uc15mail.internal.mail.Query;
+import io.github.uc15mail.internal.mail.Replies;
+import io.github.uc15mail.internal.mail.Sends;
+import io.github.uc15mail.internal.mail.SessionRunner;
+import io.github.uc15mail.transport.Transport;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One UC15 modem: its {@link AtSession}, what the SDK knows of it (the SMTP settings written last, restarts,
+ * the PDP context, the RAM files of ours, recent failures), and the one lock that serializes everything that
+ * uses the modem's SMTP service or its RAM file system. Mailers ({@link ModemMailer#create(Modem, SmtpConfig)}),
+ * a probe or a pool borrow it.
+ *
+ * <h2>What it guarantees</h2>
+ * <ul>
+ *   <li>Sends of all mailers on one {@code Modem} never interleave: a send holds the lock from its first
+ *       command (the preflight {@code AT}) to the end of its cleanup, so one send's {@code AT+QSMTPDST},
+ *       {@code AT+QSMTPBODY} and files never mix with another's. Waiting sends take the lock in arrival order.</li>
+ *   <li>Raw commands through {@link #execute(AtCommand)} wait for a running send and run between sends.</li>
+ *   <li>The settings cache is per modem: a mailer whose configuration differs from the one written last
+ *       writes its own settings again; so does every mailer after a module restart or a failed send.</li>
+ *   <li>There is one {@code Modem} per session: {@link #on(AtSession)} returns the same instance for the
+ *       same session, so mailers created on one session serialize too.</li>
+ * </ul>
+ *
+ * <h2>What it does not guarantee</h2>
+ * Commands written on {@link #session()} directly bypass the lock and may interleave with a send; use
+ * {@link #execute(AtCommand)}. Another process on the same port is not serialized (only {@link #recover()}
+ * repairs what it left). {@link #status()} is a snapshot.
+ */
+public final class Modem implements AutoCloseable {
+
+    /**
+     * Prefix of the marker file a send writes before uploading attachment {@code RAM:<name>}:
+     * {@code RAM:uc15mail-own-<name>} marks that file as this SDK's, so only such files are ever deleted.
+     */
+    public static final String OWN_FILE_MARKER_PREFIX = "RAM:uc15mail-own-";
+    /** How long {@link #recover()} waits for a send the modem is still running (652) to end. */
+    public static final Duration DEFAULT_BUSY_WAIT = Duration.ofSeconds(330);
+
+    private static final Map<AtSession, Modem> BY_SESSION = new IdentityHashMap<>();
+
+    private final AtSession session;
+    private final boolean ownsSession;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final ModemState state = new ModemState();
+    private volatile List<String> identity = List.of();
+
+    private Modem(AtSession session, boolean ownsSession) {
+        this.session = session;
+        this.ownsSession = ownsSession;
+    }
+
+    /** Opens a session on {@code transport} with default options; closing the modem closes it. */
+    public static Modem open(Transport transport) throws IOException {
+        return open(transport, AtSessionOptions.defaults());
+    }
+
+    /**
+     * Opens a session on {@code transport}; closing the modem closes it. {@code options} is the place to set
+     * command deadlines ({@link AtSessionOptions.Builder#timeout}).
+     */
+    public static Modem open(Transport transport, AtSessionOptions options) throws IOException {
+        AtSession session = AtSession.open(transport, options);
+        Modem modem = new Modem(session, true);
+        synchronized (BY_SESSION) {
+            purgeClosed();
+            BY_SESSION.put(session, modem);
+        }
+        return modem;
+    }
+
+    /**
+     * The {@code Modem} of {@code session}: created on the first call, the same instance afterwards (while the
+     * session is open). Closing it leaves the session open.
+     */
+    public static Modem on(AtSession session) {
+        Objects.requireNonNull(session, "session");
+        synchronized (BY_SESSION) {
+            purgeClosed();
+            return BY_SESSION.computeIfAbsent(session, s -> new Modem(s, false));
+        }
+    }
+
+    private static void purgeClosed() {
+        BY_SESSION.values().removeIf(m -> !m.session.isOpen());
+    }
+
+    /** The session. Commands written on it directly are not serialized with sends: prefer {@link #execute}. */
+    public AtSession session() {
+        return session;
+    }
+
+    /**
+     * Runs one command once no send (or other exclusive use) is running, and returns its response.
+     *
+     * @throws Uc15Exception the typed failure of the command ({@link CommandTimeoutException}, ...)
+     */
+    public AtResponse execute(AtCommand command) {
+        Objects.requireNonNull(command, "command");
+        return exclusively(() -> new SessionRunner(session, null).run(command));
+    }
+
+    /**
+     * Reads the health view: {@code ATI} (once per modem, then remembered), {@code AT+CPIN?}, {@code AT+CSQ},
+     * {@code AT+CGREG?}, {@code AT+QIACT?}, waiting for a running send first. Changes nothing on the modem.
+     * A query that fails leaves its field unknown and is named in {@link ModemStatus#problems()}; when the modem
+     * does not answer {@code AT}, nothing else is asked ({@link ModemStatus#responding()} is false).
+     *
+     * @throws TransportClosedException when the link is gone (nothing can be read)
+     */
+    public ModemStatus status() {
+        return exclusively(() -> {
+            SessionRunner runner = new SessionRunner(session, null);
+            List<String> problems = new ArrayList<>();
+            boolean responding = ask(runner, AtCommands.at(), r -> r, problems) != null;
+            if (!responding) {
+                // A modem that does not answer AT would time out on every query: report it as it is.
+                return new ModemStatus(false, identity, "unknown", ModemStatus.Registration.UNKNOWN,
+                        ModemStatus.Signal.UNKNOWN, List.of(), state.lastError(), state.consecutiveFailures(),
+                        session.restartCount(), problems, Instant.now());
+            }
+            if (identity.isEmpty()) {
+                List<String> lines = ask(runner, AtCommands.identify(), AtResponse::lines, problems);
+                identity = lines == null ? List.of() : List.copyOf(lines);
+            }
+            String sim = ask(runner, Replies.simStatus(), problems);
+            ModemStatus.Signal signal = ask(runner, Replies.signal(), problems);
+            ModemStatus.Registration registration = ask(runner, Replies.registration(), problems);
+            List<ModemStatus.PdpContext> contexts = ask(runner, Replies.activeContexts(), problems);
+            return new ModemStatus(responding, identity, sim == null ? "unknown" : sim,
+                    registration == null ? ModemStatus.Registration.UNKNOWN : registration,
+                    signal == null ? ModemStatus.Signal.UNKNOWN : signal, contexts == null ? List.of() : contexts,
+                    state.lastError(), state.consecutiveFailures(), session.restartCount(), problems, Instant.now());
+        });
+    }
+
+    private static <R> R ask(SessionRunner runner, Query<R> query, List<String> problems) {
+        return ask(runner, query.command(), query::parse, problems);
+    }
+
+    private static <R> R ask(SessionRunner runner, AtCommand command, java.util.function.Function<AtResponse, R> parse,
+            List<String> problems) {
+        try {
+            return parse.apply(runner.run(command));
+        } catch (TransportClosedException e) {
+            throw e;
+        } catch (Uc15Exception e) {
+            problems.add(command.loggable() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * What a program does on start after a crash, before its first send: waits for a running send of this
+     * process, ends a data mode a dead host left open ({@code AT}, and a guarded {@code +++} if need be),
+     * sets echo off and numeric errors, clears the email content ({@code AT+QSMTPCLR}, waiting up to
+     * {@link #DEFAULT_BUSY_WAIT} while the modem still sends), and deletes the RAM files this SDK left behind
+     * (those with a marker, see {@link #OWN_FILE_MARKER_PREFIX}) and their markers. Other files are left alone.
+     * The next send writes its settings again. Sends do the same on their own; calling this first makes a
+     * gateway's first send as fast as the others and reports what was left.
+     *
+     * @return the files and markers deleted
+     * @throws Uc15Exception when the modem does not answer or stays busy
+     */
+    public List<String> recover() {
+        return recover(DEFAULT_BUSY_WAIT);
+    }
+
+    /** As {@link #recover()}, waiting at most {@code busyWait} for a send the modem is still running. */
+    public List<String> recover(Duration busyWait) {
+        Objects.requireNonNull(busyWait, "busyWait");
+        return exclusively(() -> {
+            try {
+                return Sends.recover(session, state, busyWait);
+            } catch (Uc15Exception e) {
+                state.error(e.getMessage());
+                throw e;
+            }
+        });
+    }
+
+    /** Failed sends in a row that were the modem's fault ({@link Uc15Exception#isModemFault()}); 0 after a success. */
+    public int consecutiveFailures() {
+        return state.consecutiveFailures();
+    }
+
+    /** How often the module announced a restart ({@code RDY}) on this link. */
+    public long restartCount() {
+        return session.restartCount();
+    }
+
+    /** Whether the link is open. */
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    /** Closes the session if this modem opened it ({@link #open}); a modem made by {@link #on} leaves it open. */
+    @Override
+    public void close() {
+        synchronized (BY_SESSION) {
+            BY_SESSION.remove(session, this);
+        }
+        if (ownsSession) {
+            session.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Modem[" + session.transport().describe() + "]";
+    }
+
+    // ------------------------------------------------------------------ for mailers
+
+    ModemState state() {
+        return state;
+    }
+
+    /** Runs {@code work} holding the modem's lock (re-entrant). */
+    <T> T exclusively(Supplier<T> work) {
+        try {
+            lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Uc15Exception("interrupted while waiting for the modem " + session.transport().describe(), e);
+        }
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the current thread holds the lock (for tests and assertions). */
+    boolean heldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
+    }
+}

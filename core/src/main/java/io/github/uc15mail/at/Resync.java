@@ -1,0 +1,135 @@
+package io.github.uc15mail.at;
+
+import io.github.uc15mail.CommandTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the modem back to a known state after a timeout, before the next queued command: the line goes
+ * quiet, data mode is left with a guarded {@code +++} if the command was in it, and {@code AT} is sent
+ * until the modem answers {@code OK}; then the line settles again. Replies arriving meanwhile find no
+ * command in flight and are dropped, so a late reply is never credited to the next command. Nothing is
+ * re-sent. Runs on a pool thread; the session stays in {@code RESYNC} until it returns.
+ */
+final class Resync {
+
+    private static final Logger log = LoggerFactory.getLogger(AtSession.class);
+    private static final Duration QUIET = Duration.ofMillis(300);
+    private static final Duration QUIET_AT_MOST = Duration.ofSeconds(3);
+
+    private final Exchanger exchanger;
+    private final AtSessionOptions options;
+
+    Resync(Exchanger exchanger) {
+        this.exchanger = exchanger;
+        this.options = exchanger.options();
+    }
+
+    void run(boolean dataMode) {
+        try {
+            awaitNothingInFlight();
+            awaitQuiet(QUIET, QUIET_AT_MOST);
+            boolean escaped = false;
+            if (dataMode) {
+                exchanger.escapeDataMode();
+                escaped = true;
+            }
+            exchanger.resetDecoder();
+            for (int attempt = 1; attempt <= options.resyncAttempts() && !exchanger.isClosed(); attempt++) {
+                Throwable failure = probe();
+                if (failure == null) {
+                    // The OK may have been the timed-out command's late reply, with the probe's own OK
+                    // still to come: let the line settle so that it arrives (and is dropped) while
+                    // nothing is in flight, instead of being taken for the next command's result.
+                    awaitQuiet(QUIET, QUIET_AT_MOST);
+                    log.info("resynchronised with the modem after {} attempt(s)", attempt);
+                    return;
+                }
+                if (exchanger.isClosed()) {
+                    return;
+                }
+                log.debug("resync attempt {} got no OK: {}", attempt, failure.getMessage());
+                if (failure instanceof CommandTimeoutException && !escaped) {
+                    // No answer to AT: the modem may sit in data mode, for example left there by a host
+                    // that died in the middle of an upload. A guarded +++ ends it (and is harmless in
+                    // command mode); the upload or body then ends with what came.
+                    log.info("no answer to AT; sending a guarded +++ in case the modem is in data mode");
+                    exchanger.escapeDataMode();
+                    escaped = true;
+                    exchanger.resetDecoder();
+                }
+            }
+            if (!exchanger.isClosed()) {
+                log.warn("the modem did not answer AT after {} attempts", options.resyncAttempts());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.debug("resync stopped: {}", e.getMessage());
+        } finally {
+            exchanger.endResync();
+        }
+    }
+
+    /** Waits until no exchange (nor its payload writer) is in flight. */
+    private void awaitNothingInFlight() throws InterruptedException {
+        exchanger.lock.lock();
+        try {
+            while (exchanger.inFlightLocked() && !exchanger.closedLocked()) {
+                exchanger.changed.await();
+            }
+        } finally {
+            exchanger.lock.unlock();
+        }
+    }
+
+    /** Waits until no byte arrived for {@code quiet}, at most {@code max}. Wakes only when it may be quiet. */
+    private void awaitQuiet(Duration quiet, Duration max) throws InterruptedException {
+        long end = System.nanoTime() + max.toNanos();
+        exchanger.lock.lock();
+        try {
+            while (!exchanger.closedLocked()) {
+                long now = System.nanoTime();
+                long wait = Math.min(quiet.toNanos() - (now - exchanger.lastByteNanosLocked()), end - now);
+                if (wait <= 0) {
+                    return;
+                }
+                exchanger.changed.awaitNanos(wait);
+            }
+        } finally {
+            exchanger.lock.unlock();
+        }
+    }
+
+    /** Sleeps for {@code d} without holding the line; returns early once the session is closed. */
+    static void pause(Exchanger exchanger, Duration d) throws InterruptedException {
+        long end = System.nanoTime() + d.toNanos();
+        exchanger.lock.lock();
+        try {
+            long left;
+            while (!exchanger.closedLocked() && (left = end - System.nanoTime()) > 0) {
+                exchanger.changed.awaitNanos(left);
+            }
+        } finally {
+            exchanger.lock.unlock();
+        }
+    }
+
+    /** One {@code AT}; null when answered {@code OK}, else why not. */
+    private Throwable probe() throws InterruptedException {
+        Duration timeout = options.resyncReplyTimeout();
+        try {
+            // The probe's own deadline completes it; the bound here only guards against a lost wake-up.
+            exchanger.probe(AtCommands.at(), timeout).get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException e) {
+            return new CommandTimeoutException("AT (resync probe)", timeout);
+        }
+    }
+}

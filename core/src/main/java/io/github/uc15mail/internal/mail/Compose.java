@@ -1,0 +1,52 @@
+package io.github.uc15mail.internal.mail;
+
+import io.github.uc15mail.Attachment;
+import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.MailCharset;
+import io.github.uc15mail.SendPhase;
+import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.at.AtCommands;
+
+/** Writes recipients, subject, body and the attachment list into the modem's content buffer. */
+final class Compose implements SendStep {
+
+    /** The {@code <input_time>} of {@code AT+QSMTPBODY}: 90 s plus the body's time at 960 bytes/s. */
+    static int bodyInputTime(int bodyBytes) {
+        return (int) Math.min(65535, 90 + bodyBytes / 960);
+    }
+
+    @Override
+    public SendPhase phase() {
+        return SendPhase.COMPOSE;
+    }
+
+    @Override
+    public void run(SendContext c) {
+        EmailDraft draft = c.draft;
+        Exchange x = c.exchange;
+        for (EmailDraft.Recipient r : draft.recipients()) {
+            x.run(AtCommands.addRecipient(r.type().code(), r.address()));
+        }
+        if (draft.subjectCharset() == MailCharset.ASCII) {
+            x.run(AtCommands.subjectAscii(draft.subject()));
+        } else {
+            x.run(AtCommands.subjectEncoded(draft.subjectCharset().code(), draft.subjectBytes()));
+        }
+        byte[] body = draft.bodyBytes();
+        if (body.length > 0) {
+            x.checkCancelled();
+            Query<Long> query = Replies.body(draft.bodyCharset().code(), body, bodyInputTime(body.length));
+            query = new Query<>(query.command().withPayload(query.command().payload().orElseThrow()
+                    .withProgress(written -> c.progress("body", written, body.length))), query.parser(),
+                    query.paperReply());
+            long taken = x.query(query);
+            if (taken != body.length) {
+                throw new Uc15Exception("the modem took " + taken + " of the " + body.length + " body bytes");
+            }
+        }
+        int index = 1;
+        for (Attachment a : draft.attachments()) {
+            x.run(AtCommands.addAttachment(index++, RamFiles.ramName(a.name())));
+        }
+    }
+}

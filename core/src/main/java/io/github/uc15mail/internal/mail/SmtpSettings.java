@@ -1,0 +1,94 @@
+package io.github.uc15mail.internal.mail;
+
+import io.github.uc15mail.CmeErrorException;
+import io.github.uc15mail.ModemErrorException;
+import io.github.uc15mail.SendPhase;
+import io.github.uc15mail.Security;
+import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.SmtpServiceException;
+import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.DataPayload;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the SSL and SMTP settings ({@code AT+QSSLCFG}, {@code AT+QSMTPCFG}) unless the modem's state says
+ * these very settings were written since the last restart. The state is shared by every mailer of a modem,
+ * so a mailer with other settings makes the next send of this one write its own again.
+ */
+final class SmtpSettings implements SendStep {
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpSettings.class);
+    static final String CA_FILE = "RAM:uc15mail-ca.pem";
+
+    @Override
+    public SendPhase phase() {
+        return SendPhase.CONFIGURE;
+    }
+
+    @Override
+    public void run(SendContext c) {
+        SmtpConfig config = c.config;
+        Exchange x = c.exchange;
+        String key = key(config);
+        if (c.state.hasSettings(key, x.restartCount())) {
+            return;
+        }
+        c.state.invalidateSettings();
+        if (config.security() != Security.NONE) {
+            int ctx = config.sslContextId();
+            try {
+                x.run(AtCommands.sslVersion(ctx, config.tlsVersion().code()));
+            } catch (ModemErrorException | CmeErrorException | SmtpServiceException e) {
+                if (config.tlsVersion() != SmtpConfig.TlsVersion.ALL) {
+                    throw e;
+                }
+                // "All versions" (4) is documented for sibling modules; a UC15 firmware that only knows
+                // 0-3 refuses it. TLS 1.2 is the one modern servers accept.
+                log.info("the modem refused SSL version 4 (all); using 3 (TLS 1.2)");
+                x.run(AtCommands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
+            }
+            x.run(AtCommands.sslCipherSuite(ctx, config.cipherSuite()));
+            x.run(AtCommands.sslSecurityLevel(ctx, config.securityLevel()));
+            if (config.caCertificate().isPresent()) {
+                byte[] pem;
+                try {
+                    pem = Files.readAllBytes(config.caCertificate().get());
+                } catch (IOException e) {
+                    throw new Uc15Exception("cannot read the CA certificate " + config.caCertificate().get(), e);
+                }
+                c.files.deleteQuietly(CA_FILE);
+                c.files.uploadVerified(CA_FILE, DataPayload.ofBytes(pem), null);
+                x.run(AtCommands.sslCaCertificate(ctx, CA_FILE));
+            }
+        }
+        x.run(AtCommands.smtpContextId(config.contextId()));
+        x.run(AtCommands.smtpSslType(config.security().sslType()));
+        x.run(AtCommands.smtpSslContextId(config.sslContextId()));
+        x.run(AtCommands.smtpServer(config.host(), config.port()));
+        x.run(AtCommands.smtpAccount(config.user(), config.password()));
+        x.run(AtCommands.smtpSender(config.senderName(), config.senderAddress()));
+        c.state.settingsWritten(key, x.restartCount());
+    }
+
+    /** Identifies the settings a configuration writes (a digest: the password is not kept in clear twice). */
+    static String key(SmtpConfig config) {
+        String all = String.join("\n", config.security().name(), String.valueOf(config.sslContextId()),
+                config.tlsVersion().name(), String.valueOf(config.cipherSuite()), String.valueOf(config.securityLevel()),
+                config.caCertificate().map(Object::toString).orElse(""), String.valueOf(config.contextId()),
+                config.host(), String.valueOf(config.port()), config.user(), config.password(), config.senderName(),
+                config.senderAddress());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+}
