@@ -99,7 +99,7 @@ final class Exchange {
                     return SmtpServiceException.of(command.loggable(), code, 0);
                 }
                 String text = event.line().substring(event.line().indexOf(':') + 1).strip();
-                return new CmeErrorException(command.loggable(), code, text);
+                return CmeErrorException.of(command.loggable(), code, text);
             case NO_CARRIER:
                 return new ModemErrorException(command.loggable() + " (" + event.line().strip() + ")");
             default:
