@@ -34,6 +34,8 @@ final class Exchange {
     int acks;
     /** Whether a payload writer thread is still running for this exchange. */
     boolean writerActive;
+    /** The final result came while the payload writer still ran: the future completes when it stops. */
+    boolean completeWhenWriterGone;
     /** Set when the payload source failed: the command fails with it whatever the modem answers. */
     Uc15Exception abortFailure;
     private List<String> lines;
