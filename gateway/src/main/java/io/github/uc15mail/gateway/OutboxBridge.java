@@ -4,10 +4,12 @@ import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.gateway.internal.outbox.OutboxMetricsFeed;
 import io.github.uc15mail.gateway.internal.outbox.OutboxQueueView;
 import io.github.uc15mail.gateway.internal.outbox.OutboxSink;
+import io.github.uc15mail.gateway.internal.outbox.OutboxStateLog;
 import io.github.uc15mail.outbox.Outbox;
 import io.github.uc15mail.outbox.PoolModemStatus;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Connects the gateway's parts to an {@link Outbox}: the front door and the Jakarta Mail transport queue into
@@ -53,5 +55,15 @@ public final class OutboxBridge {
      */
     public static Subscription feedMetrics(Outbox outbox, GatewayMetrics metrics) {
         return OutboxMetricsFeed.attach(Objects.requireNonNull(outbox, "outbox"), Objects.requireNonNull(metrics, "metrics"));
+    }
+
+    /**
+     * Logs one INFO line per state change of {@code outbox}'s messages (logger
+     * {@code io.github.uc15mail.gateway.internal.outbox.OutboxStateLog}): id, from and to, recipient count,
+     * modem and error code; the change's detail passes through {@code masker} so no secret reaches the log.
+     * Close the returned subscription to stop.
+     */
+    public static Subscription logChanges(Outbox outbox, UnaryOperator<String> masker) {
+        return OutboxStateLog.attach(Objects.requireNonNull(outbox, "outbox"), Objects.requireNonNull(masker, "masker"));
     }
 }
