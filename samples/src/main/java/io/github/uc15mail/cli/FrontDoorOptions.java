@@ -17,11 +17,11 @@ final class FrontDoorOptions {
     @Option(names = "--listen", paramLabel = "HOST:PORT|off",
             description = "SMTP front door into the outbox (default " + GatewaySettings.DEFAULT_LISTEN
                     + "; off disables it). A non-loopback address needs --auth-file and --keystore.")
-    String listen = GatewaySettings.DEFAULT_LISTEN;
+    String listen;
 
     @Option(names = "--http", paramLabel = "HOST:PORT|off",
             description = "Status page, /health and /metrics (default " + DEFAULT_HTTP + "; off disables it).")
-    String http = DEFAULT_HTTP;
+    String http;
 
     @Option(names = "--http-admin", description = "Offer retry and cancel on the status page (read-only otherwise).")
     boolean httpAdmin;
@@ -51,6 +51,7 @@ final class FrontDoorOptions {
             throw CliFailure.badInput("keep-from-name: not supported by the gateway yet: the outbox sends every message "
                     + "with the configured sender name (--from-name); leave the flag out");
         }
+        String listen = this.listen == null ? GatewaySettings.DEFAULT_LISTEN : this.listen;
         if (isOff(listen)) {
             return null;
         }
@@ -82,6 +83,7 @@ final class FrontDoorOptions {
 
     /** The status page's address, or null for {@code --http off}. */
     InetSocketAddress http() {
+        String http = this.http == null ? DEFAULT_HTTP : this.http;
         if (isOff(http)) {
             return null;
         }

@@ -15,13 +15,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code uc15mail gateway}: drains the outbox through one or more modems until stopped. On SIGTERM or
- * Ctrl-C it stops taking work, hands back sends that have not reached {@code AT+QSMTPPUT}, waits for those
- * that have, and exits 0. The SMTP flags and {@code --config} are those of {@code send}.
+ * {@code uc15mail gateway}: drains the outbox through one or more modems until stopped, takes mail into it
+ * through the SMTP front door ({@code --listen}) and shows it on the status page ({@code --http}). On SIGTERM
+ * or Ctrl-C it stops taking mail, hands back sends that have not reached {@code AT+QSMTPPUT}, waits for those
+ * that have, and exits 0. The SMTP flags and {@code --config} are those of {@code send}; {@code --demo} runs
+ * it all against emulated modems ({@link GatewayDemo}).
  */
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION, sortOptions = false,
-        description = {"Send the outbox's mail through one or more modems until stopped (SIGTERM or Ctrl-C).",
-                "Each modem is brought to a clean state before it takes work. Takes the SMTP flags of 'send'."},
+        description = {"Send the outbox's mail through one or more modems until stopped (SIGTERM or Ctrl-C),",
+                "take mail into it over SMTP (--listen) and show it on a status page (--http).",
+                "Each modem is brought to a clean state before it takes work. Takes the SMTP flags of 'send'.",
+                "Try it without hardware: uc15mail gateway --demo"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped on request", "2:bad flags or configuration",
             "4:a modem or the store cannot be reached at start"},
@@ -71,6 +75,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
 
     @Override
     public Integer call() {
+        GatewayConfigFile.apply(this);
         if (demo) {
             return new GatewayDemo(context, this).run();
         }
@@ -82,7 +87,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
             throw CliFailure.badInput("modem: at least 1 is required (--modem PORT), was none");
         }
         List<ModemAddress> addresses = modems.stream().map(ModemAddress::parse).toList();
-        SendSettings settings = SendSettings.resolveSmtp(options, context.env());
+        SendSettings settings = SendSettings.resolveSmtp(options, context.env(), GatewayConfigFile.KEYS);
         String unverified = CaCertOption.unverifiedNote(settings.config());
         if (unverified != null) {
             context.err().println(unverified);
