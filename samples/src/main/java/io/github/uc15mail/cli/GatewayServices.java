@@ -35,6 +35,7 @@ final class GatewayServices implements AutoCloseable {
     private final List<ModemMailer> mailers = new ArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
     private Dispatcher dispatcher;
+    private ModemReadings readings;
     private GatewayServer frontDoor;
     private StatusServer status;
 
@@ -75,7 +76,8 @@ final class GatewayServices implements AutoCloseable {
             throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, e.getMessage(), e);
         }
         Dispatcher d = dispatcher;
-        Supplier<List<ModemHealth>> health = () -> OutboxBridge.modemHealth(d.poolStatus());
+        readings = new ModemReadings(pool, d::poolStatus);
+        Supplier<List<ModemHealth>> health = () -> OutboxBridge.modemHealth(d.poolStatus(), readings::last);
         QueueView queue = OutboxBridge.queueView(outbox);
         GatewayMetrics metrics = new GatewayMetrics(queue, health);
         subscriptions.add(OutboxBridge.feedMetrics(outbox, metrics));
@@ -127,6 +129,9 @@ final class GatewayServices implements AutoCloseable {
         }
         if (status != null) {
             status.close();
+        }
+        if (readings != null) {
+            readings.close();
         }
         subscriptions.forEach(Subscription::cancel);
         mailers.forEach(ModemMailer::close);

@@ -58,11 +58,12 @@ class GatewayDemoTest {
             assertEquals(1, sent.outLines().size(), sent::toString);
             assertTrue(sent.out().contains("\"subject\":\"hi\""), sent::toString);
             String page = status.substring("Status page: ".length(), status.indexOf(' ', "Status page: ".length()));
-            HttpResponse<String> metrics = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(page + "metrics")).timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, metrics.statusCode());
-            assertTrue(metrics.body().contains("uc15mail_queue_messages{state=\"SENT\"} 1.0"), metrics.body());
+            String metrics = awaitPage(page + "metrics", b -> b.contains("uc15mail_sends_total{code=\"\",outcome=\"sent\"} 1.0")
+                    && b.contains("uc15mail_queue_messages{state=\"SENT\"} 1.0"));
+            assertTrue(metrics.contains("uc15mail_send_duration_seconds_count{outcome=\"sent\"} 1"), metrics);
+            String health = awaitPage(page + "health", b -> Pattern.compile("\"signal\":\\d+").matcher(b).find());
+            assertTrue(health.contains("\"registered\":true"), health);
+            assertTrue(health.contains("\"SENT\":1"), health);
             p.destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), () -> read(log));
             assertEquals(0, p.exitValue(), () -> read(log));
@@ -70,6 +71,23 @@ class GatewayDemoTest {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** The page's body once {@code wanted} holds (the metrics feed and the modem readings run on their own threads). */
+    private static String awaitPage(String uri, Predicate<String> wanted) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String body = "";
+        while (System.nanoTime() < end) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            body = r.body();
+            if (wanted.test(body)) {
+                return body;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(uri + " never showed what was wanted:\n" + body);
     }
 
     private static String awaitLine(Path log, Predicate<String> wanted) throws InterruptedException {
