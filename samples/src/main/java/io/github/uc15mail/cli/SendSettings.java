@@ -59,6 +59,33 @@ public final class SendSettings {
      * @throws CliFailure with {@link ExitCodes#BAD_INPUT} for the first problem found
      */
     public static SendSettings resolve(SendOptions flags, Function<String, String> env) {
+        return resolve(flags, env, true, true);
+    }
+
+    /**
+     * The SMTP settings only, for a command that sends queued mail through modems it names itself
+     * ({@code gateway}): the port and the content flags are not read ({@link #address()} and
+     * {@link #draft()} are null).
+     *
+     * @throws CliFailure with {@link ExitCodes#BAD_INPUT} for the first problem found
+     */
+    public static SendSettings resolveSmtp(SendOptions flags, Function<String, String> env) {
+        return resolve(flags, env, false, false);
+    }
+
+    /**
+     * The email only, from the content flags and the {@code --config} file, checked as {@code send} checks
+     * it ({@code queue}): no port, server or password is needed or read.
+     *
+     * @throws CliFailure with {@link ExitCodes#BAD_INPUT} for the first problem found
+     */
+    public static EmailDraft resolveDraft(SendOptions flags) {
+        Properties file = flags.config == null ? new Properties() : load(flags.config);
+        return draft(new Merged(file), flags);
+    }
+
+    private static SendSettings resolve(SendOptions flags, Function<String, String> env, boolean withPort,
+            boolean withDraft) {
         if (flags.passwordOnCommandLine != null) {
             throw CliFailure.badInput("password: is not accepted on the command line (other users can see it); "
                     + "put it in an environment variable and name that with --password-env VAR");
@@ -66,7 +93,7 @@ public final class SendSettings {
         Properties file = flags.config == null ? new Properties() : load(flags.config);
         Merged m = new Merged(file);
 
-        ModemAddress address = ModemAddress.parse(m.text("port", flags.port));
+        ModemAddress address = withPort ? ModemAddress.parse(m.text("port", flags.port)) : null;
         int baud = m.integer("baud", flags.baud, 115_200);
         if (baud < 1) {
             throw CliFailure.badInput("baud: must be positive, was " + baud);
@@ -123,7 +150,7 @@ public final class SendSettings {
             throw CliFailure.badInput(e.getMessage());
         }
 
-        EmailDraft draft = draft(m, flags);
+        EmailDraft draft = withDraft ? draft(m, flags) : null;
         return new SendSettings(address, baud, smtpConfig, draft, verbose, masker);
     }
 

@@ -1,0 +1,32 @@
+package io.github.uc15mail.outbox;
+
+import io.github.uc15mail.SendPhase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One time a modem took a message. Every attempt is kept until the message is purged.
+ *
+ * @param number 1 for the first attempt
+ * @param startedAt when the gateway claimed the message
+ * @param endedAt when the attempt ended, or null while it runs (or when its gateway died)
+ * @param node the gateway that made it
+ * @param modem the modem it went through
+ * @param outcome {@code SENT}, {@code RETRY}, {@code FAILED}, {@code UNKNOWN}, {@code HANDED_BACK},
+ *     {@code LEASE_EXPIRED}, or null while it runs
+ * @param submitted whether {@code AT+QSMTPPUT} was about to be written (the point of no return)
+ * @param errorCode the modem's error code (651-682), or 0
+ * @param errorMeaning what that code means, or null
+ * @param smtpReply the SMTP reply code the modem reported, or 0
+ * @param error the failure in one line, or null
+ * @param phaseTimes how long each phase of the send took
+ */
+public record Attempt(int number, Instant startedAt, Instant endedAt, String node, String modem, String outcome,
+        boolean submitted, int errorCode, String errorMeaning, int smtpReply, String error,
+        Map<SendPhase, Duration> phaseTimes) {
+
+    public Attempt {
+        phaseTimes = Map.copyOf(phaseTimes);
+    }
+}

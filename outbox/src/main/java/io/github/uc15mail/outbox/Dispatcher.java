@@ -1,0 +1,180 @@
+package io.github.uc15mail.outbox;
+
+import io.github.uc15mail.ModemMailer;
+import io.github.uc15mail.outbox.internal.LaneWorker;
+import io.github.uc15mail.outbox.internal.ModemLane;
+import io.github.uc15mail.outbox.internal.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains an {@link Outbox} through a pool of modems: one worker per modem takes the next message due
+ * (priority, then age), so any healthy modem takes the next message and each message goes through one
+ * modem at a time.
+ *
+ * <h2>What it guarantees</h2>
+ * <ul>
+ *   <li>Before a modem takes work it is brought to a clean state (data mode left, email content cleared,
+ *       the RAM files a crashed predecessor left deleted).</li>
+ *   <li>Before {@code AT+QSMTPPUT} is written the message is durably marked as submitting; if that
+ *       cannot be recorded (store unreachable, lease lost) the send stops before it and the message goes
+ *       back to the queue.</li>
+ *   <li>On start it applies the crash rule to the leases its node held in an earlier life (QUEUED if never
+ *       submitted, UNKNOWN if it was); it renews the leases of its sends and, every few seconds, applies
+ *       the same rule to leases that other gateways let expire.</li>
+ *   <li>A modem whose failures are its own is set aside and probed later (see {@link DispatcherOptions});
+ *       a message's own failure (a refused recipient) does not count against the modem.</li>
+ *   <li>{@link #close()} stops claiming, stops sends that have not reached their submit point (they go back
+ *       to the queue) and waits for those that have.</li>
+ * </ul>
+ *
+ * <p>What it does not do: close the modems or the outbox (their owner does), or share health between
+ * gateways. When the store is unreachable, workers pause and resume on their own.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Outbox outbox;
+    private final DispatcherOptions options;
+    private final List<LaneWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Set<MessageId> inFlight = ConcurrentHashMap.newKeySet();
+    private final Object wakeup = new Object();
+    private final Thread keeper;
+    private final io.github.uc15mail.at.Subscription enqueueWakeup;
+    private volatile boolean stopping;
+
+    private Dispatcher(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options) {
+        this.outbox = outbox;
+        this.options = options;
+        Store store = outbox.store();
+        var moved = store.reclaim(options.node(), outbox.clock().millis(), options.atLeastOnce());
+        publishMoved(moved);
+        if (!moved.isEmpty()) {
+            log.info("node {}: {} message(s) left SENDING by an earlier run settled by the crash rule", options.node(),
+                    moved.size());
+        }
+        modems.forEach((name, mailer) -> workers.add(new LaneWorker(new ModemLane(name, mailer), store, options,
+                outbox::publish, inFlight, wakeup, outbox.clock())));
+        enqueueWakeup = outbox.addListener(change -> {
+            if (change.to() == MessageState.QUEUED) {
+                synchronized (wakeup) {
+                    wakeup.notifyAll();
+                }
+            }
+        });
+        for (LaneWorker w : workers) {
+            Thread t = new Thread(w, "uc15mail-outbox-" + w.status().name());
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        keeper = new Thread(this::keep, "uc15mail-outbox-keeper");
+        keeper.setDaemon(true);
+    }
+
+    /**
+     * Starts draining {@code outbox} through {@code modems} (name, usually the port, to mailer).
+     *
+     * @throws OutboxException when the store cannot be reached to settle this node's earlier leases
+     */
+    public static Dispatcher start(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options) {
+        Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(options, "options");
+        if (modems.isEmpty()) {
+            throw new IllegalArgumentException("modems: at least 1, was 0");
+        }
+        Dispatcher d = new Dispatcher(outbox, new LinkedHashMap<>(modems), options);
+        d.threads.forEach(Thread::start);
+        d.keeper.start();
+        log.info("dispatcher on node {} draining {} through {} modem(s)", options.node(), outbox.storeDescription(),
+                modems.size());
+        return d;
+    }
+
+    /** How each modem of the pool is doing, in the order given. */
+    public List<PoolModemStatus> poolStatus() {
+        return workers.stream().map(LaneWorker::status).toList();
+    }
+
+    public DispatcherOptions options() {
+        return options;
+    }
+
+    /** Renews the leases of running sends; reclaims expired leases; fails expired messages. */
+    private void keep() {
+        long beat = Math.max(100, options.lease().toMillis() / 3);
+        Store store = outbox.store();
+        while (!stopping || !inFlight.isEmpty()) {
+            try {
+                long now = outbox.clock().millis();
+                store.heartbeat(options.node(), Set.copyOf(inFlight), now + options.lease().toMillis());
+                if (!stopping) {
+                    publishMoved(store.reclaim(null, now, options.atLeastOnce()));
+                    publishMoved(store.expire(now));
+                }
+            } catch (OutboxException e) {
+                log.warn("outbox housekeeping failed ({}); trying again", e.getMessage());
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(beat);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void publishMoved(List<Store.Moved> moved) {
+        Instant now = outbox.clock().instant();
+        for (Store.Moved m : moved) {
+            outbox.publish(new StateChange(m.id(), m.from(), m.to(), now, m.detail()));
+        }
+    }
+
+    /** As {@link #close()}, waiting at most {@code grace} for submitted sends. */
+    public void stop(Duration grace) {
+        stopping = true;
+        workers.forEach(LaneWorker::stop);
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Thread t : threads) {
+            if (t.isAlive()) {
+                log.warn("{} still sending after the grace period; its message is settled by the crash rule", t.getName());
+            }
+        }
+        enqueueWakeup.cancel();
+        keeper.interrupt();
+        try {
+            keeper.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops claiming, hands back unsubmitted sends, waits (up to the shutdown grace) for submitted ones. */
+    @Override
+    public void close() {
+        stop(options.shutdownGrace());
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.uc15mail.outbox.internal;
+
+import io.github.uc15mail.outbox.OutboxException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A few connections for reads, opened on demand and kept; one that fails is closed, so reads resume on
+ * a fresh connection when the database is back. Reads run with auto-commit (one statement or a read-only
+ * snapshot per call is all the outbox needs).
+ */
+public final class ReadPool implements AutoCloseable {
+
+    private final Connector connector;
+    private final String storeName;
+    private final BlockingQueue<Connection> idle;
+
+    public ReadPool(Connector connector, String storeName, int size) {
+        this.connector = connector;
+        this.storeName = storeName;
+        this.idle = new ArrayBlockingQueue<>(size);
+    }
+
+    public <T> T read(SqlWork<T> work) {
+        Connection c = idle.poll();
+        try {
+            if (c == null) {
+                c = connector.open();
+                c.setAutoCommit(true);
+            }
+            T result = work.run(c);
+            if (!idle.offer(c)) {
+                c.close();
+            }
+            return result;
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // thrown away
+                }
+            }
+            throw new OutboxException("the outbox store " + storeName + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        Connection c;
+        while ((c = idle.poll()) != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.github.uc15mail.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.uc15mail.testkit.Uc15EmulatorExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code queue}, {@code outbox} and {@code gateway} as written in the issue, on SQLite. */
+class OutboxCommandsTest {
+
+    @RegisterExtension
+    final Uc15EmulatorExtension uc15 = new Uc15EmulatorExtension().withSmtpServer();
+
+    @TempDir
+    Path dir;
+
+    private String store() {
+        return "sqlite:" + dir.resolve("outbox.db");
+    }
+
+    @Test
+    void queueListShowCancelRetryAndPurge() {
+        CliRunner cli = new CliRunner();
+        CliRunner.Result q = cli.run("queue", "--store", store(), "--to", "ops@example.com", "--subject",
+                "Pump \"3\"", "--body", "Pressure low");
+        assertEquals(0, q.exitCode(), q::toString);
+        String id = q.out().strip();
+        assertTrue(id.matches("[0-9a-f-]{36}"), id);
+
+        CliRunner.Result list = cli.run("outbox", "--store", store(), "list", "--json");
+        assertEquals(0, list.exitCode(), list::toString);
+        assertEquals(List.of("{\"id\":\"" + id + "\",\"state\":\"QUEUED\",\"attempts\":0,\"subject\":\"Pump \\\"3\\\"\","
+                + "\"recipients\":[\"ops@example.com\"],\"error\":null,"), List.of(list.out().substring(0,
+                list.out().indexOf("\"priority\""))));
+        assertEquals(1, list.outLines().size());
+
+        CliRunner.Result filtered = cli.run("outbox", "list", "--store", store(), "--state", "sent", "--json");
+        assertEquals(0, filtered.exitCode(), filtered::toString);
+        assertEquals("", filtered.out());
+
+        CliRunner.Result show = cli.run("outbox", "--store", store(), "show", id);
+        assertEquals(0, show.exitCode(), show::toString);
+        assertTrue(show.out().contains("state:      QUEUED"), show.out());
+        assertTrue(show.out().contains("recipients: ops@example.com"), show.out());
+
+        CliRunner.Result retry = cli.run("outbox", "--store", store(), "retry", id);
+        assertEquals(2, retry.exitCode(), retry::toString);
+        assertTrue(retry.err().contains("state: must be FAILED or UNKNOWN, was QUEUED"), retry.err());
+
+        CliRunner.Result cancel = cli.run("outbox", "--store", store(), "cancel", id);
+        assertEquals(0, cancel.exitCode(), cancel::toString);
+        assertEquals(id + " cancelled", cancel.out().strip());
+
+        CliRunner.Result unknown = cli.run("outbox", "--store", store(), "show", "00000000-0000-0000-0000-000000000000");
+        assertEquals(2, unknown.exitCode(), unknown::toString);
+
+        CliRunner.Result purge = cli.run("outbox", "--store", store(), "purge", "--sent-before", "7d");
+        assertEquals(0, purge.exitCode(), purge::toString);
+        assertTrue(purge.out().startsWith("purged 0 sent messages older than "), purge.out());
+        CliRunner.Result badAge = cli.run("outbox", "--store", store(), "purge", "--sent-before", "soon");
+        assertEquals(2, badAge.exitCode(), badAge::toString);
+        assertTrue(badAge.err().contains("sent-before: must be a duration like 7d"), badAge.err());
+    }
+
+    @Test
+    void queueRefusesContentTheModemCouldNotCarryAndStoresNothing() {
+        CliRunner cli = new CliRunner();
+        CliRunner.Result bad = cli.run("queue", "--store", store(), "--to", "not-an-address", "--body", "x");
+        assertEquals(2, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().contains("to[0]: must be an address of the form local@domain"), bad.err());
+        CliRunner.Result tooLong = cli.run("queue", "--store", store(), "--to", "a@example.com", "--body",
+                "x".repeat(10241));
+        assertEquals(2, tooLong.exitCode(), tooLong::toString);
+        CliRunner.Result noStore = cli.run("queue", "--to", "a@example.com", "--body", "x");
+        assertEquals(2, noStore.exitCode(), noStore::toString);
+        assertTrue(noStore.err().contains("store: is required"), noStore.err());
+        CliRunner.Result list = cli.run("outbox", "--store", store(), "list");
+        assertEquals("", list.out());
+    }
+
+    @Test
+    void queueTakesItsContentFromTheConfigFileOfSend() throws Exception {
+        Path config = dir.resolve("send.properties");
+        Files.writeString(config, "port=/dev/ttyUSB2\nserver=smtp.example.com\nto=a@example.com,b@example.com\n"
+                + "subject=From config\nbody=configured\n");
+        CliRunner cli = new CliRunner();
+        CliRunner.Result q = cli.run("queue", "--store", store(), "--config", config.toString(), "--subject", "flag wins");
+        assertEquals(0, q.exitCode(), q::toString);
+        CliRunner.Result list = cli.run("outbox", "--store", store(), "list", "--json");
+        assertTrue(list.out().contains("\"subject\":\"flag wins\",\"recipients\":[\"a@example.com\",\"b@example.com\"]"),
+                list.out());
+    }
+
+    @Test
+    void storePasswordComesOnlyFromTheEnvironment() {
+        CliRunner.Result r = new CliRunner().run("queue", "--store", "jdbc:postgresql://127.0.0.1:1/outbox",
+                "--store-user", "gw", "--store-password-env", "OUTBOX_PW", "--to", "a@example.com", "--body", "x");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("store-password-env: the environment variable OUTBOX_PW"), r.err());
+        CliRunner.Result down = new CliRunner().env("OUTBOX_PW", "s3cret-pw").run("queue", "--store",
+                "jdbc:postgresql://127.0.0.1:1/outbox", "--store-user", "gw", "--store-password-env", "OUTBOX_PW",
+                "--to", "a@example.com", "--body", "x");
+        assertEquals(4, down.exitCode(), down::toString);
+        assertFalse(down.toString().contains("s3cret-pw"), down::toString);
+    }
+
+    @Test
+    void gatewayDrainsTheQueueAndStopsCleanlyOnSigterm() throws Exception {
+        CliRunner cli = new CliRunner();
+        for (int i = 0; i < 3; i++) {
+            CliRunner.Result q = cli.run("queue", "--store", store(), "--to", "ops@example.com", "--subject", "g" + i,
+                    "--body", "b");
+            assertEquals(0, q.exitCode(), q::toString);
+        }
+        int modemPort = uc15.emulator().listenTcp(0);
+        Path log = dir.resolve("gateway.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "io.github.uc15mail.cli.Uc15MailCli", "gateway", "--store", store(), "--modem",
+                "tcp:127.0.0.1:" + modemPort, "--server", "127.0.0.1", "--server-port", String.valueOf(uc15.smtpPort()),
+                "--from", "gw@example.com", "--node", "test-gw", "--http", "127.0.0.1:8080")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (uc15.receivedMessages().length < 3 && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+            assertEquals(3, uc15.receivedMessages().length, () -> read(log));
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), () -> read(log));
+            assertEquals(0, p.exitValue(), () -> read(log));
+        } finally {
+            p.destroyForcibly();
+        }
+        String out = read(log);
+        assertTrue(out.contains("--http is not implemented yet"), out);
+        assertEquals(3, out.lines().filter(l -> l.endsWith(" SENT: sent through tcp:127.0.0.1:" + modemPort)).count(), out);
+        CliRunner.Result sent = cli.run("outbox", "--store", store(), "list", "--state", "sent", "--json");
+        assertEquals(3, sent.outLines().size(), sent::toString);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+}
