@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends email through one UC15 modem with one {@link SmtpConfig}. It borrows a {@link Modem}: several mailers
+ * Sends email through one modem of the UC15's family (UC15, EC25, EG25-G, …) with one {@link SmtpConfig}.
+ * It borrows a {@link Modem}: several mailers
  * (with different configurations) may share one modem, and their sends never interleave.
  *
  * <h2>What it guarantees</h2>

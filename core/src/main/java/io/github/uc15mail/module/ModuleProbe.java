@@ -132,7 +132,8 @@ public final class ModuleProbe {
         try {
             ssl = SslCapabilities.parse(exchange.run(SSL_TEST));
         } catch (ModemErrorException | CmeErrorException e) {
-            throw UnsupportedModuleException.noSsl(identity, "it answered ERROR to AT+QSSLCFG=?", e);
+            throw UnsupportedModuleException.noSsl(identity, "it answered "
+                    + (e instanceof CmeErrorException cme ? "+CME ERROR: " + cme.text() : "ERROR") + " to AT+QSSLCFG=?", e);
         }
         return ModuleProfile.select(identity, profile.smtp(), Optional.of(ssl));
     }
