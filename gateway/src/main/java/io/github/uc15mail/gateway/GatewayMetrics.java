@@ -1,0 +1,91 @@
+package io.github.uc15mail.gateway;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The gateway's metrics in a Micrometer Prometheus registry: {@code uc15mail_queue_messages{state}},
+ * {@code uc15mail_modem_signal{modem}}, {@code uc15mail_modem_registered{modem}},
+ * {@code uc15mail_modem_can_send{modem}}, {@code uc15mail_sends_total{outcome,code}} and
+ * {@code uc15mail_send_duration_seconds{outcome}}. Queue and modem values are read when scraped.
+ * Thread-safe. It does not record sends by itself: the sending loop calls {@link #recordSend}.
+ */
+public final class GatewayMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final QueueView queue;
+    private final Supplier<List<ModemHealth>> modems;
+    private final Map<QueueView.State, Long> counts = new EnumMap<>(QueueView.State.class);
+    private final Map<String, ModemHealth> lastModems = new ConcurrentHashMap<>();
+    private final Set<String> registeredModems = ConcurrentHashMap.newKeySet();
+
+    public GatewayMetrics(QueueView queue, Supplier<List<ModemHealth>> modems) {
+        this.queue = queue;
+        this.modems = modems;
+        for (QueueView.State s : QueueView.State.values()) {
+            Gauge.builder("uc15mail.queue.messages", () -> count(s)).tag("state", s.name())
+                    .description("messages in the queue by state").register(registry);
+        }
+    }
+
+    private synchronized long count(QueueView.State s) {
+        return counts.getOrDefault(s, 0L);
+    }
+
+    /** Counts one send attempt's outcome ({@code sent}, {@code failed}, {@code unknown}) and error code. */
+    public void recordSend(String outcome, String errorCode, Duration duration) {
+        Counter.builder("uc15mail.sends").tag("outcome", outcome).tag("code", errorCode == null ? "" : errorCode)
+                .description("send attempts by outcome and modem error code").register(registry).increment();
+        Timer.builder("uc15mail.send.duration").tag("outcome", outcome).description("time from start to result")
+                .register(registry).record(duration);
+    }
+
+    /** Reads the queue and the modems now; returns the modems read. */
+    public List<ModemHealth> refresh() {
+        Map<QueueView.State, Long> now = queue.counts();
+        synchronized (this) {
+            counts.clear();
+            counts.putAll(now);
+        }
+        List<ModemHealth> list = modems.get();
+        for (ModemHealth m : list) {
+            lastModems.put(m.name(), m);
+            if (registeredModems.add(m.name())) {
+                String n = m.name();
+                Gauge.builder("uc15mail.modem.signal", () -> value(n, h -> h.signal())).tag("modem", n)
+                        .description("AT+CSQ signal quality, 0-31; -1 unknown").register(registry);
+                Gauge.builder("uc15mail.modem.registered", () -> value(n, h -> h.registered() ? 1 : 0)).tag("modem", n)
+                        .description("1 when registered on the network").register(registry);
+                Gauge.builder("uc15mail.modem.can.send", () -> value(n, h -> h.canSend() ? 1 : 0)).tag("modem", n)
+                        .description("1 when the modem can send").register(registry);
+            }
+        }
+        return list;
+    }
+
+    private double value(String name, java.util.function.ToIntFunction<ModemHealth> f) {
+        ModemHealth h = lastModems.get(name);
+        return h == null ? Double.NaN : f.applyAsInt(h);
+    }
+
+    /** The metrics in Prometheus's text format, after a {@link #refresh()}. */
+    public String scrape() {
+        refresh();
+        return registry.scrape();
+    }
+
+    /** The registry, for callers that add their own meters. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+}
