@@ -37,10 +37,16 @@ public final class Attachment {
         return fromPath(fileName == null ? path.toString() : fileName.toString(), path);
     }
 
-    /** The file at {@code path}, under another name. Its size is read now; its bytes when sent. */
+    /**
+     * The file at {@code path}, under another name. Its size is read now; its bytes when sent. A path that is
+     * missing, unreadable or a directory makes an attachment that {@link EmailDraft.Builder#build()} refuses.
+     */
     public static Attachment fromPath(String name, Path path) {
         Objects.requireNonNull(path, "path");
         try {
+            if (Files.isDirectory(path)) {
+                return new Attachment(name, -1, null, "a directory, not a file: " + path);
+            }
             long size = Files.size(path);
             if (!Files.isReadable(path)) {
                 return new Attachment(name, -1, null, "cannot read " + path);

@@ -176,9 +176,24 @@ public final class EmailDraft {
             return this;
         }
 
+        /** Adds an attachment; {@link #build()} checks it (readable, named, not empty). */
         public Builder attach(Attachment attachment) {
             attachments.add(attachment);
             return this;
+        }
+
+        /**
+         * Attaches the file at {@code file} under its own file name: the same as
+         * {@code attach(Attachment.fromPath(file))}. Its size is read now and its bytes streamed when sent; a file
+         * that is missing, unreadable or a directory is reported by {@link #build()}.
+         */
+        public Builder attach(java.nio.file.Path file) {
+            return attach(Attachment.fromPath(file));
+        }
+
+        /** Attaches {@code content} (copied now) as a file named {@code name}: {@code attach(Attachment.ofBytes(name, content))}. */
+        public Builder attach(String name, byte[] content) {
+            return attach(Attachment.ofBytes(name, content));
         }
 
         /**

@@ -243,7 +243,7 @@ public final class ModemMailer implements AutoCloseable {
      * secrets masked. Touches no modem.
      */
     public List<String> plan(EmailDraft draft) {
-        return Sends.plan(config, draft);
+        return plan(config, draft);
     }
 
     private void runSend(EmailDraft draft, SubmitGate gate, CompletableFuture<SendReceipt> future) {

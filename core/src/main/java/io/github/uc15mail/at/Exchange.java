@@ -34,6 +34,8 @@ final class Exchange {
     int acks;
     /** Whether a payload writer thread is still running for this exchange. */
     boolean writerActive;
+    /** The final result came while the payload writer still ran: the future completes when it stops. */
+    boolean completeWhenWriterGone;
     /** Set when the payload source failed: the command fails with it whatever the modem answers. */
     Uc15Exception abortFailure;
     private List<String> lines;
@@ -99,7 +101,7 @@ final class Exchange {
                     return SmtpServiceException.of(command.loggable(), code, 0);
                 }
                 String text = event.line().substring(event.line().indexOf(':') + 1).strip();
-                return new CmeErrorException(command.loggable(), code, text);
+                return CmeErrorException.of(command.loggable(), code, text);
             case NO_CARRIER:
                 return new ModemErrorException(command.loggable() + " (" + event.line().strip() + ")");
             default:

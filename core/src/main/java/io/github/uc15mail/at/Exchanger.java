@@ -241,7 +241,13 @@ final class Exchanger implements TransportListener {
             router.succeeded(ex.command);
         }
         ended(ex);
-        decoded.add(ex);
+        if (ex.writerActive) {
+            // The writer may still report progress for its last block: completing now would let the
+            // caller see the command done before its payload's progress was.
+            ex.completeWhenWriterGone = true;
+        } else {
+            decoded.add(ex);
+        }
     }
 
     /**
@@ -270,11 +276,14 @@ final class Exchanger implements TransportListener {
     /** The payload writer has stopped: the next command may be written. */
     void writerGone(Exchange ex) {
         Exchange next = null;
+        boolean complete = false;
         lock.lock();
         try {
             ex.writerActive = false;
             if (ex.ended()) {
                 release(ex);
+                complete = ex.completeWhenWriterGone;
+                ex.completeWhenWriterGone = false;
                 if (state == State.IDLE) {
                     next = takeNext();
                 }
@@ -282,6 +291,9 @@ final class Exchanger implements TransportListener {
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+        if (complete) {
+            ex.complete();
         }
         begin(next);
     }

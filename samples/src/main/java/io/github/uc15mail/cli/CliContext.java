@@ -20,7 +20,10 @@ import java.util.function.Function;
 public record CliContext(PrintStream out, PrintStream err, Function<String, String> env, boolean interactive,
         Duration modemAnswerBudget) {
 
-    /** The budget used outside tests: well under the 30 s within which the CLI must give up. */
+    /**
+     * How long the CLI keeps trying {@code AT} on a silent modem before it gives up (exit 4); the message names it.
+     * The system property {@code uc15mail.modemAnswerBudgetMillis} overrides it (for tests of the real process).
+     */
     public static final Duration DEFAULT_MODEM_ANSWER_BUDGET = Duration.ofSeconds(15);
 
     public CliContext {
@@ -33,6 +36,7 @@ public record CliContext(PrintStream out, PrintStream err, Function<String, Stri
     /** The real process: standard streams, the real environment, a console if there is one. */
     public static CliContext system() {
         return new CliContext(System.out, System.err, System::getenv, System.console() != null,
-                DEFAULT_MODEM_ANSWER_BUDGET);
+                Duration.ofMillis(Long.getLong("uc15mail.modemAnswerBudgetMillis",
+                        DEFAULT_MODEM_ANSWER_BUDGET.toMillis())));
     }
 }

@@ -2,8 +2,11 @@ package io.github.uc15mail.cli;
 
 import io.github.uc15mail.CmeErrorException;
 import io.github.uc15mail.CommandTimeoutException;
+import io.github.uc15mail.ModemErrorCode;
 import io.github.uc15mail.ModemErrorException;
+import io.github.uc15mail.ModemFileException;
 import io.github.uc15mail.ModemNotReadyException;
+import io.github.uc15mail.SmtpConfig;
 import io.github.uc15mail.SmtpServiceException;
 import io.github.uc15mail.TransportClosedException;
 import io.github.uc15mail.Uc15Exception;
@@ -14,8 +17,13 @@ final class Failures {
 
     private Failures() {}
 
-    /** The CLI failure for a send (or probe) that failed at run time. */
+    /** The CLI failure for a probe that failed at run time. */
     static CliFailure of(Uc15Exception e, ModemAddress address) {
+        return of(e, address, null);
+    }
+
+    /** The CLI failure for a send with {@code config} (null for a probe) that failed at run time. */
+    static CliFailure of(Uc15Exception e, ModemAddress address, SmtpConfig config) {
         if (e instanceof TransportClosedException) {
             return new CliFailure(ExitCodes.MODEM_UNREACHABLE, "lost the link to the modem on " + address + ": "
                     + e.getMessage(), e);
@@ -32,7 +40,11 @@ final class Failures {
             return new CliFailure(ExitCodes.REFUSED, e.getMessage(), e);
         }
         if (e instanceof SmtpServiceException smtp) {
-            return new CliFailure(ExitCodes.REFUSED, "not sent: " + smtp.summary() + " — " + advice(smtp), e);
+            return new CliFailure(ExitCodes.REFUSED, "not sent: " + smtp.summary() + " — " + advice(smtp, config), e);
+        }
+        if (e instanceof ModemFileException file) {
+            return new CliFailure(ExitCodes.REFUSED, "not sent: the modem's file system refused " + commandName(file)
+                    + ": " + file.summary() + " — " + file.hint(), e);
         }
         if (e instanceof CommandTimeoutException timeout) {
             return new CliFailure(ExitCodes.REFUSED, "not confirmed: " + timeout.getMessage()
@@ -51,6 +63,25 @@ final class Failures {
             case PDP_NOT_ACTIVE -> " (check --apn and its credentials with your provider)";
             case NO_RESPONSE -> "";
         };
+    }
+
+    /** {@code AT+QFUPL} of {@code AT+QFUPL="RAM:a.bin",5,5,1}. */
+    private static String commandName(ModemFileException e) {
+        String command = String.valueOf(e.command());
+        int end = command.indexOf('=');
+        return end > 0 ? command.substring(0, end) : command;
+    }
+
+    /**
+     * What to do about an SMTP service error, by its group. A network error (654) with {@code config} known names
+     * the server and port first: a wrong {@code --server-port} is the likelier cause than signal or PDP context.
+     */
+    static String advice(SmtpServiceException e, SmtpConfig config) {
+        if (config != null && e.errorCode() == ModemErrorCode.NETWORK_ERROR.code()) {
+            return "the modem could not connect to " + config.host() + ":" + config.port()
+                    + ": check --server and --server-port first, then the signal and the PDP context";
+        }
+        return advice(e);
     }
 
     /** What to do about an SMTP service error, by its group. */

@@ -5,8 +5,9 @@ import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CLI's control over SDK logging. {@code logback.xml} keeps the SDK at WARN so people see results,
- * not logs; {@code --verbose} raises it to INFO for the duration of one command.
+ * The CLI's control over SDK logging. A command that talks to a modem turns the SDK's logs off for its duration, so
+ * people see the one-line outcome and nothing else (a silent modem would otherwise add a stack of
+ * {@code WARN AtSession} lines); {@code --verbose} raises them to INFO instead.
  */
 final class Logging {
 
@@ -24,9 +25,9 @@ final class Logging {
         return () -> logbackLogger.setLevel(previous);
     }
 
-    /** INFO for the SDK when verbose, otherwise the configured level. */
+    /** INFO for the SDK when verbose, otherwise off. */
     static AutoCloseable sdk(boolean verbose) {
-        return verbose ? level(SDK_LOGGER, "INFO") : () -> { };
+        return level(SDK_LOGGER, verbose ? "INFO" : "OFF");
     }
 
     /** Closes a level handle without a checked exception. */

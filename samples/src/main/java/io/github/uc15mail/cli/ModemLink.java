@@ -61,15 +61,22 @@ public final class ModemLink implements AutoCloseable {
         return link;
     }
 
+    /**
+     * Sends {@code AT} until something answers or {@code budget} is spent, and gives up at the end of the budget: the
+     * wait for each reply is cut at the deadline, so a session still resynchronising after a silent {@code AT} (which
+     * can take several seconds more) does not stretch the total past what the message promises.
+     */
     private void awaitAnswer(Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
         Throwable last = null;
-        do {
+        while (true) {
             long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (leftMillis <= 0) {
+                break;
+            }
             Duration attempt = Duration.ofMillis(Math.max(200, Math.min(AT_ATTEMPT_TIMEOUT.toMillis(), leftMillis)));
             try {
-                session.execute(AtCommands.at().withTimeout(attempt)).get(attempt.toMillis() + 10_000,
-                        TimeUnit.MILLISECONDS);
+                session.execute(AtCommands.at().withTimeout(attempt)).get(leftMillis, TimeUnit.MILLISECONDS);
                 return;
             } catch (ExecutionException e) {
                 last = e.getCause();
@@ -83,15 +90,23 @@ public final class ModemLink implements AutoCloseable {
                 }
             } catch (TimeoutException e) {
                 last = e;
+                break;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, "interrupted while waiting for the modem on "
                         + address, e);
             }
-        } while (System.nanoTime() - deadline < 0);
+        }
         throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, "nothing answers AT on " + address + " within "
-                + budget.toSeconds() + " s: check that it is the modem's AT port (/dev/ttyUSB2 on a Raspberry Pi), "
+                + seconds(budget) + ": check that it is the modem's AT port (/dev/ttyUSB2 on a Raspberry Pi), "
                 + "the baud rate, and that the modem is powered", last);
+    }
+
+    /** {@code 15 s}, or {@code 1.5 s} for a budget that is not whole seconds. */
+    static String seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** The session, ready for commands. */

@@ -54,6 +54,10 @@ public final class SendCommand implements Callable<Integer>, VerboseCommand {
         AutoCloseable logLevel = Logging.sdk(settings.verbose());
         long start = System.nanoTime();
         TrafficPrinter traffic = settings.verbose() ? new TrafficPrinter(context.err(), settings.masker()) : null;
+        String unverified = CaCertOption.unverifiedNote(settings.config());
+        if (unverified != null) {
+            context.err().println(unverified);
+        }
         try (ModemLink link = ModemLink.open(settings.address(), settings.baud(), traffic, context.modemAnswerBudget());
                 ModemMailer mailer = ModemMailer.create(link.session(), settings.config())) {
             if (context.interactive() && !settings.draft().attachments().isEmpty()) {
@@ -63,7 +67,7 @@ public final class SendCommand implements Callable<Integer>, VerboseCommand {
             try {
                 receipt = mailer.send(settings.draft());
             } catch (Uc15Exception e) {
-                CliFailure failure = Failures.of(e, settings.address());
+                CliFailure failure = Failures.of(e, settings.address(), settings.config());
                 throw new CliFailure(failure.exitCode(), settings.masker().mask(failure.getMessage()), e);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -3,6 +3,7 @@ package io.github.uc15mail.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,8 +27,13 @@ public final class SendOptions {
             description = "SMTP server port (default by security: none 25, ssl 465, starttls 587).")
     Integer serverPort;
 
-    @Option(names = "--security", paramLabel = "none|ssl|starttls", description = "Connection security (default none).")
+    @Option(names = "--security", paramLabel = "none|ssl|starttls",
+            description = "Connection security (default none): ssl is TLS from the first byte (usually port 465), "
+                    + "starttls upgrades a plain connection (usually 587).")
     String security;
+
+    @Mixin
+    CaCertOption caCert = new CaCertOption();
 
     @Option(names = "--ssl-context", paramLabel = "N", description = "Modem SSL context 0-5 (default 1).")
     Integer sslContext;
@@ -78,6 +84,13 @@ public final class SendOptions {
 
     @Option(names = "--body-file", paramLabel = "PATH", description = "Read the body from a UTF-8 file instead.")
     Path bodyFile;
+
+    @Option(names = "--body-overflow-attachment",
+            description = "Send a body over 10240 bytes as the attachment body.txt (the body then says where the text is).")
+    boolean bodyOverflowAttachment;
+
+    @Option(names = "--allow-empty", description = "Send even when subject and body are both empty (refused otherwise).")
+    boolean allowEmpty;
 
     @Option(names = "--charset", paramLabel = "ascii|utf-8|gb2312|big5",
             description = "Charset of subject and body (default auto: ASCII if possible, else UTF-8).")

@@ -33,7 +33,8 @@ public final class SendSettings {
     /** The keys a {@code --config} file may hold: the flag names without {@code --}. */
     public static final Set<String> CONFIG_KEYS = Set.of("port", "baud", "server", "server-port", "security",
             "ssl-context", "context-id", "apn", "apn-user", "apn-password-env", "user", "password-env", "from",
-            "from-name", "to", "cc", "bcc", "subject", "body", "body-file", "charset", "attach", "timeout", "verbose");
+            "from-name", "to", "cc", "bcc", "subject", "body", "body-file", "charset", "attach", "timeout", "verbose",
+            CaCertOption.CONFIG_KEY, "body-overflow-attachment", "allow-empty");
 
     private final ModemAddress address;
     private final int baud;
@@ -111,6 +112,10 @@ public final class SendSettings {
         } else if (apnUser != null || apnPasswordEnv != null) {
             throw CliFailure.badInput("apn: is required when apn-user or apn-password-env is set, was not given");
         }
+        Path caCert = flags.caCert.path();
+        String caCertFromFile = m.text(CaCertOption.CONFIG_KEY, null);
+        CaCertOption.apply(caCert != null ? caCert : caCertFromFile == null ? null : Path.of(caCertFromFile), security,
+                config);
         SmtpConfig smtpConfig;
         try {
             smtpConfig = config.build();
@@ -137,21 +142,41 @@ public final class SendSettings {
         if (bodyFile != null) {
             body = readBody(Path.of(bodyFile));
         }
+        String subject = orEmpty(m.text("subject", flags.subject));
         EmailDraft.Builder draft = EmailDraft.builder()
                 .to(to.toArray(String[]::new)).cc(cc.toArray(String[]::new)).bcc(bcc.toArray(String[]::new))
-                .subject(orEmpty(m.text("subject", flags.subject)))
+                .subject(subject)
                 .body(orEmpty(body))
-                .charset(charset(m.text("charset", flags.charset)));
+                .charset(charset(m.text("charset", flags.charset)))
+                .bodyOverflowAsAttachment(m.flag("body-overflow-attachment", flags.bodyOverflowAttachment));
         List<String> attachments = m.list("attach",
                 flags.attach.stream().map(Path::toString).toList());
         for (String a : attachments) {
-            draft.attach(Attachment.fromPath(Path.of(a)));
+            draft.attach(Attachment.fromPath(readableFile(Path.of(a))));
+        }
+        if (subject.isBlank() && orEmpty(body).isBlank() && !m.flag("allow-empty", flags.allowEmpty)) {
+            throw CliFailure.badInput("subject and body: at least one is required (--subject, --body or --body-file), "
+                    + "was both empty; add --allow-empty to send without them");
         }
         try {
             return draft.build();
         } catch (InvalidDraftException e) {
-            throw CliFailure.badInput(e.getMessage());
+            // The API names its builder method; a CLI user needs the flag.
+            throw CliFailure.badInput(e.getMessage().replace("(or opt in to bodyOverflowAsAttachment)",
+                    "(or add --body-overflow-attachment to send it as the attachment body.txt)"));
         }
+    }
+
+    /** An {@code --attach} path that can be uploaded: an existing, readable regular file. */
+    private static Path readableFile(Path file) {
+        String problem = Files.isDirectory(file) ? "a directory"
+                : !Files.exists(file) ? "not found"
+                : !Files.isRegularFile(file) ? "not a regular file"
+                : !Files.isReadable(file) ? "not readable" : null;
+        if (problem != null) {
+            throw CliFailure.badInput("attach: must be a readable file (--attach PATH), was " + problem + ": " + file);
+        }
+        return file;
     }
 
     private static String readBody(Path file) {
@@ -181,9 +206,12 @@ public final class SendSettings {
         }
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "none" -> Security.NONE;
-            case "ssl", "tls" -> Security.SSL;
+            case "ssl" -> Security.SSL;
             case "starttls" -> Security.STARTTLS;
-            default -> throw CliFailure.badInput("security: must be none, ssl or starttls, was \"" + value + "\"");
+            // "tls" is refused, not guessed: people use it for TLS from the first byte and for STARTTLS alike.
+            default -> throw CliFailure.badInput("security: must be none, ssl or starttls, was \"" + value + "\""
+                    + ("tls".equalsIgnoreCase(value) ? " (ssl: TLS from the first byte, usually port 465; starttls: "
+                            + "upgrade on port 587)" : ""));
         };
     }
 
@@ -267,6 +295,11 @@ public final class SendSettings {
             }
             String v = file.getProperty(key);
             return v == null ? null : v.strip();
+        }
+
+        /** A boolean flag: set on the command line, or {@code true} in the file. */
+        boolean flag(String key, boolean flag) {
+            return flag || Boolean.parseBoolean(text(key, null));
         }
 
         int integer(String key, Integer flag, int fallback) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * {@code emulate}.
  *
  * <p>Output for people goes to the context's streams (results on {@code out}; errors, progress and
- * traffic on {@code err}); SDK logs stay at WARN unless {@code --verbose}. Every failure is one line
+ * traffic on {@code err}); commands that talk to a modem turn SDK logs off unless {@code --verbose}. Every failure is one line
  * {@code uc15mail: <what happened>} and an exit code from {@link ExitCodes}.
  */
 @Command(name = "uc15mail", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION,

@@ -175,8 +175,9 @@ class SendCommandTest {
     @Test
     void unknownSecurityAndUnreadableAttachmentAreRefused() {
         assertRefusedBeforeSending(send("--to", "ops@example.com", "--security", "tls13"), "security", "tls13");
-        assertRefusedBeforeSending(send("--to", "ops@example.com", "--attach", tmp.resolve("absent.bin").toString()),
-                "attachment[0]", "absent.bin");
+        assertRefusedBeforeSending(send("--to", "ops@example.com", "--subject", "s", "--attach",
+                tmp.resolve("absent.bin").toString()),
+                "--attach", "absent.bin");
     }
 
     @Test

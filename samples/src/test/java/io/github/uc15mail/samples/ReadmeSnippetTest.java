@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's "The API in ten lines" is exactly the body of {@code SendWithApi.main}. */
+/** The README's "The API in ten lines" is exactly the imports and the body of {@code SendWithApi.main}. */
 class ReadmeSnippetTest {
 
     static final Path README = Path.of("..", "README.md");
@@ -23,11 +23,15 @@ class ReadmeSnippetTest {
         int start = readme.indexOf("```java\n", section);
         int end = readme.indexOf("```", start + 8);
         assertTrue(start > 0 && end > start, "the section holds a java block");
-        List<String> snippet = readme.substring(start + 8, end).lines().map(String::strip)
+        List<String> block = readme.substring(start + 8, end).lines().map(String::strip)
                 .filter(l -> !l.isEmpty()).toList();
+        List<String> imports = block.stream().filter(l -> l.startsWith("import ")).toList();
+        List<String> snippet = block.stream().filter(l -> !l.startsWith("import ")).toList();
         assertEquals(10, snippet.size(), "ten lines: " + snippet);
 
         String source = Files.readString(SOURCE, StandardCharsets.UTF_8);
+        assertEquals(source.lines().filter(l -> l.startsWith("import ")).toList(), imports,
+                "the README shows the imports of SendWithApi");
         int body = source.indexOf("public static void main(String[] args) throws Exception {");
         List<String> main = source.substring(body).lines().skip(1).map(String::strip).limit(snippet.size()).toList();
         assertEquals(snippet, main, "README snippet and SendWithApi.main must match line for line");
