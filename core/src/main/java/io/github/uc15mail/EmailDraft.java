@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * One email as the modem will carry it: recipients, subject, body and attachments, already checked
- * against the UC15's limits and encoded. Immutable; built with {@link #builder()}.
+ * against the limits of the UC15's SMTP service (which the EC2x/EG2x/EG9x/EM05 and AG35 share, verified or
+ * inferred as the module profile says) and encoded. Immutable; built with {@link #builder()}.
  *
  * <p>What {@link Builder#build()} guarantees: 1-20 recipients in all (To, Cc and Bcc), each an ASCII
  * address of at most 50 bytes (an internationalised domain is converted to its ASCII form), none twice;

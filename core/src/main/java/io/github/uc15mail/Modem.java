@@ -10,6 +10,7 @@ import io.github.uc15mail.internal.mail.Query;
 import io.github.uc15mail.internal.mail.Replies;
 import io.github.uc15mail.internal.mail.Sends;
 import io.github.uc15mail.internal.mail.SessionRunner;
+import io.github.uc15mail.module.ModuleProfile;
 import io.github.uc15mail.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,12 +20,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * One UC15 modem: its {@link AtSession}, what the SDK knows of it (the SMTP settings written last, restarts,
- * the PDP context, the RAM files of ours, recent failures), and the one lock that serializes everything that
+ * One modem of the UC15's family (UC15, EC25, EG25-G, …): its {@link AtSession}, what the SDK knows of it (the
+ * module's profile, the SMTP settings written last, restarts, the PDP context, the RAM files of ours, recent failures), and the one lock that serializes everything that
  * uses the modem's SMTP service or its RAM file system. Mailers ({@link ModemMailer#create(Modem, SmtpConfig)}),
  * a probe or a pool borrow it.
  *
@@ -119,8 +121,10 @@ public final class Modem implements AutoCloseable {
     }
 
     /**
-     * Reads the health view: {@code ATI} (once per modem, then remembered), {@code AT+CPIN?}, {@code AT+CSQ},
-     * {@code AT+CGREG?}, {@code AT+QIACT?}, waiting for a running send first. Changes nothing on the modem.
+     * Reads the health view: {@code ATI} (once per modem, then remembered), the module's profile ({@code ATI}
+     * and {@code AT+QSMTPCFG=?}, once per module start, see {@link #identify(boolean)}), {@code AT+CPIN?},
+     * {@code AT+CSQ}, {@code AT+CGREG?}, {@code AT+QIACT?}, waiting for a running send first. Changes nothing
+     * on the modem. A module without the SMTP service has no profile and its refusal is one of the problems.
      * A query that fails leaves its field unknown and is named in {@link ModemStatus#problems()}; when the modem
      * does not answer {@code AT}, nothing else is asked ({@link ModemStatus#responding()} is false).
      *
@@ -135,11 +139,20 @@ public final class Modem implements AutoCloseable {
                 // A modem that does not answer AT would time out on every query: report it as it is.
                 return new ModemStatus(false, identity, "unknown", ModemStatus.Registration.UNKNOWN,
                         ModemStatus.Signal.UNKNOWN, List.of(), state.lastError(), state.consecutiveFailures(),
-                        session.restartCount(), problems, Instant.now());
+                        session.restartCount(), problems, Instant.now(), state.lastProfile());
             }
             if (identity.isEmpty()) {
                 List<String> lines = ask(runner, AtCommands.identify(), AtResponse::lines, problems);
                 identity = lines == null ? List.of() : List.copyOf(lines);
+            }
+            ModuleProfile profile = null;
+            try {
+                profile = Sends.profile(session, state, false);
+            } catch (TransportClosedException e) {
+                throw e;
+            } catch (Uc15Exception e) {
+                problems.add(e instanceof UnsupportedModuleException ? e.getMessage()
+                        : "module identification: " + e.getMessage());
             }
             String sim = ask(runner, Replies.simStatus(), problems);
             ModemStatus.Signal signal = ask(runner, Replies.signal(), problems);
@@ -148,8 +161,32 @@ public final class Modem implements AutoCloseable {
             return new ModemStatus(responding, identity, sim == null ? "unknown" : sim,
                     registration == null ? ModemStatus.Registration.UNKNOWN : registration,
                     signal == null ? ModemStatus.Signal.UNKNOWN : signal, contexts == null ? List.of() : contexts,
-                    state.lastError(), state.consecutiveFailures(), session.restartCount(), problems, Instant.now());
+                    state.lastError(), state.consecutiveFailures(), session.restartCount(), problems, Instant.now(),
+                    Optional.ofNullable(profile));
         });
+    }
+
+    /**
+     * Identifies the module and returns its profile: reads {@code ATI} and {@code AT+QSMTPCFG=?} the first time
+     * and again after the module restarted, and {@code AT+QSSLCFG=?} when {@code withSsl} and not yet read;
+     * otherwise returns what was read before without asking. Sends do the same in their preflight. Only test
+     * and identification commands are written; waits for a running send first.
+     *
+     * @throws UnsupportedModuleException when the module has no SMTP service of the kind uc15mail drives (BG95,
+     *                                    BG96, GSM M-series), or no SSL when {@code withSsl}
+     * @throws Uc15Exception when the module did not answer
+     */
+    public ModuleProfile identify(boolean withSsl) {
+        return exclusively(() -> Sends.profile(session, state, withSsl));
+    }
+
+    /**
+     * The module's profile as last read (by a send, {@link #status()} or {@link #identify(boolean)}), without
+     * asking the module; empty before the first read. After a module restart it is the profile read before it
+     * until the next send or status reads it again.
+     */
+    public Optional<ModuleProfile> profile() {
+        return state.lastProfile();
     }
 
     private static <R> R ask(SessionRunner runner, Query<R> query, List<String> problems) {

@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends email through one UC15 modem with one {@link SmtpConfig}. It borrows a {@link Modem}: several mailers
+ * Sends email through one modem of the UC15's family (UC15, EC25, EG25-G, …) with one {@link SmtpConfig}.
+ * It borrows a {@link Modem}: several mailers
  * (with different configurations) may share one modem, and their sends never interleave.
  *
  * <h2>What it guarantees</h2>
@@ -34,6 +35,10 @@ import org.slf4j.LoggerFactory;
  *       command to the end of its cleanup).</li>
  *   <li>{@link #sendAsync} never throws: every failure completes the future exceptionally with a
  *       {@link Uc15Exception} subclass (the draft was already checked when it was built).</li>
+ *   <li>The first send on a {@link Modem} (and the first after a module restart) identifies the module
+ *       ({@code ATI}, {@code AT+QSMTPCFG=?}, and {@code AT+QSSLCFG=?} when the configuration uses SSL); a
+ *       module without the SMTP service (BG95, BG96, a GSM M-series) fails with an
+ *       {@link UnsupportedModuleException} before any setting is written. See {@link Modem#profile()}.</li>
  *   <li>After every send, successful or not, the mailer clears the modem's email content
  *       ({@code AT+QSMTPCLR}) and deletes the files this send uploaded, so the next send starts clean.
  *       If the link to the modem is lost, that cleanup happens at the start of the next send instead.</li>

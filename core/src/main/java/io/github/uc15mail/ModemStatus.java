@@ -1,5 +1,6 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.module.ModuleProfile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -8,8 +9,8 @@ import java.util.OptionalInt;
 
 /**
  * A health view of one modem, read by {@link Modem#status()}: what the modem answered to {@code ATI},
- * {@code AT+CPIN?}, {@code AT+CSQ}, {@code AT+CGREG?} and {@code AT+QIACT?} at {@link #readAt()}, and what the
- * SDK knows from its own use of the modem (the last failure, consecutive failures, restarts).
+ * {@code AT+CPIN?}, {@code AT+CSQ}, {@code AT+CGREG?} and {@code AT+QIACT?} at {@link #readAt()}, the module's
+ * {@link ModuleProfile} (from {@code ATI} and {@code AT+QSMTPCFG=?}), and what the SDK knows from its own use of the modem (the last failure, consecutive failures, restarts).
  *
  * <p>It is a snapshot: it does not change when the modem does. A query the modem refused or did not answer
  * leaves its field unknown ({@code sim} is {@code "unknown"}, {@link Registration#state()} is
@@ -27,10 +28,12 @@ import java.util.OptionalInt;
  * @param restartCount how often the module announced a restart ({@code RDY}) on this link
  * @param problems one line per query that failed, naming the command and why
  * @param readAt when the view was read
+ * @param profile the module's profile, empty when the module was refused (the reason is in {@link #problems()})
+ *        or did not answer
  */
 public record ModemStatus(boolean responding, List<String> identity, String sim, Registration registration,
         Signal signal, List<PdpContext> activeContexts, Optional<String> lastError, int consecutiveFailures,
-        long restartCount, List<String> problems, Instant readAt) {
+        long restartCount, List<String> problems, Instant readAt, Optional<ModuleProfile> profile) {
 
     public ModemStatus {
         identity = List.copyOf(identity);
@@ -41,17 +44,30 @@ public record ModemStatus(boolean responding, List<String> identity, String sim,
         Objects.requireNonNull(lastError, "lastError");
         problems = List.copyOf(problems);
         Objects.requireNonNull(readAt, "readAt");
+        Objects.requireNonNull(profile, "profile");
     }
 
-    /** The model from {@code ATI} (its second line, e.g. {@code UC15}), if read. */
+    /** A view without a profile (for callers written before the profile was read). */
+    public ModemStatus(boolean responding, List<String> identity, String sim, Registration registration,
+            Signal signal, List<PdpContext> activeContexts, Optional<String> lastError, int consecutiveFailures,
+            long restartCount, List<String> problems, Instant readAt) {
+        this(responding, identity, sim, registration, signal, activeContexts, lastError, consecutiveFailures,
+                restartCount, problems, readAt, Optional.empty());
+    }
+
+    /** The model from {@code ATI} (its second line, e.g. {@code UC15} or {@code EG25}), if read. */
     public Optional<String> model() {
+        if (profile.isPresent() && !profile.get().identity().model().isEmpty()) {
+            return Optional.of(profile.get().identity().model());
+        }
         return identity.size() >= 2 ? Optional.of(identity.get(1)) : Optional.empty();
     }
 
     /** The firmware revision from {@code ATI} ({@code Revision: ...}), if read. */
     public Optional<String> revision() {
         return identity.stream().filter(l -> l.startsWith("Revision:"))
-                .map(l -> l.substring("Revision:".length()).strip()).findFirst();
+                .map(l -> l.substring("Revision:".length()).strip()).findFirst()
+                .or(() -> profile.map(p -> p.identity().revision()).filter(r -> !r.isEmpty()));
     }
 
     /** Whether the SIM is ready ({@code +CPIN: READY}). */

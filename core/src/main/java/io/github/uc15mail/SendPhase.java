@@ -2,7 +2,10 @@ package io.github.uc15mail;
 
 /** The stages of a send, in order. */
 public enum SendPhase {
-    /** Sync with the modem, echo off, error codes on, SIM and registration checked. */
+    /**
+     * Sync with the modem, echo off, error codes on, SIM and registration checked, the module identified
+     * ({@code ATI}, {@code AT+QSMTPCFG=?}, and {@code AT+QSSLCFG=?} for SSL; once per module start).
+     */
     PREFLIGHT,
     /** PDP context checked, configured and activated if needed. */
     NETWORK,

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.uc15mail.module.ModuleFamily;
+import io.github.uc15mail.module.ModuleProfile;
 import io.github.uc15mail.transport.InMemoryTransport;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,10 @@ class ModemFaultTest {
             case "AT+CSQ" -> "+CSQ: 7,99\nOK";
             case "AT+QIACT?" -> "+QIACT: 1,1,1,\"10.0.0.2\"\nOK";
             case "ATI" -> "Quectel\nUC15\nRevision: UC15TEST\nOK";
+            // the UC15 manual's answer (section 2.1)
+            case "AT+QSMTPCFG=?" -> String.join("\n", "+QSMTPCFG: \"account\",<username>,<password>",
+                    "+QSMTPCFG: \"sender\",<sender_name>,<sender_email>", "+QSMTPCFG: \"smtpserver\",<srvaddr>,<srvport>",
+                    "+QSMTPCFG: \"contextid\",(1-16)", "+QSMTPCFG: \"sslctxid\",(0-5)", "+QSMTPCFG: \"ssltype\",(0-2)", "OK");
             default -> "OK";
         };
     }
@@ -62,6 +68,42 @@ class ModemFaultTest {
             assertTrue(s.readyToSend());
             assertEquals(0, s.consecutiveFailures());
             assertTrue(s.problems().isEmpty(), s.problems().toString());
+            ModuleProfile profile = s.profile().orElseThrow();
+            assertEquals(ModuleFamily.UC15, profile.family());
+            assertEquals(profile, modem.profile().orElseThrow(), "kept in the modem's state");
+        }
+    }
+
+    @Test
+    void theProfileIsReadOncePerModuleStart() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        ScriptedModem scripted = new ScriptedModem(pair.modem(), line -> replies(line, "0,1"));
+        try (Modem modem = Modem.open(pair.host())) {
+            assertTrue(modem.profile().isEmpty(), "nothing read yet");
+            modem.status();
+            modem.status();
+            modem.identify(false);
+            assertEquals(1, scripted.count("AT+QSMTPCFG=?"), scripted.commands.toString());
+            assertEquals(0, scripted.count("AT+QSSLCFG=?"), "SSL options only when SSL is wanted");
+        }
+    }
+
+    @Test
+    void statusOfAModuleWithoutSmtpNamesTheRefusal() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        new ScriptedModem(pair.modem(), line -> switch (line) {
+            case "ATI" -> "Quectel\nBG95-M3\nRevision: BG95M3LAR02A03\nOK";
+            case "AT+QSMTPCFG=?" -> "ERROR";
+            default -> replies(line, "0,1");
+        });
+        try (Modem modem = Modem.open(pair.host())) {
+            ModemStatus s = modem.status();
+            assertTrue(s.profile().isEmpty());
+            assertEquals("BG95-M3", s.model().orElseThrow());
+            assertEquals(List.of("BG95-M3 (revision BG95M3LAR02A03) has no SMTP service of the AT+QSMTP kind (it answered"
+                    + " ERROR to AT+QSMTPCFG=?); uc15mail needs " + UnsupportedModuleException.SUPPORTED_MODULES + "."),
+                    s.problems());
+            assertThrows(UnsupportedModuleException.class, () -> modem.identify(false));
         }
     }
 

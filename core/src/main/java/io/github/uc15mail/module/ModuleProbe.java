@@ -99,17 +99,9 @@ public final class ModuleProbe {
                     + (e instanceof CmeErrorException cme ? "+CME ERROR: " + cme.text() : "ERROR")
                     + " to AT+QSMTPCFG=?", e);
         }
-        Optional<SslCapabilities> ssl = Optional.empty();
+        ModuleProfile profile = ModuleProfile.select(identity, smtp, Optional.empty());
         if (sslWanted) {
-            try {
-                ssl = Optional.of(SslCapabilities.parse(exchange.run(SSL_TEST)));
-            } catch (ModemErrorException | CmeErrorException e) {
-                throw UnsupportedModuleException.noSsl(identity, "it answered ERROR to AT+QSSLCFG=?", e);
-            }
-        }
-        ModuleProfile profile = ModuleProfile.select(identity, smtp, ssl);
-        if (sslWanted && !profile.supportsTls()) {
-            throw UnsupportedModuleException.noSsl(identity, "its AT+QSMTPCFG=? answer offers no \"ssltype\" above 0", null);
+            profile = addSsl(exchange, profile);
         }
         if (!identity.family().expectsQsmtpService() || identity.family() == ModuleFamily.UNKNOWN) {
             log.warn("{} is not known to have the AT+QSMTP service, but it lists its settings; every limit is inferred"
@@ -117,5 +109,32 @@ public final class ModuleProbe {
         }
         log.debug("Module profile: {}", profile);
         return profile;
+    }
+
+    /**
+     * Completes a profile probed without SSL: asks {@code AT+QSSLCFG=?} and returns the profile with the SSL
+     * options. Returns {@code profile} itself when it already has them (nothing is asked).
+     *
+     * @throws UnsupportedModuleException when the module refuses {@code AT+QSSLCFG=?} or lists no
+     *                                    {@code "ssltype"} above 0
+     */
+    public static ModuleProfile addSsl(Exchange exchange, ModuleProfile profile) {
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(profile, "profile");
+        if (profile.ssl().isPresent()) {
+            return profile;
+        }
+        ModuleIdentity identity = profile.identity();
+        if (!profile.supportsTls()) {
+            throw UnsupportedModuleException.noSsl(identity, "its AT+QSMTPCFG=? answer offers no \"ssltype\" above 0", null);
+        }
+        SslCapabilities ssl;
+        try {
+            ssl = SslCapabilities.parse(exchange.run(SSL_TEST));
+        } catch (ModemErrorException | CmeErrorException e) {
+            throw UnsupportedModuleException.noSsl(identity, "it answered "
+                    + (e instanceof CmeErrorException cme ? "+CME ERROR: " + cme.text() : "ERROR") + " to AT+QSSLCFG=?", e);
+        }
+        return ModuleProfile.select(identity, profile.smtp(), Optional.of(ssl));
     }
 }

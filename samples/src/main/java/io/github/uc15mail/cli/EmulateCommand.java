@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * that failed as {@code not delivered}. A port already in use is refused with exit 2 before anything starts.
  */
 @Command(name = "emulate", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION,
-        description = {"Run an emulated UC15 on 127.0.0.1:PORT with an embedded SMTP server, printing each email it delivers.",
+        description = {"Run an emulated module (UC15 unless --model says otherwise) on 127.0.0.1:PORT with an embedded SMTP server, printing each email it delivers.",
                 "With --modems N, N modems (each with its own IMEI) listen on PORT, PORT+1, ...",
                 "A port in use ends the command with exit code 2 before anything starts.",
                 "Each TCP port takes one client at a time, as a serial port has one owner:",

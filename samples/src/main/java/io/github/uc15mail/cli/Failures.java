@@ -10,6 +10,7 @@ import io.github.uc15mail.SmtpConfig;
 import io.github.uc15mail.SmtpServiceException;
 import io.github.uc15mail.TransportClosedException;
 import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.UnsupportedModuleException;
 
 /** Turns the SDK's typed failures into an exit code and one line that says what happened and what to do. */
 final class Failures {
@@ -33,6 +34,10 @@ final class Failures {
                         + e.getMessage(), e);
             }
             return new CliFailure(ExitCodes.REFUSED, "the modem is not ready: " + e.getMessage() + advice(notReady), e);
+        }
+        if (e instanceof UnsupportedModuleException) {
+            // Its message is already the one line that names the module and what it lacks.
+            return new CliFailure(ExitCodes.REFUSED, e.getMessage(), e);
         }
         if (e instanceof SmtpServiceException smtp) {
             return new CliFailure(ExitCodes.REFUSED, "not sent: " + smtp.summary() + " — " + advice(smtp, config), e);

@@ -4,9 +4,12 @@ import io.github.uc15mail.Modem;
 import io.github.uc15mail.ModemStatus;
 import io.github.uc15mail.TransportClosedException;
 import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.UnsupportedModuleException;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtSession;
+import io.github.uc15mail.module.ModuleLimit;
+import io.github.uc15mail.module.ModuleProfile;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -15,12 +18,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code uc15mail probe}: reads what matters for sending mail from a modem without changing anything:
- * identity, SIM, signal, registration, active PDP contexts and the current SMTP settings (password
- * masked). Only queries are written.
+ * identity, the module's profile (model, revision, limits and which of them are inferred, SSL options), SIM,
+ * signal, registration, active PDP contexts and the current SMTP settings (password masked). Only queries and
+ * test commands are written.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION,
         description = {"Ask the modem what matters for sending mail; changes nothing.",
-                "Module and firmware (ATI), SIM (CPIN), signal (CSQ), registration (CGREG), PDP contexts (QIACT?),",
+                "Module, firmware and profile (ATI, AT+QSMTPCFG=?, AT+QSSLCFG=?), SIM (CPIN), signal (CSQ), registration (CGREG), PDP contexts (QIACT?),",
                 "and the current SMTP settings (AT+QSMTPCFG queries, password masked)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the modem answered", "2:bad flags", "4:the modem cannot be reached"})
@@ -73,6 +77,9 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
                 context.out().println("  (" + SecretMasker.maskPasswordField(problem) + ")");
             }
             show("module", status.identity().isEmpty() ? null : String.join(" / ", status.identity()), masker);
+            status.model().ifPresent(m -> show("model", m, masker));
+            status.revision().ifPresent(r -> show("revision", r, masker));
+            status.profile().ifPresent(p -> showProfile(modem, p, address, masker));
             show("SIM", status.sim(), masker);
             show("signal", signal(status.signal()), masker);
             show("registration", registration(status.registration()), masker);
@@ -87,6 +94,25 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
             return ExitCodes.OK;
         } finally {
             Logging.restore(sdk);
+        }
+    }
+
+    /** The profile in three lines: the summary, the inferred limits, the SSL options (or why there are none). */
+    private void showProfile(Modem modem, ModuleProfile profile, ModemAddress address, SecretMasker masker) {
+        show("profile", profile.toString(), masker);
+        List<ModuleLimit> inferred = profile.inferred();
+        show("inferred", inferred.isEmpty() ? "none"
+                : inferred.stream().map(l -> l.kind().label()).collect(Collectors.joining(", "))
+                        + " (carried over from sibling modules, not seen for this model)", masker);
+        try {
+            ModuleProfile withSsl = modem.identify(true);
+            show("SSL options", withSsl.ssl().map(Object::toString).orElse("(not listed)"), masker);
+        } catch (TransportClosedException closed) {
+            throw Failures.of(closed, address);
+        } catch (UnsupportedModuleException e) {
+            show("SSL options", "none: " + e.getMessage(), masker);
+        } catch (Uc15Exception e) {
+            context.out().println("  (AT+QSSLCFG=?: " + e.getMessage() + ")");
         }
     }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
  * unreachable).
  */
 @Command(name = "send", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION, sortOptions = false,
-        description = {"Send one email through the UC15.",
+        description = {"Send one email through the modem (UC15, EC25, EG25-G or another module of the family).",
                 "Everything is checked before the port is opened. Passwords come only from environment variables."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -20,7 +20,8 @@ class UnsupportedModuleFailureTest {
         CliFailure f = Failures.of(e, ModemAddress.parse("tcp:127.0.0.1:7015"));
         assertEquals(ExitCodes.REFUSED, f.exitCode());
         assertEquals(3, ExitCodes.REFUSED);
-        assertTrue(f.getMessage().contains("BG95-M3 (revision BG95M3LAR02A03) has no SMTP service of the AT+QSMTP kind"),
+        assertEquals(e.getMessage(), f.getMessage(), "exactly the exception's line, no prefix");
+        assertTrue(f.getMessage().startsWith("BG95-M3 (revision BG95M3LAR02A03) has no SMTP service of the AT+QSMTP kind"),
                 f.getMessage());
         assertTrue(!f.getMessage().contains("\n"), f.getMessage());
     }

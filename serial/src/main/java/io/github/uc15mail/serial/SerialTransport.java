@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link Transport} over a serial port: the UC15's USB AT interface ({@code /dev/ttyUSB2}), a UART
+ * A {@link Transport} over a serial port: the USB AT interface of a UC15, EC25, EG25-G or a sibling module
+ * ({@code /dev/ttyUSB2}), a UART
  * ({@code /dev/ttyAMA0}), a stable link ({@code /dev/serial/by-id/...}), a link to a pseudo-terminal, or a
  * Windows {@code COM7}.
  *

@@ -46,9 +46,11 @@ class CrashRecoveryTest {
         switch (point) {
             case "upload" -> {
                 f.lineSpeed(115_200);
-                // the marker is written first, so marker present + data mode = inside the attachment upload
-                inTheWindow = () -> modem.isInDataMode()
-                        && modem.ramFiles().containsKey(io.github.uc15mail.Modem.OWN_FILE_MARKER_PREFIX + "big.bin");
+                // The marker is uploaded (in data mode) first, so marker present + data mode = inside the attachment
+                // upload. The marker is looked at first: asked the other way round, data mode could be the marker's
+                // own upload, ending before the marker is seen.
+                inTheWindow = () -> modem.ramFiles().containsKey(io.github.uc15mail.Modem.OWN_FILE_MARKER_PREFIX + "big.bin")
+                        && modem.isInDataMode();
             }
             case "body" -> {
                 f.lineSpeed(9_600);

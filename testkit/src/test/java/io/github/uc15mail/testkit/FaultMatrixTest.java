@@ -25,6 +25,7 @@ import io.github.uc15mail.SmtpInvalidParameterException;
 import io.github.uc15mail.SmtpRecipientException;
 import io.github.uc15mail.TransportClosedException;
 import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.UnsupportedModuleException;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.CommandKind;
 import io.github.uc15mail.transport.Transport;
@@ -228,7 +229,12 @@ class FaultMatrixTest {
 
     static boolean preflight(String p) {
         return p.equals("AT") || p.startsWith("ATE") || p.startsWith("AT+CMEE") || p.startsWith("AT+CPIN")
-                || p.startsWith("AT+CGREG");
+                || p.startsWith("AT+CGREG") || moduleProbe(p);
+    }
+
+    /** The module identification of the preflight: ATI and the test commands. */
+    static boolean moduleProbe(String p) {
+        return p.equals("ATI") || p.equals("AT+QSMTPCFG=?") || p.equals("AT+QSSLCFG=?");
     }
 
     /**
@@ -258,6 +264,10 @@ class FaultMatrixTest {
             case CLOSE:
                 return TransportClosedException.class;
             case ERROR:
+                if (p.equals("AT+QSMTPCFG=?") || p.equals("AT+QSSLCFG=?")) {
+                    // a module that refuses the test command lacks the service: refused before any setting
+                    return UnsupportedModuleException.class;
+                }
                 if (p.startsWith("AT+QFLST") || p.startsWith("AT+QFLDS")) {
                     return null; // a failed listing or free-space query does not stop the send
                 }
@@ -272,6 +282,11 @@ class FaultMatrixTest {
                 if (recoveredOnce(p)) {
                     return null;
                 }
+                if (p.equals("AT+QSSLCFG=?")) {
+                    return UnsupportedModuleException.class; // +CME ERROR: 50 to the SSL test: no usable SSL
+                }
+                // +CME ERROR: 664 to AT+QSMTPCFG=? is an SMTP service error: the service exists, so it is
+                // thrown as it came (below), not taken for a module without SMTP
                 if (p.startsWith("AT+QFLST") || p.startsWith("AT+QFLDS") || p.startsWith("AT+QSMTPCLR")) {
                     return null; // listing and free-space failures tolerated; 652 on QSMTPCLR is waited out
                 }

@@ -1,6 +1,7 @@
 package io.github.uc15mail.internal.mail;
 
 import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.module.ModuleProfile;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -8,7 +9,7 @@ import java.util.TreeSet;
 /**
  * What the SDK knows of one modem between operations: which SMTP/SSL settings were written last (and before
  * which restart), the PDP context last seen active, the RAM files of ours that may still be there, and the
- * outcome of recent sends. Shared by every mailer of one {@link io.github.uc15mail.Modem}; thread-safe.
+ * outcome of recent sends, and the module's profile (probed once, and again after a restart). Shared by every mailer of one {@link io.github.uc15mail.Modem}; thread-safe.
  */
 public final class ModemState {
 
@@ -18,6 +19,24 @@ public final class ModemState {
     private final Set<String> ourFiles = new TreeSet<>();
     private int consecutiveFailures;
     private String lastError;
+    private ModuleProfile profile;
+    private long profileRestart = -1;
+
+    /** The profile probed since restart number {@code restart}, if any. */
+    public synchronized Optional<ModuleProfile> profile(long restart) {
+        return profileRestart == restart ? Optional.ofNullable(profile) : Optional.empty();
+    }
+
+    /** The profile probed last, whatever restarts came since (for status views). */
+    public synchronized Optional<ModuleProfile> lastProfile() {
+        return Optional.ofNullable(profile);
+    }
+
+    /** Records the profile probed after restart number {@code restart}. */
+    public synchronized void profileProbed(ModuleProfile probed, long restart) {
+        profile = probed;
+        profileRestart = restart;
+    }
 
     /** Whether the settings identified by {@code key} were written since restart number {@code restart}. */
     public synchronized boolean hasSettings(String key, long restart) {

@@ -6,6 +6,7 @@ import io.github.uc15mail.ModemNotReadyException;
 import io.github.uc15mail.ModemNotReadyException.Reason;
 import io.github.uc15mail.ModemRestartedException;
 import io.github.uc15mail.ModemStatus;
+import io.github.uc15mail.Security;
 import io.github.uc15mail.SendPhase;
 import io.github.uc15mail.at.AtCommands;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Syncs with the modem and checks SIM and registration. A module that restarts meanwhile (the host opened the
+ * Syncs with the modem, checks SIM and registration, and identifies the module ({@link ModuleCheck}: a module
+ * without the SMTP service is refused here, before any setting is written). A module that restarts meanwhile (the host opened the
  * port while it powered on) is taken from the top: nothing was changed yet. A module still starting up (SIM
  * busy, searching for a network) is asked again every second until the ready wait is over.
  */
@@ -38,6 +40,7 @@ final class Preflight implements SendStep {
             try {
                 sync(x);
                 awaitReady(x, System.nanoTime() + c.config.readyWait().toNanos());
+                c.profile = ModuleCheck.ensure(x, c.state, c.config.security() != Security.NONE);
                 x.acceptRestarts();
                 return;
             } catch (ModemRestartedException e) {

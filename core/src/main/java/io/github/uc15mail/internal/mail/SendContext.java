@@ -4,6 +4,7 @@ import io.github.uc15mail.EmailDraft;
 import io.github.uc15mail.SendProgressListener;
 import io.github.uc15mail.SmtpConfig;
 import io.github.uc15mail.SubmitGate;
+import io.github.uc15mail.module.ModuleProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,8 @@ final class SendContext {
     final RamFiles files;
     final SmtpContent content;
     private final SendProgressListener progress;
+    /** The module's profile, set by the preflight. */
+    ModuleProfile profile;
 
     SendContext(SmtpConfig config, EmailDraft draft, Exchange exchange, ModemState state, SubmitGate gate,
             SendProgressListener progress) {

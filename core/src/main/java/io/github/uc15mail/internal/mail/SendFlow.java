@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the steps of one send in order (the manual's chapter 1.2: preflight, PDP context, content cleared,
+ * Runs the steps of one send in order (the SMTP manuals' chapter 1.2, the same for the UC15 and the EC2x:
+ * preflight with the module's identification, PDP context, content cleared,
  * leftover files, settings, uploads, compose, {@code AT+QSMTPPUT}), records the time of each phase, and runs
  * the cleanups of the steps that started in reverse order, whatever happened, unless the link is gone.
  */

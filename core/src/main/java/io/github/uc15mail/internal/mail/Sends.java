@@ -7,6 +7,7 @@ import io.github.uc15mail.SendPhase;
 import io.github.uc15mail.SmtpConfig;
 import io.github.uc15mail.SubmitGate;
 import io.github.uc15mail.at.AtSession;
+import io.github.uc15mail.module.ModuleProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,17 @@ public final class Sends {
         SendProgressListener quiet = new SendProgressListener() {};
         new SendFlow(new SendContext(config, draft, exchange, new ModemState(), SubmitGate.OPEN, quiet), quiet).send();
         return paper.script();
+    }
+
+    /**
+     * The profile of the module on {@code session}: the one {@code state} holds since the last restart, or a
+     * new probe (see {@link ModuleCheck}). The caller holds the modem's lock.
+     *
+     * @throws io.github.uc15mail.UnsupportedModuleException when the module cannot send the way uc15mail drives it
+     */
+    public static ModuleProfile profile(AtSession session, ModemState state, boolean sslWanted) {
+        Exchange x = new Exchange(new SessionRunner(session, null), () -> false);
+        return ModuleCheck.ensure(x, state, sslWanted);
     }
 
     /**

@@ -9,6 +9,9 @@ import io.github.uc15mail.SmtpServiceException;
 import io.github.uc15mail.Uc15Exception;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.DataPayload;
+import io.github.uc15mail.module.ModuleLimit;
+import io.github.uc15mail.module.ModuleProfile;
+import io.github.uc15mail.module.Provenance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,17 +47,7 @@ final class SmtpSettings implements SendStep {
         c.state.invalidateSettings();
         if (config.security() != Security.NONE) {
             int ctx = config.sslContextId();
-            try {
-                x.run(AtCommands.sslVersion(ctx, config.tlsVersion().code()));
-            } catch (ModemErrorException | CmeErrorException | SmtpServiceException e) {
-                if (config.tlsVersion() != SmtpConfig.TlsVersion.ALL) {
-                    throw e;
-                }
-                // "All versions" (4) is documented for sibling modules; a UC15 firmware that only knows
-                // 0-3 refuses it. TLS 1.2 is the one modern servers accept.
-                log.info("the modem refused SSL version 4 (all); using 3 (TLS 1.2)");
-                x.run(AtCommands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
-            }
+            writeVersion(c, ctx);
             x.run(AtCommands.sslCipherSuite(ctx, config.cipherSuite()));
             x.run(AtCommands.sslSecurityLevel(ctx, config.securityLevel()));
             if (config.caCertificate().isPresent()) {
@@ -76,6 +69,37 @@ final class SmtpSettings implements SendStep {
         x.run(AtCommands.smtpAccount(config.user(), config.password()));
         x.run(AtCommands.smtpSender(config.senderName(), config.senderAddress()));
         c.state.settingsWritten(key, x.restartCount());
+    }
+
+    /** {@code AT+QSSLCFG="sslversion"}: 4 (all) falls back to 3 (TLS 1.2) where the module does not take it. */
+    private static void writeVersion(SendContext c, int ctx) {
+        SmtpConfig config = c.config;
+        Exchange x = c.exchange;
+        if (config.tlsVersion() == SmtpConfig.TlsVersion.ALL && !lists(c.profile, SmtpConfig.TlsVersion.ALL.code())) {
+            // The module's AT+QSSLCFG=? answer does not offer 4 (all): ask for TLS 1.2 straight away.
+            log.info("the module does not list SSL version 4 (all); using 3 (TLS 1.2)");
+            x.run(AtCommands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
+            return;
+        }
+        try {
+            x.run(AtCommands.sslVersion(ctx, config.tlsVersion().code()));
+        } catch (ModemErrorException | CmeErrorException | SmtpServiceException e) {
+            if (config.tlsVersion() != SmtpConfig.TlsVersion.ALL) {
+                throw e;
+            }
+            // "All versions" (4) is documented for sibling modules; a UC15 firmware that only knows
+            // 0-3 refuses it. TLS 1.2 is the one modern servers accept.
+            log.info("the modem refused SSL version 4 (all); using 3 (TLS 1.2)");
+            x.run(AtCommands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
+        }
+    }
+
+    /** Whether the probed profile lists {@code version} for "sslversion" (true when it was not probed). */
+    private static boolean lists(ModuleProfile profile, int version) {
+        if (profile == null || profile.limit(ModuleLimit.Kind.SSL_VERSIONS).provenance() != Provenance.PROBED) {
+            return true;
+        }
+        return profile.limit(ModuleLimit.Kind.SSL_VERSIONS).values().map(v -> v.contains(version)).orElse(true);
     }
 
     /** Identifies the settings a configuration writes (a digest: the password is not kept in clear twice). */
