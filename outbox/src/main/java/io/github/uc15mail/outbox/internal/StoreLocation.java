@@ -18,6 +18,9 @@ public final class StoreLocation {
     /** The two kinds of store. */
     public enum Dialect { SQLITE, POSTGRESQL }
 
+    /** How long a SQLite connection waits for a lock held by another process; below the write timeout. */
+    public static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
     private final Dialect dialect;
     private final String jdbcUrl;
     private final String user;
@@ -91,7 +94,9 @@ public final class StoreLocation {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // FULL: a commit is on disk (WAL fsync) before it returns, so a power cut loses no enqueued mail.
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            config.setBusyTimeout(30_000);
+            // Below the outbox's write timeout (15 s): a batch stuck on a file another process has locked fails
+            // (and its callers learn that nothing was stored) before those callers give up waiting for it.
+            config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
             return DriverManager.getConnection(jdbcUrl, config.toProperties());
         }
         Properties p = new Properties();
