@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -47,11 +48,11 @@ public final class StoreLocation {
         if (lower.startsWith("sqlite:") || lower.startsWith("jdbc:sqlite:")) {
             String path = u.substring(lower.startsWith("sqlite:") ? 7 : 12);
             if (path.isEmpty()) {
-                throw new IllegalArgumentException("store: sqlite:PATH needs a file path, was \"" + u + "\"");
+                throw new IllegalArgumentException("store: sqlite:PATH needs a file path, was \"" + mask(u) + "\"");
             }
             if (path.equals(":memory:") || path.startsWith("file::memory")) {
                 throw new IllegalArgumentException("store: must be a file (an outbox in memory is not durable), was \""
-                        + u + "\"");
+                        + mask(u) + "\"");
             }
             Path file = Path.of(path).toAbsolutePath();
             Path dir = file.getParent();
@@ -63,12 +64,12 @@ public final class StoreLocation {
         if (lower.startsWith("jdbc:postgresql:")) {
             if (u.contains("password=")) {
                 throw new IllegalArgumentException("store: must not carry the password (give it separately), was "
-                        + u.replaceAll("password=[^&]*", "password=***"));
+                        + mask(u));
             }
             return new StoreLocation(Dialect.POSTGRESQL, u, user, password);
         }
         throw new IllegalArgumentException("store: must be sqlite:PATH or jdbc:postgresql://HOST:PORT/DB, was \""
-                + u + "\"");
+                + mask(u) + "\"");
     }
 
     public Dialect dialect() {
@@ -124,6 +125,22 @@ public final class StoreLocation {
     /** The URL, without any secret. */
     @Override
     public String toString() {
-        return dialect == Dialect.SQLITE ? "sqlite:" + jdbcUrl.substring(12) : jdbcUrl;
+        return mask(dialect == Dialect.SQLITE ? "sqlite:" + jdbcUrl.substring(12) : jdbcUrl);
+    }
+
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^/@?#:]*):[^/?#]*@");
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
+
+    /**
+     * A store URL as it may be shown (logs, errors, status): the password of a {@code user:password@} part
+     * and the value of any {@code password=} parameter replaced by {@code ***}. Every place that echoes a
+     * store URL goes through this.
+     */
+    public static String mask(String url) {
+        if (url == null) {
+            return null;
+        }
+        String m = USERINFO_PASSWORD.matcher(url).replaceAll("$1:***@");
+        return PASSWORD_PARAM.matcher(m).replaceAll("$1***");
     }
 }
