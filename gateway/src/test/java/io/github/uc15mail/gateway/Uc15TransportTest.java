@@ -163,7 +163,7 @@ class Uc15TransportTest {
     void anUnknownStoreNamesTheModuleThatOpensStores() throws Exception {
         Properties p = new Properties();
         p.setProperty("mail.transport.protocol", "uc15");
-        p.setProperty("mail.uc15.store", "sqlite:/tmp/none.db");
+        p.setProperty("mail.uc15.store", "redis://127.0.0.1/0");
         MessagingException e = assertThrows(MessagingException.class,
                 () -> Session.getInstance(p).getTransport().connect());
         assertTrue(e.getMessage().contains("uc15mail-outbox"), e.getMessage());

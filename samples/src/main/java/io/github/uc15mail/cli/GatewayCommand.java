@@ -1,28 +1,31 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.outbox.Dispatcher;
+import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.gateway.GatewaySettings;
 import io.github.uc15mail.outbox.DispatcherOptions;
 import io.github.uc15mail.outbox.Outbox;
-import io.github.uc15mail.outbox.OutboxException;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code uc15mail gateway}: drains the outbox through one or more modems until stopped. On SIGTERM or
- * Ctrl-C it stops taking work, hands back sends that have not reached {@code AT+QSMTPPUT}, waits for those
- * that have, and exits 0. The SMTP flags and {@code --config} are those of {@code send}.
+ * {@code uc15mail gateway}: drains the outbox through one or more modems until stopped, takes mail into it
+ * through the SMTP front door ({@code --listen}) and shows it on the status page ({@code --http}). On SIGTERM
+ * or Ctrl-C it stops taking mail, hands back sends that have not reached {@code AT+QSMTPPUT}, waits for those
+ * that have, and exits 0. The SMTP flags and {@code --config} are those of {@code send}; {@code --demo} runs
+ * it all against emulated modems ({@link GatewayDemo}).
  */
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION, sortOptions = false,
-        description = {"Send the outbox's mail through one or more modems until stopped (SIGTERM or Ctrl-C).",
-                "Each modem is brought to a clean state before it takes work. Takes the SMTP flags of 'send'."},
+        description = {"Send the outbox's mail through one or more modems until stopped (SIGTERM or Ctrl-C),",
+                "take mail into it over SMTP (--listen) and show it on a status page (--http).",
+                "Each modem is brought to a clean state before it takes work. Takes the SMTP flags of 'send'.",
+                "Try it without hardware: uc15mail gateway --demo"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped on request", "2:bad flags or configuration",
             "4:a modem or the store cannot be reached at start"},
@@ -49,11 +52,12 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
             description = "This gateway's name in the store, unique among gateways sharing it (default: the host name).")
     String node;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "SMTP front door (not implemented yet).")
-    String listen;
+    @Mixin
+    FrontDoorOptions frontDoor = new FrontDoorOptions();
 
-    @Option(names = "--http", paramLabel = "HOST:PORT", description = "Status page (not implemented yet).")
-    String http;
+    @Option(names = "--demo", description = "Run everything in this process: two emulated modems, an embedded SMTP "
+            + "server as the destination, a temporary outbox, the front door and the status page; prints how to try it.")
+    boolean demo;
 
     public GatewayCommand(CliContext context) {
         this.context = context;
@@ -71,6 +75,10 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
 
     @Override
     public Integer call() {
+        GatewayConfigFile.apply(this);
+        if (demo) {
+            return new GatewayDemo(context, this).run();
+        }
         if (options.port != null) {
             throw CliFailure.badInput("port: the gateway takes its modems as --modem PORT (repeatable), was --port "
                     + options.port);
@@ -79,53 +87,79 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
             throw CliFailure.badInput("modem: at least 1 is required (--modem PORT), was none");
         }
         List<ModemAddress> addresses = modems.stream().map(ModemAddress::parse).toList();
-        SendSettings settings = SendSettings.resolveSmtp(options, context.env());
-        DispatcherOptions dispatch;
+        SendSettings settings = SendSettings.resolveSmtp(options, context.env(), GatewayConfigFile.KEYS);
+        String unverified = CaCertOption.unverifiedNote(settings.config());
+        if (unverified != null) {
+            context.err().println(unverified);
+        }
+        try (Outbox outbox = openStore()) {
+            return serve(outbox, addresses, settings.baud(), settings.config(), settings.masker(), settings.verbose(), null);
+        }
+    }
+
+    private Outbox openStore() {
+        checkFlags();
+        return store.open(context.env());
+    }
+
+    private DispatcherOptions dispatchOptions() {
         try {
-            dispatch = DispatcherOptions.defaults();
-            if (node != null) {
-                dispatch = dispatch.withNode(node);
-            }
+            DispatcherOptions dispatch = DispatcherOptions.defaults();
+            return node == null ? dispatch : dispatch.withNode(node);
         } catch (IllegalArgumentException e) {
             throw CliFailure.badInput(e.getMessage());
         }
-        notImplemented("listen", listen);
-        notImplemented("http", http);
-        AutoCloseable logLevel = Logging.level("io.github.uc15mail.outbox", settings.verbose() ? "INFO" : "WARN");
-        AutoCloseable sdkLevel = Logging.sdk(settings.verbose());
-        List<ModemLink> links = new ArrayList<>();
-        List<ModemMailer> mailers = new ArrayList<>();
-        try (Outbox outbox = store.open(context.env())) {
-            Map<String, ModemMailer> pool = new LinkedHashMap<>();
-            for (ModemAddress address : addresses) {
-                ModemLink link = ModemLink.open(address, settings.baud(), null, context.modemAnswerBudget());
-                links.add(link);
-                ModemMailer mailer = ModemMailer.create(link.session(), settings.config());
-                mailers.add(mailer);
-                pool.put(address.spec(), mailer);
-            }
+    }
+
+    /** Checks the front door and status page flags before anything opens. */
+    void checkFlags() {
+        frontDoor.frontDoor(context.env());
+        frontDoor.http();
+        dispatchOptions();
+    }
+
+    /**
+     * Runs the gateway over {@code outbox} until stopped: the modems drain it, the front door and the status page
+     * serve; {@code started} (may be null) runs once everything is up.
+     */
+    int serve(Outbox outbox, List<ModemAddress> addresses, int baud, SmtpConfig config, SecretMasker masker,
+            boolean verbose, Consumer<GatewayServices> started) {
+        GatewaySettings door = frontDoor.frontDoor(context.env());
+        InetSocketAddress http = frontDoor.http();
+        DispatcherOptions dispatch = dispatchOptions();
+        AutoCloseable logLevel = Logging.level("io.github.uc15mail.outbox", verbose ? "INFO" : "WARN");
+        AutoCloseable sdkLevel = Logging.sdk(verbose);
+        AutoCloseable changeLog = Logging.level("io.github.uc15mail.gateway.internal.outbox.OutboxStateLog", "INFO");
+        try {
             outbox.addListener(change -> {
                 if (change.to().isFinal() || change.from() == null) {
                     context.out().println(change.id() + " " + change.to()
-                            + (change.detail() == null ? "" : ": " + settings.masker().mask(change.detail())));
+                            + (change.detail() == null ? "" : ": " + masker.mask(change.detail())));
                 }
             });
-            Dispatcher dispatcher;
-            try {
-                dispatcher = Dispatcher.start(outbox, pool, dispatch);
-            } catch (OutboxException e) {
-                throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, e.getMessage(), e);
+            try (GatewayServices services = GatewayServices.start(outbox, addresses, baud, config, dispatch, door, http,
+                    frontDoor.httpAdmin, masker, context)) {
+                Signals.onTermination(this::requestStop);
+                context.err().println("uc15mail: gateway " + dispatch.node() + " draining " + outbox.storeDescription()
+                        + " through " + services.modemCount() + " modem" + (services.modemCount() == 1 ? "" : "s")
+                        + "; stop with SIGTERM or Ctrl-C");
+                if (services.frontDoor() != null) {
+                    context.out().println("SMTP front door: smtp://" + GatewayServices.hostPort(services.frontDoor()));
+                }
+                if (services.statusPage() != null) {
+                    context.out().println("Status page: " + services.statusPage() + " (also /health and /metrics"
+                            + (frontDoor.httpAdmin ? "; retry and cancel enabled)" : ")"));
+                }
+                if (started != null) {
+                    started.accept(services);
+                }
+                context.out().flush();
+                awaitStop();
+                context.err().println("uc15mail: stopping: unsubmitted sends go back to the queue, submitted ones finish");
             }
-            Signals.onTermination(this::requestStop);
-            context.err().println("uc15mail: gateway " + dispatch.node() + " draining " + outbox.storeDescription()
-                    + " through " + pool.size() + " modem" + (pool.size() == 1 ? "" : "s") + "; stop with SIGTERM or Ctrl-C");
-            awaitStop();
-            context.err().println("uc15mail: stopping: unsubmitted sends go back to the queue, submitted ones finish");
-            dispatcher.close();
             return ExitCodes.OK;
         } finally {
-            mailers.forEach(ModemMailer::close);
-            links.forEach(ModemLink::close);
+            Logging.restore(changeLog);
             Logging.restore(sdkLevel);
             Logging.restore(logLevel);
         }
@@ -136,12 +170,6 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
             stopRequested.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void notImplemented(String flag, String value) {
-        if (value != null && !value.equalsIgnoreCase("off")) {
-            context.err().println("uc15mail: --" + flag + " is not implemented yet; ignored (" + value + ")");
         }
     }
 }

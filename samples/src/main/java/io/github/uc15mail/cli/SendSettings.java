@@ -59,7 +59,7 @@ public final class SendSettings {
      * @throws CliFailure with {@link ExitCodes#BAD_INPUT} for the first problem found
      */
     public static SendSettings resolve(SendOptions flags, Function<String, String> env) {
-        return resolve(flags, env, true, true);
+        return resolve(flags, env, true, true, Set.of());
     }
 
     /**
@@ -70,7 +70,21 @@ public final class SendSettings {
      * @throws CliFailure with {@link ExitCodes#BAD_INPUT} for the first problem found
      */
     public static SendSettings resolveSmtp(SendOptions flags, Function<String, String> env) {
-        return resolve(flags, env, false, false);
+        return resolve(flags, env, false, false, Set.of());
+    }
+
+    /** As {@link #resolveSmtp(SendOptions, Function)}, with {@code moreKeys} also allowed in the config file. */
+    static SendSettings resolveSmtp(SendOptions flags, Function<String, String> env, Set<String> moreKeys) {
+        return resolve(flags, env, false, false, moreKeys);
+    }
+
+    /**
+     * Reads a {@code --config} file whose keys are the send keys or {@code moreKeys}.
+     *
+     * @throws CliFailure with {@link ExitCodes#BAD_INPUT} for an unreadable file or an unknown key
+     */
+    static Properties loadConfig(Path file, Set<String> moreKeys) {
+        return load(file, moreKeys);
     }
 
     /**
@@ -81,7 +95,7 @@ public final class SendSettings {
      */
     public static EmailDraft resolveDraft(SendOptions flags) {
         refuseSecretsOnCommandLine(flags);
-        Properties file = flags.config == null ? new Properties() : load(flags.config);
+        Properties file = flags.config == null ? new Properties() : load(flags.config, Set.of());
         return draft(new Merged(file), flags);
     }
 
@@ -98,9 +112,9 @@ public final class SendSettings {
     }
 
     private static SendSettings resolve(SendOptions flags, Function<String, String> env, boolean withPort,
-            boolean withDraft) {
+            boolean withDraft, Set<String> moreKeys) {
         refuseSecretsOnCommandLine(flags);
-        Properties file = flags.config == null ? new Properties() : load(flags.config);
+        Properties file = flags.config == null ? new Properties() : load(flags.config, moreKeys);
         Merged m = new Merged(file);
 
         ModemAddress address = withPort ? ModemAddress.parse(m.text("port", flags.port)) : null;
@@ -267,7 +281,7 @@ public final class SendSettings {
         };
     }
 
-    private static Properties load(Path file) {
+    private static Properties load(Path file, Set<String> moreKeys) {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
@@ -277,6 +291,7 @@ public final class SendSettings {
         }
         Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
         unknown.removeAll(CONFIG_KEYS);
+        unknown.removeAll(moreKeys);
         if (unknown.contains("password")) {
             throw CliFailure.badInput("config: the key password is not accepted (keep secrets out of files that get "
                     + "copied around); use password-env=VAR, was in " + file);

@@ -152,7 +152,7 @@ class OutboxCommandsTest {
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "io.github.uc15mail.cli.Uc15MailCli", "gateway", "--store", store(), "--modem",
                 "tcp:127.0.0.1:" + modemPort, "--server", "127.0.0.1", "--server-port", String.valueOf(uc15.smtpPort()),
-                "--from", "gw@example.com", "--node", "test-gw", "--http", "127.0.0.1:8080")
+                "--from", "gw@example.com", "--node", "test-gw", "--listen", "off", "--http", "127.0.0.1:0")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -167,7 +167,10 @@ class OutboxCommandsTest {
             p.destroyForcibly();
         }
         String out = read(log);
-        assertTrue(out.contains("--http is not implemented yet"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("Status page: http://127.0.0.1:")), out);
+        assertFalse(out.contains("SMTP front door"), out);
+        assertEquals(3, out.lines().filter(l -> l.contains("OutboxStateLog") && l.contains(" SENDING -> SENT")
+                && l.contains("recipients 1, modem tcp:127.0.0.1:" + modemPort + ", code 0")).count(), out);
         assertEquals(3, out.lines().filter(l -> l.endsWith(" SENT: sent through tcp:127.0.0.1:" + modemPort)).count(), out);
         CliRunner.Result sent = cli.run("outbox", "--store", store(), "list", "--state", "sent", "--json");
         assertEquals(3, sent.outLines().size(), sent::toString);

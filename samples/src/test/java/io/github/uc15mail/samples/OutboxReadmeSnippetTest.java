@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Outbox" example is, line for line, the body of {@code OutboxWithApi.main} after its config. */
+/** The README's "Outbox" example (its imports aside) is, line for line, the body of {@code OutboxWithApi.main} after its config. */
 class OutboxReadmeSnippetTest {
 
     @Test
@@ -20,7 +20,7 @@ class OutboxReadmeSnippetTest {
         int start = readme.indexOf("```java\n", section);
         int end = readme.indexOf("```", start + 8);
         List<String> snippet = readme.substring(start + 8, end).lines().map(String::strip)
-                .filter(l -> !l.isEmpty()).toList();
+                .filter(l -> !l.isEmpty() && !l.startsWith("import ")).toList();
         assertEquals(5, snippet.size(), "five lines: " + snippet);
         String source = Files.readString(Path.of("src/main/java/io/github/uc15mail/samples/OutboxWithApi.java"),
                 StandardCharsets.UTF_8);

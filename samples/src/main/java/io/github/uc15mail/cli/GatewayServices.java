@@ -1,0 +1,140 @@
+package io.github.uc15mail.cli;
+
+import io.github.uc15mail.ModemMailer;
+import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.at.Subscription;
+import io.github.uc15mail.gateway.GatewayMetrics;
+import io.github.uc15mail.gateway.GatewayServer;
+import io.github.uc15mail.gateway.GatewaySettings;
+import io.github.uc15mail.gateway.ModemHealth;
+import io.github.uc15mail.gateway.OutboxBridge;
+import io.github.uc15mail.gateway.QueueView;
+import io.github.uc15mail.gateway.StatusServer;
+import io.github.uc15mail.outbox.Dispatcher;
+import io.github.uc15mail.outbox.DispatcherOptions;
+import io.github.uc15mail.outbox.Outbox;
+import io.github.uc15mail.outbox.OutboxException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What a running {@code gateway} holds: the modems and their dispatcher, the SMTP front door into the outbox,
+ * the status page, the state-change log and the metrics feed. Started in that order (the modems take work
+ * before the front door takes mail); {@link #close} stops the front door first, so nothing is accepted
+ * while the sends are handed back.
+ */
+final class GatewayServices implements AutoCloseable {
+
+    private final List<ModemLink> links = new ArrayList<>();
+    private final List<ModemMailer> mailers = new ArrayList<>();
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private Dispatcher dispatcher;
+    private ModemReadings readings;
+    private GatewayServer frontDoor;
+    private StatusServer status;
+
+    /**
+     * Starts everything; on failure closes what was started and throws a {@link CliFailure}.
+     *
+     * @param frontDoorSettings null for no front door
+     * @param http null for no status page
+     */
+    static GatewayServices start(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
+            DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
+            SecretMasker masker, CliContext context) {
+        GatewayServices g = new GatewayServices();
+        try {
+            g.startAll(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, masker, context);
+            return g;
+        } catch (RuntimeException e) {
+            g.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
+            DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
+            SecretMasker masker, CliContext context) {
+        Map<String, ModemMailer> pool = new LinkedHashMap<>();
+        for (ModemAddress address : modems) {
+            ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget());
+            links.add(link);
+            ModemMailer mailer = ModemMailer.create(link.session(), config);
+            mailers.add(mailer);
+            pool.put(address.spec(), mailer);
+        }
+        subscriptions.add(OutboxBridge.logChanges(outbox, masker::mask));
+        try {
+            dispatcher = Dispatcher.start(outbox, pool, dispatch);
+        } catch (OutboxException e) {
+            throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, e.getMessage(), e);
+        }
+        Dispatcher d = dispatcher;
+        readings = new ModemReadings(pool, d::poolStatus);
+        Supplier<List<ModemHealth>> health = () -> OutboxBridge.modemHealth(d.poolStatus(), readings::last);
+        QueueView queue = OutboxBridge.queueView(outbox);
+        GatewayMetrics metrics = new GatewayMetrics(queue, health);
+        subscriptions.add(OutboxBridge.feedMetrics(outbox, metrics));
+        if (frontDoorSettings != null) {
+            try {
+                frontDoor = GatewayServer.start(frontDoorSettings, OutboxBridge.sink(outbox));
+            } catch (IOException | RuntimeException e) {
+                throw CliFailure.badInput("listen: cannot start the SMTP front door on " + hostPort(frontDoorSettings.listen())
+                        + ": " + e.getMessage() + " (choose another --listen, or --listen off)");
+            }
+        }
+        if (http != null) {
+            try {
+                status = StatusServer.start(http, Set.of(), admin, queue, health, metrics);
+            } catch (IOException e) {
+                throw CliFailure.badInput("http: cannot start the status page on " + hostPort(http) + ": "
+                        + e.getMessage() + " (choose another --http, or --http off)");
+            }
+        }
+    }
+
+    static String hostPort(InetSocketAddress a) {
+        String host = a.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** The front door's address, or null when it is off. */
+    InetSocketAddress frontDoor() {
+        return frontDoor == null ? null : frontDoor.address();
+    }
+
+    /** The status page's address, such as {@code http://127.0.0.1:8025/}, or null when it is off. */
+    String statusPage() {
+        return status == null ? null : status.uri().toString();
+    }
+
+    int modemCount() {
+        return mailers.size();
+    }
+
+    /** Stops taking mail, then hands back or finishes the running sends, then closes the modems. */
+    @Override
+    public void close() {
+        if (frontDoor != null) {
+            frontDoor.close();
+        }
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+        if (status != null) {
+            status.close();
+        }
+        if (readings != null) {
+            readings.close();
+        }
+        subscriptions.forEach(Subscription::cancel);
+        mailers.forEach(ModemMailer::close);
+        links.forEach(ModemLink::close);
+    }
+}

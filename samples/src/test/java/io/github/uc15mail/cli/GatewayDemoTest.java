@@ -1,0 +1,112 @@
+package io.github.uc15mail.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code uc15mail gateway --demo} as a newcomer uses it: start it, paste the curl command it prints, see the
+ * mail delivered at the destination and SENT in the outbox, stop it with SIGTERM.
+ */
+class GatewayDemoTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCurlCommandItPrintsGoesThroughToTheDestination() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed (Debian package curl)");
+        Path log = dir.resolve("demo.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "io.github.uc15mail.cli.Uc15MailCli", "gateway", "--demo", "--listen", "127.0.0.1:0", "--http",
+                "127.0.0.1:0").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            String curl = awaitLine(log, l -> l.startsWith("  curl -s smtp://")).strip();
+            String status = awaitLine(log, l -> l.startsWith("Status page: http://"));
+            Matcher store = Pattern.compile("Outbox: (sqlite:\\S+)").matcher(read(log));
+            assertTrue(store.find(), () -> read(log));
+            Process c = new ProcessBuilder("bash", "-c", curl).redirectErrorStream(true).start();
+            assertTrue(c.waitFor(60, TimeUnit.SECONDS), "curl did not finish");
+            String curlOut = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, c.exitValue(), curlOut);
+            awaitLine(log, l -> l.equals("  Subject: hi"));
+            String out = read(log);
+            assertTrue(out.contains("Delivered to the destination SMTP server:"), out);
+            assertTrue(out.contains("  To:      ops@example.com"), out);
+            awaitLine(log, l -> l.matches("\\S+ SENT: sent through tcp:127\\.0\\.0\\.1:\\d+"));
+            CliRunner.Result sent = new CliRunner().run("outbox", "--store", store.group(1), "list", "--state", "sent",
+                    "--json");
+            assertEquals(0, sent.exitCode(), sent::toString);
+            assertEquals(1, sent.outLines().size(), sent::toString);
+            assertTrue(sent.out().contains("\"subject\":\"hi\""), sent::toString);
+            String page = status.substring("Status page: ".length(), status.indexOf(' ', "Status page: ".length()));
+            String metrics = awaitPage(page + "metrics", b -> b.contains("uc15mail_sends_total{code=\"\",outcome=\"sent\"} 1.0")
+                    && b.contains("uc15mail_queue_messages{state=\"SENT\"} 1.0"));
+            assertTrue(metrics.contains("uc15mail_send_duration_seconds_count{outcome=\"sent\"} 1"), metrics);
+            String health = awaitPage(page + "health", b -> Pattern.compile("\"signal\":\\d+").matcher(b).find());
+            assertTrue(health.contains("\"registered\":true"), health);
+            assertTrue(health.contains("\"SENT\":1"), health);
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), () -> read(log));
+            assertEquals(0, p.exitValue(), () -> read(log));
+            assertFalse(Files.exists(Path.of(store.group(1).substring("sqlite:".length()))), "the demo outbox is deleted");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** The page's body once {@code wanted} holds (the metrics feed and the modem readings run on their own threads). */
+    private static String awaitPage(String uri, Predicate<String> wanted) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String body = "";
+        while (System.nanoTime() < end) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            body = r.body();
+            if (wanted.test(body)) {
+                return body;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(uri + " never showed what was wanted:\n" + body);
+    }
+
+    private static String awaitLine(Path log, Predicate<String> wanted) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            var hit = read(log).lines().filter(wanted).findFirst();
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no such line in:\n" + read(log));
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
