@@ -53,6 +53,11 @@ import org.slf4j.LoggerFactory;
 public final class Outbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+    /**
+     * How long an enqueue waits for the writer to take its work; once taken, it waits for the commit's
+     * outcome. Above SQLite's busy timeout ({@code StoreLocation.BUSY_TIMEOUT_MILLIS}) so a locked file fails
+     * the batch before its callers give up.
+     */
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(15);
 
     private final Store store;

@@ -42,6 +42,22 @@ class SqliteOutboxTest extends OutboxContract {
     }
 
     @Test
+    void anUnreadableAttachmentIsRefusedInputNamingItAndNothingIsStored() {
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("Permission denied");
+            }
+        };
+        io.github.uc15mail.EmailDraft d = io.github.uc15mail.EmailDraft.builder().to("a@example.com").subject("s")
+                .body("b").attach(io.github.uc15mail.Attachment.fromStream("report.csv", broken, 3)).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> outbox.enqueue(d));
+        assertTrue(e.getMessage().startsWith("attachment report.csv: "), e.getMessage());
+        assertTrue(e.getMessage().contains("Permission denied"), e.getMessage());
+        assertEquals(0, outbox.list(null, 10).size());
+    }
+
+    @Test
     void urlsThatNameNoDurableStoreAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Outbox.open("mysql://x"));
         assertTrue(e.getMessage().startsWith("store: must be sqlite:PATH or jdbc:postgresql://"), e.getMessage());

@@ -50,6 +50,10 @@ public final class SendOptions {
     @Option(names = "--apn-password-env", paramLabel = "VAR", description = "Environment variable holding the APN password.")
     String apnPasswordEnv;
 
+    @Option(names = "--apn-password", hidden = true, paramLabel = "SECRET",
+            description = "Refused: a password on the command line is visible to every user of the machine.")
+    String apnPasswordOnCommandLine;
+
     @Option(names = "--user", paramLabel = "U", description = "SMTP account user name (at most 50 bytes).")
     String user;
 

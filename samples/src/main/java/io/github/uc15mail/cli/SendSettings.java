@@ -94,16 +94,26 @@ public final class SendSettings {
      * @throws CliFailure with {@link ExitCodes#BAD_INPUT} for the first problem found
      */
     public static EmailDraft resolveDraft(SendOptions flags) {
+        refuseSecretsOnCommandLine(flags);
         Properties file = flags.config == null ? new Properties() : load(flags.config, Set.of());
         return draft(new Merged(file), flags);
     }
 
-    private static SendSettings resolve(SendOptions flags, Function<String, String> env, boolean withPort,
-            boolean withDraft, Set<String> moreKeys) {
+    /** Passwords given as values on the command line are refused (every user of the machine can see them). */
+    private static void refuseSecretsOnCommandLine(SendOptions flags) {
         if (flags.passwordOnCommandLine != null) {
             throw CliFailure.badInput("password: is not accepted on the command line (other users can see it); "
                     + "put it in an environment variable and name that with --password-env VAR");
         }
+        if (flags.apnPasswordOnCommandLine != null) {
+            throw CliFailure.badInput("apn-password: is not accepted on the command line (other users can see it); "
+                    + "put it in an environment variable and name that with --apn-password-env VAR");
+        }
+    }
+
+    private static SendSettings resolve(SendOptions flags, Function<String, String> env, boolean withPort,
+            boolean withDraft, Set<String> moreKeys) {
+        refuseSecretsOnCommandLine(flags);
         Properties file = flags.config == null ? new Properties() : load(flags.config, moreKeys);
         Merged m = new Merged(file);
 

@@ -22,13 +22,23 @@ public final class StoreOptions {
             description = "Environment variable holding the database password (never given on the command line).")
     String passwordEnv;
 
+    @Option(names = "--store-password", hidden = true, paramLabel = "SECRET",
+            description = "Refused: a password on the command line is visible to every user of the machine.")
+    String passwordOnCommandLine;
+
     boolean isSet() {
         return store != null;
     }
 
     /** This or {@code other}, whichever names a store (a subcommand's own flags win). */
     StoreOptions or(StoreOptions other) {
-        return isSet() || other == null ? this : other;
+        StoreOptions chosen = isSet() || other == null ? this : other;
+        // A refused --store-password stays refused on whichever level it was given.
+        if (chosen.passwordOnCommandLine == null) {
+            chosen.passwordOnCommandLine = passwordOnCommandLine != null ? passwordOnCommandLine
+                    : other == null ? null : other.passwordOnCommandLine;
+        }
+        return chosen;
     }
 
     /**
@@ -37,6 +47,10 @@ public final class StoreOptions {
      * @throws CliFailure exit 2 for missing or bad flags, 4 when the store cannot be reached
      */
     Outbox open(Function<String, String> env) {
+        if (passwordOnCommandLine != null) {
+            throw CliFailure.badInput("store-password: is not accepted on the command line (other users can see it); "
+                    + "put it in an environment variable and name that with --store-password-env VAR");
+        }
         if (store == null) {
             throw CliFailure.badInput("store: is required (--store sqlite:PATH or --store jdbc:postgresql://HOST:PORT/DB), "
                     + "was not given");

@@ -102,6 +102,30 @@ class OutboxCommandsTest {
     }
 
     @Test
+    void passwordsOnTheCommandLineAreRefusedWithoutEchoingThem() {
+        CliRunner cli = new CliRunner();
+        CliRunner.Result store = cli.run("queue", "--store", store(), "--store-password", "hunter2-db", "--to",
+                "a@example.com", "--body", "x");
+        assertEquals(2, store.exitCode(), store::toString);
+        assertTrue(store.err().contains("--store-password-env"), store.err());
+        assertFalse(store.toString().contains("hunter2-db"), store::toString);
+        assertEquals(1, store.err().strip().lines().count(), store.err());
+        CliRunner.Result list = cli.run("outbox", "--store", store(), "list", "--store-password", "hunter2-db");
+        assertEquals(2, list.exitCode(), list::toString);
+        assertFalse(list.toString().contains("hunter2-db"), list::toString);
+        CliRunner.Result apn = cli.run("queue", "--store", store(), "--apn-password", "hunter2-apn", "--to",
+                "a@example.com", "--body", "x");
+        assertEquals(2, apn.exitCode(), apn::toString);
+        assertTrue(apn.err().contains("--apn-password-env"), apn.err());
+        assertFalse(apn.toString().contains("hunter2-apn"), apn::toString);
+        CliRunner.Result send = cli.run("send", "--port", "/dev/null", "--server", "smtp.example.com", "--apn-password",
+                "hunter2-apn", "--to", "a@example.com", "--body", "x");
+        assertEquals(2, send.exitCode(), send::toString);
+        assertFalse(send.toString().contains("hunter2-apn"), send::toString);
+        assertEquals("", cli.run("outbox", "--store", store(), "list").out());
+    }
+
+    @Test
     void storePasswordComesOnlyFromTheEnvironment() {
         CliRunner.Result r = new CliRunner().run("queue", "--store", "jdbc:postgresql://127.0.0.1:1/outbox",
                 "--store-user", "gw", "--store-password-env", "OUTBOX_PW", "--to", "a@example.com", "--body", "x");

@@ -118,7 +118,9 @@ public final class DraftCodec {
             }
             return data;
         } catch (IOException e) {
-            throw new OutboxException("cannot read attachment " + a.name() + " to store it: " + e.getMessage(), e);
+            // The caller's input, not the store: refused input (exit 2), not "store unreachable".
+            throw new IllegalArgumentException("attachment " + a.name() + ": must be readable to be stored, was not ("
+                    + e.getMessage() + ")", e);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,28 @@ public final class GroupWriter implements AutoCloseable {
     private Connection connection;
     private int lastBatch;
 
-    private record Task<T>(SqlWork<T> work, CompletableFuture<T> result) {}
+    private static final int PENDING = 0;
+    private static final int CLAIMED = 1;
+    private static final int CANCELLED = 2;
+
+    /**
+     * One write. Its state goes from PENDING either to CLAIMED (by the writer thread, before the work runs)
+     * or to CANCELLED (by a caller that gave up), never both: a cancelled task is never run, and a caller
+     * whose task was claimed does not report "nothing stored".
+     */
+    private record Task<T>(SqlWork<T> work, CompletableFuture<T> result, AtomicInteger state) {
+        Task(SqlWork<T> work, CompletableFuture<T> result) {
+            this(work, result, new AtomicInteger(PENDING));
+        }
+
+        boolean claim() {
+            return state.compareAndSet(PENDING, CLAIMED);
+        }
+
+        boolean cancel() {
+            return state.compareAndSet(PENDING, CANCELLED);
+        }
+    }
 
     public GroupWriter(Connector connector, String storeName, Duration timeout) {
         this.connector = connector;
@@ -51,15 +73,39 @@ public final class GroupWriter implements AutoCloseable {
         thread.start();
     }
 
-    /** Runs {@code work} in the next batch and returns its result once that batch is committed. */
+    /**
+     * Runs {@code work} in the next batch and returns its result once that batch is committed.
+     *
+     * <p>When the writer has not started the work within the timeout, the work is withdrawn and never runs:
+     * the {@link OutboxException} then means nothing was stored. When the writer has started it, the caller
+     * waits for the commit's outcome (up to the timeout once more; a SQLite connection gives up on a locked
+     * file sooner, see {@link StoreLocation}); if even that runs out, the exception says the outcome is
+     * unknown, because the batch may still commit.
+     */
     public <T> T write(SqlWork<T> work) {
         if (closed) {
             throw new OutboxException("the outbox is closed");
         }
         CompletableFuture<T> f = new CompletableFuture<>();
-        queue.add(new Task<>(work, f));
+        Task<T> task = new Task<>(work, f);
+        queue.add(task);
         try {
-            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (task.cancel()) {
+                    f.cancel(false);
+                    throw new OutboxException("the outbox store " + storeName + " did not start the write within "
+                            + timeout.toSeconds() + " s: nothing was stored");
+                }
+                // Claimed by the writer: its batch may commit, so wait for the real outcome.
+                try {
+                    return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException again) {
+                    throw new OutboxException("the outbox store " + storeName + " did not finish a write within "
+                            + 2 * timeout.toSeconds() + " s: the outcome is unknown (it may still be committed)");
+                }
+            }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
@@ -67,13 +113,10 @@ public final class GroupWriter implements AutoCloseable {
             }
             throw new OutboxException("the outbox store " + storeName + " refused a write: " + cause.getMessage(),
                     cause);
-        } catch (TimeoutException e) {
-            f.cancel(false);
-            throw new OutboxException("the outbox store " + storeName + " did not commit within "
-                    + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OutboxException("interrupted while writing to the outbox store");
+            throw new OutboxException(task.cancel() ? "interrupted before writing to the outbox store: nothing was stored"
+                    : "interrupted while writing to the outbox store: the outcome is unknown (it may still be committed)");
         }
     }
 
@@ -132,7 +175,7 @@ public final class GroupWriter implements AutoCloseable {
     }
 
     private void runBatch(List<Task<?>> batch) {
-        batch.removeIf(t -> t.result().isCancelled());
+        batch.removeIf(t -> !t.claim());
         if (batch.isEmpty()) {
             return;
         }

@@ -36,14 +36,22 @@ public final class ReadPool implements AutoCloseable {
             }
             return result;
         } catch (SQLException e) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // thrown away
-                }
-            }
+            discard(c);
             throw new OutboxException("the outbox store " + storeName + " cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            // The connection may be mid-way through something: close it rather than hand it to the next read.
+            discard(c);
+            throw e;
+        }
+    }
+
+    private static void discard(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // thrown away
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import io.github.uc15mail.outbox.EnqueueOptions;
 import io.github.uc15mail.outbox.MessageId;
 import io.github.uc15mail.outbox.MessageState;
 import io.github.uc15mail.outbox.OutboxMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +25,8 @@ import java.util.Optional;
  * Times are epoch milliseconds. The reads are in {@link StoreQueries}.
  */
 public final class Store implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Store.class);
 
     /** A message a gateway has just claimed. */
     public record Claim(MessageId id, int attempt, int priorAttempts, Long expiresAt) {}
@@ -209,13 +213,21 @@ public final class Store implements AutoCloseable {
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_message SET state = ?, next_attempt_at = ?, "
                     + "last_error = ?, lease_owner = NULL, lease_until = NULL, submitting = 0, updated_at = ? "
-                    + "WHERE id = ?")) {
+                    + "WHERE id = ? AND attempts = ? AND state = ?")) {
                 ps.setString(1, f.state().name());
                 ps.setLong(2, f.nextAttemptAt());
                 ps.setString(3, f.error());
                 ps.setLong(4, now);
                 ps.setString(5, id.value());
-                ps.executeUpdate();
+                ps.setInt(6, attempt);
+                ps.setString(7, before.name());
+                // Conditional: between the SELECT and here another gateway may have reclaimed and claimed the
+                // message again (PostgreSQL, READ COMMITTED); its row must not be overwritten.
+                if (ps.executeUpdate() != 1) {
+                    log.warn("outbox message {}: attempt {} lost its lease before it ended; left to its new owner",
+                            id.value(), attempt);
+                    return Optional.empty();
+                }
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_attempt SET ended_at = ?, outcome = ?, "
                     + "error_code = ?, error_meaning = ?, smtp_reply = ?, error_text = ?, phase_times = ? "

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -17,6 +18,9 @@ public final class StoreLocation {
 
     /** The two kinds of store. */
     public enum Dialect { SQLITE, POSTGRESQL }
+
+    /** How long a SQLite connection waits for a lock held by another process; below the write timeout. */
+    public static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final Dialect dialect;
     private final String jdbcUrl;
@@ -44,11 +48,11 @@ public final class StoreLocation {
         if (lower.startsWith("sqlite:") || lower.startsWith("jdbc:sqlite:")) {
             String path = u.substring(lower.startsWith("sqlite:") ? 7 : 12);
             if (path.isEmpty()) {
-                throw new IllegalArgumentException("store: sqlite:PATH needs a file path, was \"" + u + "\"");
+                throw new IllegalArgumentException("store: sqlite:PATH needs a file path, was \"" + mask(u) + "\"");
             }
             if (path.equals(":memory:") || path.startsWith("file::memory")) {
                 throw new IllegalArgumentException("store: must be a file (an outbox in memory is not durable), was \""
-                        + u + "\"");
+                        + mask(u) + "\"");
             }
             Path file = Path.of(path).toAbsolutePath();
             Path dir = file.getParent();
@@ -60,12 +64,12 @@ public final class StoreLocation {
         if (lower.startsWith("jdbc:postgresql:")) {
             if (u.contains("password=")) {
                 throw new IllegalArgumentException("store: must not carry the password (give it separately), was "
-                        + u.replaceAll("password=[^&]*", "password=***"));
+                        + mask(u));
             }
             return new StoreLocation(Dialect.POSTGRESQL, u, user, password);
         }
         throw new IllegalArgumentException("store: must be sqlite:PATH or jdbc:postgresql://HOST:PORT/DB, was \""
-                + u + "\"");
+                + mask(u) + "\"");
     }
 
     public Dialect dialect() {
@@ -91,7 +95,9 @@ public final class StoreLocation {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // FULL: a commit is on disk (WAL fsync) before it returns, so a power cut loses no enqueued mail.
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            config.setBusyTimeout(30_000);
+            // Below the outbox's write timeout (15 s): a batch stuck on a file another process has locked fails
+            // (and its callers learn that nothing was stored) before those callers give up waiting for it.
+            config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
             return DriverManager.getConnection(jdbcUrl, config.toProperties());
         }
         Properties p = new Properties();
@@ -119,6 +125,22 @@ public final class StoreLocation {
     /** The URL, without any secret. */
     @Override
     public String toString() {
-        return dialect == Dialect.SQLITE ? "sqlite:" + jdbcUrl.substring(12) : jdbcUrl;
+        return mask(dialect == Dialect.SQLITE ? "sqlite:" + jdbcUrl.substring(12) : jdbcUrl);
+    }
+
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^/@?#:]*):[^/?#]*@");
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;]*");
+
+    /**
+     * A store URL as it may be shown (logs, errors, status): the password of a {@code user:password@} part
+     * and the value of any {@code password=} parameter replaced by {@code ***}. Every place that echoes a
+     * store URL goes through this.
+     */
+    public static String mask(String url) {
+        if (url == null) {
+            return null;
+        }
+        String m = USERINFO_PASSWORD.matcher(url).replaceAll("$1:***@");
+        return PASSWORD_PARAM.matcher(m).replaceAll("$1***");
     }
 }
