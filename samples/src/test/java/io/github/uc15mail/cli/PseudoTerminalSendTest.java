@@ -80,6 +80,12 @@ class PseudoTerminalSendTest {
                 Thread.sleep(50);
             }
             assertEquals(true, Files.exists(link), "socat did not create " + link);
+            // socat makes the pty link before it connects to the emulator: an AT answered through the pty
+            // proves the bridge holds the modem, so the client below is really the second one.
+            try (io.github.uc15mail.at.AtSession through = io.github.uc15mail.at.AtSession.open(
+                    io.github.uc15mail.serial.ModemPorts.transport(link.toString()))) {
+                through.execute(io.github.uc15mail.at.AtCommands.at()).get(20, TimeUnit.SECONDS);
+            }
             // socat holds the modem; a second client is refused and the bridge is left alone
             String said;
             try (java.net.Socket second = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), tcp)) {
