@@ -53,8 +53,9 @@ public final class EmulateCommand implements Callable<Integer> {
                     + "BG95 or BG96 (BG95/BG96 have no SMTP service).")
     String model;
 
-    @Option(names = "--smtp-port", paramLabel = "N", defaultValue = "2525",
-            description = "Port of the embedded SMTP server on 127.0.0.1 (default ${DEFAULT-VALUE}, 0 = any free port).")
+    @Option(names = "--smtp-port", paramLabel = "N", defaultValue = "0",
+            description = "Port of the embedded SMTP server on 127.0.0.1 (default: a free port, printed; so it never "
+                    + "meets the gateway's 2525).")
     int smtpPort;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "0",
