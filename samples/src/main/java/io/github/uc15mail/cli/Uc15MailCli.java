@@ -51,6 +51,7 @@ public final class Uc15MailCli implements Callable<Integer> {
         cl.addSubcommand("queue", new QueueCommand(context));
         cl.addSubcommand("outbox", new OutboxCommand(context));
         cl.addSubcommand("gateway", new GatewayCommand(context));
+        cl.addSubcommand("qualify", new QualifyCommand(context));
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((e, args) -> {
