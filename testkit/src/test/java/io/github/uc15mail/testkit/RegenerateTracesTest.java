@@ -36,7 +36,7 @@ class RegenerateTracesTest {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertFalse(text.contains(TraceScenario.PASSWORD), "the SMTP password is in " + file);
         assertFalse(text.contains(TraceScenario.APN_PASSWORD), "the APN password is in " + file);
-        assertTrue(text.contains("\"****\""), "no masked password in " + file);
+        assertTrue(text.contains("\\\"****\\\""), "no masked password in " + file);
 
         Trace trace = Trace.read(file);
         assertTrue(trace.headerText("ati").contains("UC15"), trace.headerText("ati"));
