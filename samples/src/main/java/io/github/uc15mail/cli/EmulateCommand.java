@@ -62,6 +62,15 @@ public final class EmulateCommand implements Callable<Integer> {
             description = "Exit after N emails were delivered, by all modems together (default 0: run until interrupted).")
     int count;
 
+    @Option(names = "--replay", paramLabel = "TRACE",
+            description = "Instead of emulating, play the module's side of a recorded trace (docs/traces.md): each command "
+                    + "the host writes is answered as the module answered it; a deviation is answered ERROR and printed. "
+                    + "Each new client replays the trace from its start.")
+    java.nio.file.Path replay;
+
+    @Option(names = "--replay-timing", description = "With --replay: wait the recorded delays before each answer.")
+    boolean replayTiming;
+
     public EmulateCommand(CliContext context) {
         this.context = context;
     }
@@ -82,6 +91,12 @@ public final class EmulateCommand implements Callable<Integer> {
         }
         if (count < 0) {
             throw CliFailure.badInput("count: must be 0 or more, was " + count);
+        }
+        if (replay != null) {
+            return new TraceReplay(context, replay, replayTiming, listen, count).run();
+        }
+        if (replayTiming) {
+            throw CliFailure.badInput("replay-timing: needs --replay TRACE");
         }
         Model m;
         try {

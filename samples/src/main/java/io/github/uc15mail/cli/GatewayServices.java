@@ -48,10 +48,10 @@ final class GatewayServices implements AutoCloseable {
      */
     static GatewayServices start(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
             DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
-            SecretMasker masker, CliContext context) {
+            SecretMasker masker, CliContext context, TraceOptions trace) {
         GatewayServices g = new GatewayServices();
         try {
-            g.startAll(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, masker, context);
+            g.startAll(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, masker, context, trace);
             return g;
         } catch (RuntimeException e) {
             g.close();
@@ -61,7 +61,7 @@ final class GatewayServices implements AutoCloseable {
 
     private void startAll(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
             DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
-            SecretMasker masker, CliContext context) {
+            SecretMasker masker, CliContext context, TraceOptions trace) {
         // Listeners first: a port in use must stop the gateway before it opens a modem or claims a message.
         QueueView queue = OutboxBridge.queueView(outbox);
         Supplier<List<ModemHealth>> health = () -> dispatcher == null || readings == null ? List.of()
@@ -85,7 +85,8 @@ final class GatewayServices implements AutoCloseable {
         }
         Map<String, ModemMailer> pool = new LinkedHashMap<>();
         for (ModemAddress address : modems) {
-            ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget());
+            int index = modems.size() > 1 ? pool.size() + 1 : 0;
+            ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget(), trace, masker, index);
             links.add(link);
             ModemMailer mailer = ModemMailer.create(link.session(), config);
             mailers.add(mailer);

@@ -54,6 +54,7 @@ public final class Uc15MailCli implements Callable<Integer> {
         cl.addSubcommand("gateway", new GatewayCommand(context));
         cl.addSubcommand("sendmail", new SendmailCommand(context, System.in));
         cl.addSubcommand("mailq", new MailqCommand(context));
+        cl.addSubcommand("qualify", new QualifyCommand(context));
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((e, args) -> {
