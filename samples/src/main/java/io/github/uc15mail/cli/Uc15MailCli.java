@@ -45,6 +45,7 @@ public final class Uc15MailCli implements Callable<Integer> {
     public static CommandLine commandLine(CliContext context) {
         CommandLine cl = new CommandLine(new Uc15MailCli(context));
         cl.addSubcommand("send", new SendCommand(context));
+        cl.addSubcommand("sms", new SmsCommand(context));
         cl.addSubcommand("demo", new DemoCommand(context));
         cl.addSubcommand("probe", new ProbeCommand(context));
         cl.addSubcommand("ports", new PortsCommand(context));
