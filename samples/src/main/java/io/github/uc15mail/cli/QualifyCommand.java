@@ -112,7 +112,7 @@ public final class QualifyCommand implements Callable<Integer>, VerboseCommand {
         } finally {
             Logging.restore(sdk);
         }
-        report.printTable(new PrintWriter(context.out(), true));
+        report.printTable(context.out());
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Path zip = report.writeZip(out, today.format(DateTimeFormatter.BASIC_ISO_DATE), today.toString(),
                 Uc15MailCli.VERSION);

@@ -1,4 +1,4 @@
-package io.github.uc15mail.internal.trace;
+package io.github.uc15mail.trace.internal;
 
 import io.github.uc15mail.internal.at.AtText;
 import java.util.Locale;

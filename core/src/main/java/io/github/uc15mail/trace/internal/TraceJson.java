@@ -1,4 +1,4 @@
-package io.github.uc15mail.internal.trace;
+package io.github.uc15mail.trace.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
