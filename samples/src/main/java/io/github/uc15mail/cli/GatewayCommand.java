@@ -114,7 +114,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
     /** Checks the front door and status page flags before anything opens. */
     void checkFlags() {
         frontDoor.frontDoor(context.env());
-        frontDoor.http();
+        frontDoor.checkHttp(context.env());
         dispatchOptions();
     }
 
@@ -138,7 +138,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
                 }
             });
             try (GatewayServices services = GatewayServices.start(outbox, addresses, baud, config, dispatch, door, http,
-                    frontDoor.httpAdmin, masker, context)) {
+                    frontDoor.httpAdmin, frontDoor.statusLogin(context.env()), masker, context)) {
                 Signals.onTermination(this::requestStop);
                 context.err().println("uc15mail: gateway " + dispatch.node() + " draining " + outbox.storeDescription()
                         + " through " + services.modemCount() + " modem" + (services.modemCount() == 1 ? "" : "s")

@@ -47,10 +47,10 @@ final class GatewayServices implements AutoCloseable {
      */
     static GatewayServices start(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
             DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
-            SecretMasker masker, CliContext context) {
+            StatusServer.Login login, SecretMasker masker, CliContext context) {
         GatewayServices g = new GatewayServices();
         try {
-            g.startAll(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, masker, context);
+            g.startAll(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, login, masker, context);
             return g;
         } catch (RuntimeException e) {
             g.close();
@@ -60,7 +60,7 @@ final class GatewayServices implements AutoCloseable {
 
     private void startAll(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
             DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
-            SecretMasker masker, CliContext context) {
+            StatusServer.Login login, SecretMasker masker, CliContext context) {
         Map<String, ModemMailer> pool = new LinkedHashMap<>();
         for (ModemAddress address : modems) {
             ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget());
@@ -84,6 +84,7 @@ final class GatewayServices implements AutoCloseable {
         if (frontDoorSettings != null) {
             try {
                 frontDoor = GatewayServer.start(frontDoorSettings, OutboxBridge.sink(outbox));
+                metrics.watchFrontDoor(frontDoor);
             } catch (IOException | RuntimeException e) {
                 throw CliFailure.badInput("listen: cannot start the SMTP front door on " + hostPort(frontDoorSettings.listen())
                         + ": " + e.getMessage() + " (choose another --listen, or --listen off)");
@@ -91,8 +92,8 @@ final class GatewayServices implements AutoCloseable {
         }
         if (http != null) {
             try {
-                status = StatusServer.start(http, Set.of(), admin, queue, health, metrics);
-            } catch (IOException e) {
+                status = StatusServer.start(http, Set.of(), admin, login, queue, health, metrics);
+            } catch (IOException | IllegalArgumentException e) {
                 throw CliFailure.badInput("http: cannot start the status page on " + hostPort(http) + ": "
                         + e.getMessage() + " (choose another --http, or --http off)");
             }
