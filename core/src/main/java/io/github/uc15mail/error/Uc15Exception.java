@@ -9,13 +9,31 @@ package io.github.uc15mail.error;
 public class Uc15Exception extends RuntimeException {
 
     private volatile boolean outcomeUnknown;
+    private final FaultKind declaredKind;
 
     public Uc15Exception(String message) {
         super(message);
+        this.declaredKind = null;
     }
 
     public Uc15Exception(String message, Throwable cause) {
         super(message, cause);
+        this.declaredKind = null;
+    }
+
+    /**
+     * For a subclass outside this package that knows whose fault it always is: {@link FaultClassifier}
+     * gives {@code kind}, not retryable, for it (this package's classifier cannot name classes that live
+     * above it).
+     */
+    protected Uc15Exception(String message, Throwable cause, FaultKind kind) {
+        super(message, cause);
+        this.declaredKind = java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    /** The kind a subclass declared, or null. */
+    FaultKind declaredKind() {
+        return declaredKind;
     }
 
     /**
@@ -47,17 +65,17 @@ public class Uc15Exception extends RuntimeException {
      * authentication, an invalid draft). A pool of modems sends a message again through another modem after
      * a modem fault and counts such faults against the modem ({@link Modem#consecutiveFailures()}); it does
      * not after a message fault. Says nothing about whether the email went out: see {@link #isOutcomeUnknown()}.
-     * False for this base class.
+     * Decided by {@link FaultClassifier} ({@link FaultKind#MODEM}), looking through an unknown outcome.
      */
     public boolean isModemFault() {
-        return false;
+        return FaultClassifier.classifyIgnoringOutcome(this).isModemFault();
     }
 
     /**
      * Whether the same operation may succeed if tried again later, on the same mailer. A failure whose
-     * outcome is unknown is never retried by the SDK whatever this says.
+     * outcome is unknown is never retried by the SDK whatever this says. Decided by {@link FaultClassifier}.
      */
     public boolean isRetryable() {
-        return false;
+        return FaultClassifier.classifyIgnoringOutcome(this).retryable();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.uc15mail.module;
 
+import io.github.uc15mail.error.FaultKind;
 import io.github.uc15mail.error.Uc15Exception;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public class UnsupportedModuleException extends Uc15Exception {
      * @param cause    the modem's refusal, if any
      */
     public UnsupportedModuleException(ModuleIdentity identity, Reason reason, String why, Throwable cause) {
-        super(identity + " " + why, cause);
+        super(identity + " " + why, cause, FaultKind.MODEM);
         this.identity = Objects.requireNonNull(identity, "identity");
         this.reason = Objects.requireNonNull(reason, "reason");
     }
