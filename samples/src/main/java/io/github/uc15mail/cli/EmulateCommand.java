@@ -54,13 +54,23 @@ public final class EmulateCommand implements Callable<Integer> {
                     + "BG95 or BG96 (BG95/BG96 have no SMTP service).")
     String model;
 
-    @Option(names = "--smtp-port", paramLabel = "N", defaultValue = "2525",
-            description = "Port of the embedded SMTP server on 127.0.0.1 (default ${DEFAULT-VALUE}, 0 = any free port).")
+    @Option(names = "--smtp-port", paramLabel = "N", defaultValue = "0",
+            description = "Port of the embedded SMTP server on 127.0.0.1 (default: a free port, printed; so it never "
+                    + "meets the gateway's 2525).")
     int smtpPort;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "0",
             description = "Exit after N emails were delivered or SMS accepted, by all modems together (default 0: run until interrupted).")
     int count;
+
+    @Option(names = "--replay", paramLabel = "TRACE",
+            description = "Instead of emulating, play the module's side of a recorded trace (docs/traces.md): each command "
+                    + "the host writes is answered as the module answered it; a deviation is answered ERROR and printed. "
+                    + "Each new client replays the trace from its start.")
+    java.nio.file.Path replay;
+
+    @Option(names = "--replay-timing", description = "With --replay: wait the recorded delays before each answer.")
+    boolean replayTiming;
 
     public EmulateCommand(CliContext context) {
         this.context = context;
@@ -82,6 +92,12 @@ public final class EmulateCommand implements Callable<Integer> {
         }
         if (count < 0) {
             throw CliFailure.badInput("count: must be 0 or more, was " + count);
+        }
+        if (replay != null) {
+            return new TraceReplay(context, replay, replayTiming, listen, count).run();
+        }
+        if (replayTiming) {
+            throw CliFailure.badInput("replay-timing: needs --replay TRACE");
         }
         Model m;
         try {
