@@ -26,9 +26,8 @@ import java.util.Objects;
  *       {@link #withAtLeastOnce(boolean) at-least-once} requeues it instead, accepting duplicates.</li>
  * </ul>
  *
- * @param node this gateway's name, unique among gateways sharing a store (leases are held in its name;
- *     on start a dispatcher reclaims at once the leases its node held before, so two live dispatchers must
- *     never share a node name)
+ * @param node this gateway's name, shown in attempts and logs; leases are held by the node name and an
+ *     instance id made at each start, so two dispatchers under one name work alongside each other safely
  * @param maxAttempts attempts before a retryable failure becomes FAILED (counted since enqueue or retry)
  * @param backoffBase delay after the first failed attempt
  * @param backoffMax longest delay between attempts
