@@ -1,6 +1,7 @@
 package io.github.uc15mail.outbox;
 
 import io.github.uc15mail.ModemMailer;
+import io.github.uc15mail.outbox.internal.AccountPause;
 import io.github.uc15mail.outbox.internal.LaneWorker;
 import io.github.uc15mail.outbox.internal.ModemLane;
 import io.github.uc15mail.outbox.internal.Store;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +37,14 @@ import org.slf4j.LoggerFactory;
  *       the crash rule (QUEUED if never submitted, UNKNOWN if it was) to leases that have expired by the
  *       store's clock (the database's on PostgreSQL), never to a live one. It renews the leases of its own
  *       sends, for their attempt only, on a connection of its own.</li>
- *   <li>A modem whose failures are its own is set aside and probed later (see {@link DispatcherOptions});
- *       a message's own failure (a refused recipient) does not count against the modem.</li>
+ *   <li>Whose fault a failure is comes from the core's {@link io.github.uc15mail.FaultClassifier}. A modem
+ *       whose failures are its own is set aside and probed later (see {@link DispatcherOptions}); a
+ *       message's own failure (a refused recipient), the network's or this host's does not count against
+ *       the modem.</li>
+ *   <li>A refused SMTP account or configuration pauses the whole dispatcher, not the modem (see
+ *       {@link SendingPause}): the message goes back to the queue, and nothing more is submitted until
+ *       {@link #resume()} or a probe every {@link DispatcherOptions#accountProbe()} is accepted. At most
+ *       one submission per modem already past its claim when the first refusal came.</li>
  *   <li>{@link #close()} stops claiming, stops sends that have not reached their submit point (they go back
  *       to the queue) and waits for those that have.</li>
  * </ul>
@@ -54,6 +62,7 @@ public final class Dispatcher implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final Map<MessageId, Integer> inFlight = new ConcurrentHashMap<>();
     private final String owner;
+    private final AccountPause accountPause;
     private final Object wakeup = new Object();
     private final Thread keeper;
     private final Thread sweeper;
@@ -64,6 +73,7 @@ public final class Dispatcher implements AutoCloseable {
         this.outbox = outbox;
         this.options = options;
         this.owner = options.node() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        this.accountPause = new AccountPause(options.accountProbe());
         Store store = outbox.store();
         var moved = store.reclaim(options.atLeastOnce());
         publishMoved(moved);
@@ -71,7 +81,7 @@ public final class Dispatcher implements AutoCloseable {
             log.info("{}: {} message(s) whose gateway stopped settled by the crash rule", owner, moved.size());
         }
         modems.forEach((name, mailer) -> workers.add(new LaneWorker(new ModemLane(name, mailer), store, options,
-                outbox::publish, inFlight, wakeup, outbox.clock(), owner)));
+                outbox::publish, inFlight, wakeup, outbox.clock(), owner, accountPause)));
         enqueueWakeup = outbox.addListener(change -> {
             if (change.to() == MessageState.QUEUED) {
                 synchronized (wakeup) {
@@ -116,6 +126,30 @@ public final class Dispatcher implements AutoCloseable {
 
     public DispatcherOptions options() {
         return options;
+    }
+
+    /**
+     * Why nothing is being submitted, when the SMTP server refused the account or configuration; empty
+     * while sending normally. See {@link SendingPause}.
+     */
+    public Optional<SendingPause> pause() {
+        return accountPause.status();
+    }
+
+    /** How many times the SMTP server refused the account or configuration since this dispatcher started. */
+    public long accountRefusals() {
+        return accountPause.refusals();
+    }
+
+    /**
+     * Ends a pause because the configuration changed (the gateway re-read it, or its mailers were rebuilt):
+     * the queue is sent again at once. Does nothing when not paused.
+     */
+    public void resume() {
+        accountPause.resume();
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
     }
 
     /** Who holds this dispatcher's leases: {@code node/instance}, the instance id new at each start. */

@@ -156,7 +156,7 @@ class DispatcherTest {
 
     @Test
     void anOutageIsRiddenOutWithBackoffThenSentByPriorityThenAge() throws Exception {
-        // The network is gone for 3 s: every send ends with 654. Three in a row set the only modem aside.
+        // The network is gone for 3 s: every send ends with 654.
         uc15.emulator().faults().smtpUnreachable(Duration.ofSeconds(3));
         List<MessageId> ids = new ArrayList<>();
         int[] priorities = {0, 5, 0, 9, 5, 0, 9, 0};
@@ -165,7 +165,9 @@ class DispatcherTest {
                     .withPriority(priorities[i])));
         }
         start(fast("n1"), uc15.emulator());
-        await("modem set aside", () -> dispatcher.poolStatus().get(0).setAsideUntil() != null);
+        // 654 is the network's fault, not the modem's: it is retried with back-off, the modem is not blamed.
+        await("a retry", () -> ids.stream().anyMatch(id -> outbox.attempts(id).stream()
+                .anyMatch(a -> "RETRY".equals(a.outcome()))));
         // Queued while the network is gone.
         for (int i = 4; i < priorities.length; i++) {
             ids.add(outbox.enqueue(draft("p" + priorities[i] + "-" + i), EnqueueOptions.defaults()
@@ -186,7 +188,7 @@ class DispatcherTest {
                 assertTrue(gap.toMillis() >= 80, "backoff between attempts: " + gap);
             }
         }
-        assertTrue(retried >= 3, "at least the three that set the modem aside were retried: " + retried);
+        assertTrue(retried >= 1, "the outage was met: " + retried);
         assertEquals(0, dispatcher.poolStatus().get(0).consecutiveFailures());
     }
 

@@ -38,6 +38,8 @@ public final class LaneWorker implements Runnable {
     private final Consumer<StateChange> publish;
     private final Map<MessageId, Integer> inFlight;
     private final String owner;
+    private final AccountPause accountPause;
+    private volatile boolean probe;
     private final Object wakeup;
     private final Clock clock;
     private final LaneHealth health;
@@ -47,8 +49,9 @@ public final class LaneWorker implements Runnable {
     private final AtomicInteger gate = new AtomicInteger();
 
     public LaneWorker(ModemLane lane, Store store, DispatcherOptions options, Consumer<StateChange> publish,
-            Map<MessageId, Integer> inFlight, Object wakeup, Clock clock, String owner) {
+            Map<MessageId, Integer> inFlight, Object wakeup, Clock clock, String owner, AccountPause accountPause) {
         this.owner = owner;
+        this.accountPause = accountPause;
         this.lane = lane;
         this.store = store;
         this.options = options;
@@ -91,6 +94,12 @@ public final class LaneWorker implements Runnable {
                 pause(Math.min(wait, 1000));
                 continue;
             }
+            AccountPause.Permit permit = accountPause.mayClaim(clock.millis());
+            if (permit == AccountPause.Permit.WAIT) {
+                pause(Math.max(1, Math.min(accountPause.waitMillis(clock.millis()), 1000)));
+                continue;
+            }
+            probe = permit == AccountPause.Permit.PROBE;
             Optional<Store.Claim> claim;
             long now = clock.millis();
             try {
@@ -99,11 +108,13 @@ public final class LaneWorker implements Runnable {
             } catch (OutboxException e) {
                 log.warn("modem {}: cannot claim work ({}); trying again in {} ms", lane.name(), e.getMessage(),
                         storeBackoff);
+                releaseProbe();
                 pause(storeBackoff);
                 storeBackoff = Math.min(storeBackoff * 2, 5000);
                 continue;
             }
             if (claim.isEmpty()) {
+                releaseProbe();
                 pause(options.pollInterval().toMillis());
                 continue;
             }
@@ -157,6 +168,7 @@ public final class LaneWorker implements Runnable {
             failure = new IllegalStateException("the send was interrupted after AT+QSMTPPUT");
         }
         finish(c, receipt, failure, submitted);
+        probe = false;
         state = PoolModemStatus.Health.READY;
     }
 
@@ -171,6 +183,11 @@ public final class LaneWorker implements Runnable {
         }
         if (!gate.compareAndSet(GATE_OPEN, 1)) {
             throw new Verdict.GateClosed(stopping ? "the gateway is stopping" : "the send was stopped", null);
+        }
+        if (!accountPause.maySubmit(probe)) {
+            gate.set(GATE_SHUT);
+            throw new Verdict.GateClosed("sending is paused: " + accountPause.status().map(p -> p.reason()).orElse(""),
+                    null);
         }
         boolean ok;
         try {
@@ -193,10 +210,21 @@ public final class LaneWorker implements Runnable {
         String detail;
         if (failure == null) {
             health.worked(true);
+            accountPause.accepted();
             f = new Store.Finish(MessageState.SENT, "SENT", 0, 0, null, receipt.protocolError(), null, phases);
             detail = "sent through " + lane.name();
         } else {
             Verdict v = Verdict.of(failure, submitted);
+            if (v.kind() == Verdict.Kind.PAUSE) {
+                accountPause.refused("the SMTP server refused the account or configuration: " + v.text(), now);
+                log.error("sending paused on {}: the SMTP server refused the account or configuration ({}); nothing "
+                        + "more is submitted until the configuration changes or a probe every {} s is accepted",
+                        options.node(), v.text(), options.accountProbe().toSeconds());
+            } else if (v.fault() == io.github.uc15mail.FaultKind.MESSAGE) {
+                accountPause.accepted();
+            } else if (probe) {
+                accountPause.probeInconclusive();
+            }
             if (v.modemsFault()) {
                 if (health.failed(v.text(), now)) {
                     log.warn("modem {} set aside after {} failures of its own in a row (last: {}); probing again at {}",
@@ -217,6 +245,7 @@ public final class LaneWorker implements Runnable {
         MessageState next;
         String outcome;
         long delay = 0;
+        boolean refund = false;
         String error = v.text();
         switch (v.kind()) {
             case UNKNOWN -> {
@@ -231,6 +260,13 @@ public final class LaneWorker implements Runnable {
             case HANDED_BACK -> {
                 next = MessageState.QUEUED;
                 outcome = "HANDED_BACK";
+                refund = true;
+            }
+            case PAUSE -> {
+                // Not the message's fault: back to the queue with its budget untouched, the refusal on its attempt.
+                next = MessageState.QUEUED;
+                outcome = "ACCOUNT_REFUSED";
+                refund = true;
             }
             default -> {
                 outcome = "RETRY";
@@ -245,7 +281,8 @@ public final class LaneWorker implements Runnable {
                 }
             }
         }
-        return new Store.Finish(next, outcome, delay, v.errorCode(), v.meaning(), v.smtpReply(), error, phases);
+        return new Store.Finish(next, outcome, delay, v.errorCode(), v.meaning(), v.smtpReply(), error, phases,
+                v.fault() == null ? null : v.fault().name(), refund);
     }
 
     /** Writes the outcome; while the store is unreachable, keeps trying (the lease keeps the message ours). */
@@ -269,6 +306,13 @@ public final class LaneWorker implements Runnable {
                 sleep(delay);
                 delay = Math.min(delay * 2, 5000);
             }
+        }
+    }
+
+    private void releaseProbe() {
+        if (probe) {
+            probe = false;
+            accountPause.probeInconclusive();
         }
     }
 
