@@ -123,8 +123,9 @@ public final class StatusServer implements AutoCloseable {
                 page(ex);
             } else if (path.equals("/health")) {
                 List<ModemHealth> list = metrics.refresh();
-                send(ex, HealthJson.up(list) ? 200 : 503, "application/json",
-                        HealthJson.render(list, queue.counts()));
+                String paused = metrics.pausedBecause();
+                send(ex, HealthJson.up(list, paused) ? 200 : 503, "application/json",
+                        HealthJson.render(list, queue.counts(), paused));
             } else if (path.equals("/metrics")) {
                 send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
             } else {
@@ -141,6 +142,12 @@ public final class StatusServer implements AutoCloseable {
         String query = ex.getRequestURI().getRawQuery();
         if (query != null && query.startsWith("notice=")) {
             notice = NOTICES.get(query.substring("notice=".length()));
+        }
+        String paused = metrics.pausedBecause();
+        if (paused != null) {
+            notice = "Sending is paused: " + paused + ". Nothing is submitted until the configuration is fixed "
+                    + "(restart the gateway) or a probe is accepted; queued mail is kept." + (notice == null ? ""
+                    : " " + notice);
         }
         List<ModemHealth> list = modems.get();
         send(ex, 200, "text/html; charset=utf-8", StatusPage.render(list, queue.counts(), queue.recent(RECENT), admin,

@@ -81,6 +81,7 @@ final class GatewayServices implements AutoCloseable {
         QueueView queue = OutboxBridge.queueView(outbox);
         GatewayMetrics metrics = new GatewayMetrics(queue, health);
         subscriptions.add(OutboxBridge.feedMetrics(outbox, metrics));
+        OutboxBridge.watchPause(d, metrics);
         if (frontDoorSettings != null) {
             try {
                 frontDoor = GatewayServer.start(frontDoorSettings, OutboxBridge.sink(outbox));
