@@ -62,12 +62,25 @@ public final class Modem implements AutoCloseable {
     private final AtSession session;
     private final boolean ownsSession;
     private final ReentrantLock lock = new ReentrantLock(true);
-    private final ModemState state = new ModemState();
+    private final ModemState state;
+    private final io.github.uc15mail.at.Subscription coolOnUrc;
     private volatile List<String> identity = List.of();
 
     private Modem(AtSession session, boolean ownsSession) {
         this.session = session;
         this.ownsSession = ownsSession;
+        this.state = new ModemState(session.options().clock());
+        // A line about a lost SIM, registration or PDP context makes the next send run its full preflight. A
+        // traffic listener, not a URC subscription: it runs on the reader thread before the reply that follows
+        // the line completes, so a send that sees its AT+QSMTPCLR answered has seen every URC before it.
+        this.coolOnUrc = session.addTrafficListener(new io.github.uc15mail.at.TrafficListener() {
+            @Override
+            public void onLine(String maskedLine) {
+                if (ModemState.coolsDown(maskedLine)) {
+                    state.cool();
+                }
+            }
+        });
     }
 
     /** Opens a session on {@code transport} with default options; closing the modem closes it. */
@@ -255,6 +268,7 @@ public final class Modem implements AutoCloseable {
         synchronized (BY_SESSION) {
             BY_SESSION.remove(session, this);
         }
+        coolOnUrc.cancel();
         if (ownsSession) {
             session.close();
         }

@@ -40,5 +40,7 @@ public enum FaultKind {
     /** A send started late ({@link Faults#smtpSlow}). */
     SMTP_SLOW,
     /** The module powered off ({@link Faults#powerOff}). */
-    POWER_OFF
+    POWER_OFF,
+    /** The SIM taken out ({@link Faults#removeSim}). */
+    SIM_REMOVED
 }
