@@ -130,7 +130,11 @@ public final class Modem implements AutoCloseable {
      */
     public AtResponse execute(AtCommand command) {
         Objects.requireNonNull(command, "command");
-        return exclusively(() -> new SessionRunner(session, null).run(command));
+        return exclusively(() -> {
+            state.cool(); // a raw command may change what a warm send relies on (content, settings, PDP)
+            state.contentInUse();
+            return new SessionRunner(session, null).run(command);
+        });
     }
 
     /**

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Warm sends: a send right after a good one skips the preflight and writes only CLR, DST×n, SUB, BODY and PUT;
+ * Warm sends: a send right after a good one skips the preflight and writes only DST×n, SUB, BODY, PUT and CLR;
  * every fault the preflight catches (a removed SIM, a lost registration, a dropped PDP context) injected
  * between two warm sends still fails the next send with the typed error a cold send gives; silence on the
  * injected clock, a restart and a failure bring the full preflight back.
@@ -88,8 +88,9 @@ class WarmSendTest {
         m.send(draft("cold", "a@example.com"));
         int before = recorded();
         m.send(draft("warm", "a@example.com"));
-        assertEquals(List.of("AT+QSMTPCLR", "AT+QSMTPDST", "AT+QSMTPSUB", "AT+QSMTPBODY", "AT+QSMTPPUT"),
-                verbsSince(before), "a warm send for one recipient");
+        assertEquals(List.of("AT+QSMTPDST", "AT+QSMTPSUB", "AT+QSMTPBODY", "AT+QSMTPPUT", "AT+QSMTPCLR"),
+                verbsSince(before), "a warm send for one recipient: its content, the put, one clear");
+        assertTrue(uc15.emulator().isContentEmpty(), "the send cleared its content after itself");
         before = recorded();
         m.send(draft("warm 3", "a@example.com", "b@example.com", "c@example.com"));
         assertEquals(7, verbsSince(before).size(), "n + 4 for three recipients: " + verbsSince(before));
@@ -180,7 +181,7 @@ class WarmSendTest {
                 "after a restart: preflight, PDP and settings: " + verbsSince(before));
         uc15.emulator().faults().forcePutResult(654, 0);
         assertThrows(SmtpServiceException.class, () -> m.send(draft("refused", "a@example.com")));
-        assertTrue(uc15.emulator().isContentEmpty(), "the failed send left the content cleared");
+        assertTrue(uc15.emulator().isContentEmpty(), "the failed send cleared the content");
         before = recorded();
         m.send(draft("after failure", "a@example.com"));
         assertTrue(verbsSince(before).containsAll(List.of("AT+CPIN", "AT+QIACT")), "after a failure: "

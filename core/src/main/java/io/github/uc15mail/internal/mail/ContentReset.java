@@ -4,10 +4,9 @@ import io.github.uc15mail.SendPhase;
 import java.util.List;
 
 /**
- * Clears the email content an earlier send left (waiting while it still sends) before this send writes its
- * own; afterwards clears it again only when the send failed (a failed send leaves the modem clean) or when
- * attachments were uploaded (their files may be deleted only once the service is idle). A successful send
- * without attachments leaves its content for the next send's clear: one {@code AT+QSMTPCLR} per send.
+ * The modem's one email content buffer, cleared once per send: afterwards, always (waiting while the modem
+ * still sends), so a send leaves the modem clean; before, only when the modem is not warm or the last send's
+ * clear is not known to have worked (a crash, a failure, another process), waiting while an earlier send runs.
  */
 final class ContentReset implements SendStep {
 
@@ -18,14 +17,18 @@ final class ContentReset implements SendStep {
 
     @Override
     public void run(SendContext c) {
-        c.content.clearBefore(c.exchange);
-        c.stopIfCooled();
+        boolean clean = c.warm && c.state.contentCleared();
+        c.state.contentInUse();
+        if (!clean) {
+            c.content.clearBefore(c.exchange);
+        }
     }
 
     @Override
     public void cleanup(SendContext c, List<RuntimeException> problems) {
-        if (c.failed || c.files.uploadedAny()) {
-            c.content.clearAfter(c.exchange, problems);
+        int before = problems.size();
+        if (c.content.clearAfter(c.exchange, problems) && problems.size() == before) {
+            c.state.contentCleared(true);
         }
     }
 }

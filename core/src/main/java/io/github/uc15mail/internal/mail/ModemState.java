@@ -32,6 +32,7 @@ public final class ModemState {
     private Instant goodAt;
     private long goodRestart = -1;
     private long coolings;
+    private boolean contentCleared;
 
     /** A state measuring the modem's silence with the system clock. */
     public ModemState() {
@@ -64,6 +65,21 @@ public final class ModemState {
         goodAt = null;
         goodRestart = -1;
         coolings++;
+    }
+
+    /** A send begins to use the email content buffer. */
+    public synchronized void contentInUse() {
+        contentCleared = false;
+    }
+
+    /** Records that a send's {@code AT+QSMTPCLR} after it worked: the buffer is empty. */
+    public synchronized void contentCleared(boolean cleared) {
+        contentCleared = cleared;
+    }
+
+    /** Whether the last send cleared the content buffer after itself (and nothing used it since). */
+    public synchronized boolean contentCleared() {
+        return contentCleared;
     }
 
     /** How often the state was cooled: a warm send that sees it change stops before {@code AT+QSMTPPUT}. */
@@ -127,7 +143,6 @@ public final class ModemState {
     public synchronized void invalidateSettings() {
         settingsKey = null;
         settingsRestart = -1;
-        cool();
     }
 
     /** Records that PDP context {@code cid} was found or made active (0: none known). */

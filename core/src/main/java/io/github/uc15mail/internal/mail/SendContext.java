@@ -29,8 +29,6 @@ final class SendContext {
     ModuleProfile profile;
     /** {@link ModemState#coolings()} when this send began. */
     final long coolings;
-    /** Set before the cleanups run when a step failed. */
-    boolean failed;
 
     SendContext(SmtpConfig config, EmailDraft draft, Exchange exchange, ModemState state, SubmitGate gate,
             SendProgressListener progress, boolean warm) {
@@ -47,8 +45,8 @@ final class SendContext {
     }
 
     /**
-     * A warm send checks this after its first command and before {@code AT+QSMTPPUT}: a line since it began
-     * (seen before that command's reply) said the SIM, registration or PDP context may be gone.
+     * A warm send checks this before {@code AT+QSMTPPUT}: a line since it began (seen before the last
+     * command's reply) said the SIM, registration or PDP context may be gone.
      */
     void stopIfCooled() {
         if (warm && state.coolings() != coolings) {

@@ -110,13 +110,13 @@ final class SendFlow {
         } catch (RuntimeException e) {
             failure = e;
         } finally {
-            c.failed = failure != null || (submit.result() != null && !submit.result().sent());
             enter(SendPhase.CLEANUP);
             cleanup(started, failure);
             leave();
         }
         if (failure != null) {
             c.state.invalidateSettings();
+            c.state.cool();
             if (failure instanceof Uc15Exception u && submit.submitted() && submit.result() == null) {
                 u.markOutcomeUnknown();
             }

@@ -81,9 +81,11 @@ public final class Sends {
                 new SmtpContent(busyWait).clearBefore(x);
                 List<String> deleted = new RamFiles(x, state).removeLeftovers();
                 state.invalidateSettings();
+                state.cool();
                 return deleted;
             } catch (ModemRestartedException e) {
                 state.invalidateSettings();
+                state.cool();
                 if (attempt > Preflight.RESTARTS) {
                     throw e;
                 }
