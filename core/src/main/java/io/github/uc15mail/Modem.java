@@ -38,6 +38,14 @@ import java.util.function.Supplier;
  *   <li>Raw commands through {@link #execute(AtCommand)} wait for a running send and run between sends.</li>
  *   <li>The settings cache is per modem: a mailer whose configuration differs from the one written last
  *       writes its own settings again; so does every mailer after a module restart or a failed send.</li>
+ *   <li>Warm sends: a send that starts less than {@link AtSessionOptions#fullPreflightAfter()} (60 s) after a
+ *       good send, with no failure, restart, raw command or line about a lost SIM, registration or PDP context
+ *       since, skips the preflight ({@code AT}, {@code ATE0}, {@code AT+CMEE}, {@code AT+CPIN?}, {@code AT+CGREG?},
+ *       {@code AT+QIACT?}): one recipient costs {@code AT+QSMTPDST}, {@code AT+QSMTPSUB}, {@code AT+QSMTPBODY},
+ *       {@code AT+QSMTPPUT} and {@code AT+QSMTPCLR}. If it fails before {@code AT+QSMTPPUT} it runs again with
+ *       the preflight, so the failure is typed as a cold send's; if {@code AT+QSMTPPUT} reports a failure, it is
+ *       never repeated, but the preflight runs and its {@link ModemNotReadyException} (SIM, registration, PDP)
+ *       is thrown instead when it finds one.</li>
  *   <li>There is one {@code Modem} per session: {@link #on(AtSession)} returns the same instance for the
  *       same session, so mailers created on one session serialize too.</li>
  * </ul>

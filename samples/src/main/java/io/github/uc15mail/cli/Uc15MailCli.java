@@ -58,7 +58,7 @@ public final class Uc15MailCli implements Callable<Integer> {
      * reflects over every subcommand it is given, which loads their classes: the outbox, JDBC, the gateway);
      * {@code --version} builds none; anything else (help, a mistake) builds them all.
      */
-    static CommandLine commandLine(CliContext context, String[] args) {
+    static CommandLine commandLine(CliContext context, String[] arguments) {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("send", () -> new SendCommand(context));
         all.put("demo", () -> new DemoCommand(context));
@@ -69,10 +69,10 @@ public final class Uc15MailCli implements Callable<Integer> {
         all.put("outbox", () -> new OutboxCommand(context));
         all.put("gateway", () -> new GatewayCommand(context));
         CommandLine cl = new CommandLine(new Uc15MailCli(context));
-        String first = args.length == 0 ? "" : args[0];
+        String first = arguments.length == 0 ? "" : arguments[0];
         if (all.containsKey(first)) {
             cl.addSubcommand(first, all.get(first).get());
-        } else if (!(args.length == 1 && (first.equals("--version") || first.equals("-V")))) {
+        } else if (!(arguments.length == 1 && (first.equals("--version") || first.equals("-V")))) {
             all.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
         cl.setOut(new PrintWriter(context.out(), true));

@@ -175,6 +175,7 @@ class WarmSendTest {
         ModemMailer m = mailer();
         m.send(draft("cold", "a@example.com"));
         uc15.emulator().faults().resetModem();
+        Await.until("the host read RDY", () -> m.session().restartCount() == 1);
         int before = recorded();
         m.send(draft("after restart", "a@example.com"));
         assertTrue(verbsSince(before).containsAll(List.of("AT+CPIN", "AT+QIACT", "AT+QSMTPCFG")),

@@ -42,8 +42,8 @@ final class SendFlow {
 
     /**
      * Runs the whole send; throws the typed failure after cleaning up. A warm send (no preflight) that fails
-     * before {@code AT+QSMTPPUT} was accepted runs again in full, so the preflight names the fault exactly as
-     * a cold send would (a removed SIM, a lost registration); one whose {@code AT+QSMTPPUT} reported a failure
+     * before {@code AT+QSMTPPUT} was accepted (but for a restart during it) runs again in full, so
+     * the preflight names the fault exactly as a cold send would (a removed SIM, a lost registration); one whose {@code AT+QSMTPPUT} reported a failure
      * is never repeated, but the preflight then runs to tell a modem fault (thrown instead, the send's failure
      * suppressed in it) from the server's refusal.
      */
@@ -55,7 +55,7 @@ final class SendFlow {
         } catch (RuntimeException e) {
             if (!c.warm || Sends.isCancellation(e) || e instanceof TransportClosedException
                     || e instanceof ModemRestartedException) {
-                throw e;
+                throw e; // a restart during the send is typed as in a cold send (the caller's retry policy decides)
             }
             if (!submit.submitted()) {
                 log.info("a send without preflight failed before AT+QSMTPPUT ({}); sending again with the full "
