@@ -13,7 +13,9 @@ final class Logging {
 
     private static final String SDK_LOGGER = "io.github.uc15mail";
     /** SLF4J's no-operation provider, chosen by {@link Uc15MailCli#main} for a short command without --verbose. */
-    static final String NOP_PROVIDER = "org.slf4j.helpers.NOPServiceProvider";
+    static final String NOP_PROVIDER = "org.slf4j.helpers.NOP_FallbackServiceProvider";
+    /** SLF4J's own reports (such as "Attempting to load provider"): warnings only. */
+    static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
     /** Set when {@link Uc15MailCli#main} chose {@link #NOP_PROVIDER}. */
     static final String QUIET_PROPERTY = "uc15mail.quietLogging";
 
@@ -37,6 +39,7 @@ final class Logging {
     static void verboseAfterAll() {
         if (Boolean.getBoolean(QUIET_PROPERTY)) {
             System.clearProperty("slf4j.provider");
+            System.clearProperty(SLF4J_VERBOSITY);
             System.clearProperty(QUIET_PROPERTY);
         }
     }

@@ -121,6 +121,7 @@ public final class Uc15MailCli implements Callable<Integer> {
         boolean quiet = args.length == 0 || QUIET.contains(args[0]);
         if (quiet && !List.of(args).contains("--verbose") && System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", Logging.NOP_PROVIDER);
+            System.setProperty(Logging.SLF4J_VERBOSITY, "WARN");
             System.setProperty(Logging.QUIET_PROPERTY, "true");
         }
     }
