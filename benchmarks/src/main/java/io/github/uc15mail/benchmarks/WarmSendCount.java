@@ -1,6 +1,6 @@
 package io.github.uc15mail.benchmarks;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.testkit.RecordedCommand;
 import io.github.uc15mail.testkit.Uc15Emulator;

@@ -1,6 +1,6 @@
 package io.github.uc15mail.outbox;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.outbox.internal.DraftCodec;
 import io.github.uc15mail.outbox.internal.Migrations;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *       If the store cannot be reached it throws {@link OutboxException} at once; it never returns an id
  *       for a message that is not stored. Concurrent producers share commits (group commit).</li>
  *   <li>A draft the modem could never carry is refused at enqueue, with the same violations a send
- *       reports ({@link io.github.uc15mail.InvalidDraftException}).</li>
+ *       reports ({@link io.github.uc15mail.error.InvalidDraftException}).</li>
  *   <li><b>At most once, or flagged:</b> a gateway records durably that {@code AT+QSMTPPUT} is about to be
  *       written before it writes it. A message whose gateway died before that point is sent again; one
  *       whose gateway died after it, or whose send ended without a result, becomes {@link MessageState#UNKNOWN}
@@ -163,7 +163,25 @@ public final class Outbox implements AutoCloseable {
 
     /** Deletes SENT messages whose last change is older than {@code before}; returns how many. */
     public int purgeSent(Instant before) {
-        return store.purgeSent(before.toEpochMilli());
+        return purge(java.util.EnumSet.of(MessageState.SENT), before);
+    }
+
+    /**
+     * Deletes the messages in {@code states} (and their attachments and attempts) whose last change is older than
+     * {@code before}; returns how many. Only final states may be purged: SENT, FAILED and CANCELLED.
+     *
+     * @throws IllegalArgumentException for an empty set or a state that is not final (QUEUED, SENDING, UNKNOWN)
+     */
+    public int purge(java.util.Set<MessageState> states, Instant before) {
+        if (states.isEmpty()) {
+            throw new IllegalArgumentException("states: must name at least 1 of SENT, FAILED, CANCELLED, was none");
+        }
+        for (MessageState state : states) {
+            if (state != MessageState.SENT && state != MessageState.FAILED && state != MessageState.CANCELLED) {
+                throw new IllegalArgumentException("state: must be SENT, FAILED or CANCELLED, was " + state);
+            }
+        }
+        return store.purge(states.stream().map(Enum::name).sorted().toList(), before.toEpochMilli());
     }
 
     /** Calls {@code listener} for every state change made through this instance, on the thread that made it. */

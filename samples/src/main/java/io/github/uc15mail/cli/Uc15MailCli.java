@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code uc15mail}: send email through a Quectel module (UC15, EC25, …) from the command line, try the SDK without
  * hardware, and look at a modem. Subcommands: {@code send}, {@code demo}, {@code probe}, {@code ports},
- * {@code emulate}, and the outbox's {@code queue}, {@code outbox} and {@code gateway}.
+ * {@code emulate}, and the outbox's {@code queue}, {@code outbox}, {@code gateway}, {@code sendmail} and
+ * {@code mailq}.
  *
  * <p>Output for people goes to the context's streams (results on {@code out}; errors, progress and
  * traffic on {@code err}); commands that talk to a modem turn SDK logs off unless {@code --verbose}. Every failure is one line
@@ -61,6 +62,7 @@ public final class Uc15MailCli implements Callable<Integer> {
     static CommandLine commandLine(CliContext context, String[] arguments) {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("send", () -> new SendCommand(context));
+        all.put("sms", () -> new SmsCommand(context));
         all.put("demo", () -> new DemoCommand(context));
         all.put("probe", () -> new ProbeCommand(context));
         all.put("ports", () -> new PortsCommand(context));
@@ -68,6 +70,9 @@ public final class Uc15MailCli implements Callable<Integer> {
         all.put("queue", () -> new QueueCommand(context));
         all.put("outbox", () -> new OutboxCommand(context));
         all.put("gateway", () -> new GatewayCommand(context));
+        all.put("sendmail", () -> new SendmailCommand(context, System.in));
+        all.put("mailq", () -> new MailqCommand(context));
+        all.put("qualify", () -> new QualifyCommand(context));
         CommandLine cl = new CommandLine(new Uc15MailCli(context));
         String first = arguments.length == 0 ? "" : arguments[0];
         if (all.containsKey(first)) {

@@ -42,5 +42,7 @@ public enum FaultKind {
     /** The module powered off ({@link Faults#powerOff}). */
     POWER_OFF,
     /** The SIM taken out ({@link Faults#removeSim}). */
-    SIM_REMOVED
+    SIM_REMOVED,
+    /** An SMS part answered {@code +CMS ERROR} ({@link Faults#cmsErrorOn}). */
+    CMS_ERROR
 }
