@@ -32,9 +32,4 @@ public class AttachmentRefusedException extends Uc15Exception {
     public Reason reason() {
         return reason;
     }
-
-    @Override
-    public boolean isModemFault() {
-        return reason != Reason.TOO_BIG_FOR_RAM;
-    }
 }

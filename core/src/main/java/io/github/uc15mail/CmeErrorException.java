@@ -51,10 +51,4 @@ public class CmeErrorException extends Uc15Exception {
     public String text() {
         return text;
     }
-
-    /** True: the modem refused a command. */
-    @Override
-    public boolean isModemFault() {
-        return true;
-    }
 }

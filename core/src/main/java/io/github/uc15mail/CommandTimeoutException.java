@@ -30,14 +30,4 @@ public class CommandTimeoutException extends Uc15Exception {
     public Duration timeout() {
         return timeout;
     }
-
-    @Override
-    public boolean isRetryable() {
-        return true;
-    }
-
-    @Override
-    public boolean isModemFault() {
-        return true;
-    }
 }

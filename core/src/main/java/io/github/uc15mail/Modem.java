@@ -10,6 +10,7 @@ import io.github.uc15mail.internal.mail.Query;
 import io.github.uc15mail.internal.mail.Replies;
 import io.github.uc15mail.internal.mail.Sends;
 import io.github.uc15mail.internal.mail.SessionRunner;
+import io.github.uc15mail.internal.sms.SmsSender;
 import io.github.uc15mail.module.ModuleProfile;
 import io.github.uc15mail.transport.Transport;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -64,6 +66,8 @@ public final class Modem implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final ModemState state = new ModemState();
     private volatile List<String> identity = List.of();
+    /** The concatenation reference of the last SMS (its low 8 bits are used); starts at a random value. */
+    private final AtomicInteger smsReferences = new AtomicInteger(new java.util.Random().nextInt(256));
 
     private Modem(AtSession session, boolean ownsSession) {
         this.session = session;
@@ -263,6 +267,48 @@ public final class Modem implements AutoCloseable {
     @Override
     public String toString() {
         return "Modem[" + session.transport().describe() + "]";
+    }
+
+    /**
+     * Sends one SMS in PDU mode (3GPP TS 27.005): {@code AT}, {@code ATE0}, {@code AT+CMEE=1}, {@code AT+CMGF=0},
+     * then for each part {@code AT+CMGS=<TPDU length>}, the PDU in hex and Ctrl-Z written only after the modem's
+     * {@code > } prompt, and {@code +CMGS: <mr>}, {@code OK}. Runs under this modem's lock, so it never interleaves
+     * with a mail send: it waits until a running send, including the wait for its {@code +QSMTPPUT:} result, has
+     * ended (see docs/sms.md for why it does not slip in while that result is pending). The parts of a long text
+     * carry one concatenation reference, new for each SMS of this modem.
+     *
+     * <p>Not guaranteed: that the phone receives it (the network accepted each part, nothing more). A timeout
+     * closes an open prompt with ESC; a failure after a part's Ctrl-Z went out with no answer, or after some parts
+     * were accepted, is {@linkplain Uc15Exception#isOutcomeUnknown() outcome unknown} and must not be re-sent blindly.
+     *
+     * @throws CmsErrorException when the modem or network refused it ({@code +CMS ERROR: <n>}), classified
+     * @throws Uc15Exception the other typed failures of a command (timeout, lost link, restart)
+     */
+    public SmsReceipt sendSms(SmsDraft draft) {
+        return sendSms(draft, SubmitGate.OPEN);
+    }
+
+    /**
+     * As {@link #sendSms(SmsDraft)}, calling {@code gate} once, after the modem is in PDU mode and immediately
+     * before the first {@code AT+CMGS}: from then on a part may reach the phone whatever happens to the host.
+     * If the gate throws, nothing is sent.
+     */
+    public SmsReceipt sendSms(SmsDraft draft, SubmitGate gate) {
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(gate, "gate");
+        return exclusively(() -> {
+            int reference = smsReferences.incrementAndGet() & 0xFF;
+            try {
+                SmsReceipt receipt = new SmsSender(session).send(draft.to(), draft.plan(), reference, gate);
+                state.modemWorked();
+                return receipt;
+            } catch (Uc15Exception e) {
+                if (e.isModemFault()) {
+                    state.failed(e);
+                }
+                throw e;
+            }
+        });
     }
 
     // ------------------------------------------------------------------ for mailers

@@ -13,51 +13,49 @@ import java.util.Optional;
  * exception keeps the number.
  */
 public enum ModemErrorCode {
-    UNKNOWN_ERROR(651, "unknown error", 0, ErrorCategory.UNKNOWN, false),
-    SERVICE_BUSY(652, "SMTP service busy (uploading a body or sending an email)", 0, ErrorCategory.BUSY, true),
-    DNS_FAILED(653, "failed to get the IP address of the server name", 0, ErrorCategory.DNS, false),
-    NETWORK_ERROR(654, "network error (PDP activation, TCP connection or transfer failed)", 0, ErrorCategory.NETWORK, true),
-    UNSUPPORTED_AUTHENTICATION(655, "unsupported authentication type", 0, ErrorCategory.AUTHENTICATION, false),
-    CONNECTION_CLOSED_BY_PEER(656, "connection closed by the server", 0, ErrorCategory.NETWORK, true),
-    PDP_DEACTIVATED(657, "PDP context deactivated", 0, ErrorCategory.NETWORK, true),
-    TIMEOUT(658, "timeout", 0, ErrorCategory.TIMEOUT, true),
-    NO_RECIPIENT(659, "no recipient", 0, ErrorCategory.NO_RECIPIENT, false),
-    SEND_FAILED(660, "failed to send the email", 0, ErrorCategory.SEND_FAILED, true),
-    OPEN_FILE_FAILED(661, "failed to open the attachment file", 0, ErrorCategory.ATTACHMENT, false),
-    NOT_ENOUGH_MEMORY(662, "not enough memory for the attachment", 0, ErrorCategory.ATTACHMENT, false),
-    SAVE_ATTACHMENT_FAILED(663, "failed to save the attachment", 0, ErrorCategory.ATTACHMENT, false),
-    WRONG_PARAMETER(664, "wrong parameter", 0, ErrorCategory.INVALID_PARAMETER, false),
-    SSL_AUTHENTICATION_FAILED(665, "SSL authentication failed", 0, ErrorCategory.TLS, false),
-    SERVICE_NOT_AVAILABLE(666, "service not available, closing transmission channel", 421, ErrorCategory.SEND_FAILED, true),
-    MAILBOX_UNAVAILABLE_TEMPORARY(667, "mailbox unavailable", 450, ErrorCategory.RECIPIENT, true),
-    LOCAL_ERROR(668, "action aborted: local error in processing", 451, ErrorCategory.SEND_FAILED, true),
-    INSUFFICIENT_STORAGE(669, "insufficient system storage", 452, ErrorCategory.SEND_FAILED, true),
-    COMMAND_UNRECOGNIZED(670, "syntax error, command unrecognized", 500, ErrorCategory.SEND_FAILED, false),
-    SYNTAX_ERROR_IN_PARAMETERS(671, "syntax error in parameters or arguments", 501, ErrorCategory.SEND_FAILED, false),
-    COMMAND_NOT_IMPLEMENTED(672, "command not implemented", 502, ErrorCategory.SEND_FAILED, false),
-    BAD_SEQUENCE(673, "bad sequence of commands", 503, ErrorCategory.SEND_FAILED, false),
-    PARAMETER_NOT_IMPLEMENTED(674, "command parameter not implemented", 504, ErrorCategory.SEND_FAILED, false),
-    DOMAIN_DOES_NOT_ACCEPT_MAIL(675, "domain does not accept mail", 521, ErrorCategory.SEND_FAILED, false),
-    ACCESS_DENIED(676, "access denied", 530, ErrorCategory.AUTHENTICATION, false),
-    AUTHENTICATION_FAILED(677, "authentication failed", 535, ErrorCategory.AUTHENTICATION, false),
-    MAILBOX_UNAVAILABLE(678, "mailbox unavailable", 550, ErrorCategory.RECIPIENT, false),
-    USER_NOT_LOCAL(679, "user not local", 551, ErrorCategory.RECIPIENT, false),
-    STORAGE_EXCEEDED(680, "exceeded storage allocation", 552, ErrorCategory.RECIPIENT, false),
-    MAILBOX_NAME_NOT_ALLOWED(681, "mailbox name not allowed", 553, ErrorCategory.RECIPIENT, false),
-    TRANSACTION_FAILED(682, "transaction failed", 554, ErrorCategory.SEND_FAILED, false);
+    UNKNOWN_ERROR(651, "unknown error", 0, ErrorCategory.UNKNOWN),
+    SERVICE_BUSY(652, "SMTP service busy (uploading a body or sending an email)", 0, ErrorCategory.BUSY),
+    DNS_FAILED(653, "failed to get the IP address of the server name", 0, ErrorCategory.DNS),
+    NETWORK_ERROR(654, "network error (PDP activation, TCP connection or transfer failed)", 0, ErrorCategory.NETWORK),
+    UNSUPPORTED_AUTHENTICATION(655, "unsupported authentication type", 0, ErrorCategory.AUTHENTICATION),
+    CONNECTION_CLOSED_BY_PEER(656, "connection closed by the server", 0, ErrorCategory.NETWORK),
+    PDP_DEACTIVATED(657, "PDP context deactivated", 0, ErrorCategory.NETWORK),
+    TIMEOUT(658, "timeout", 0, ErrorCategory.TIMEOUT),
+    NO_RECIPIENT(659, "no recipient", 0, ErrorCategory.NO_RECIPIENT),
+    SEND_FAILED(660, "failed to send the email", 0, ErrorCategory.SEND_FAILED),
+    OPEN_FILE_FAILED(661, "failed to open the attachment file", 0, ErrorCategory.ATTACHMENT),
+    NOT_ENOUGH_MEMORY(662, "not enough memory for the attachment", 0, ErrorCategory.ATTACHMENT),
+    SAVE_ATTACHMENT_FAILED(663, "failed to save the attachment", 0, ErrorCategory.ATTACHMENT),
+    WRONG_PARAMETER(664, "wrong parameter", 0, ErrorCategory.INVALID_PARAMETER),
+    SSL_AUTHENTICATION_FAILED(665, "SSL authentication failed", 0, ErrorCategory.TLS),
+    SERVICE_NOT_AVAILABLE(666, "service not available, closing transmission channel", 421, ErrorCategory.SEND_FAILED),
+    MAILBOX_UNAVAILABLE_TEMPORARY(667, "mailbox unavailable", 450, ErrorCategory.RECIPIENT),
+    LOCAL_ERROR(668, "action aborted: local error in processing", 451, ErrorCategory.SEND_FAILED),
+    INSUFFICIENT_STORAGE(669, "insufficient system storage", 452, ErrorCategory.SEND_FAILED),
+    COMMAND_UNRECOGNIZED(670, "syntax error, command unrecognized", 500, ErrorCategory.SEND_FAILED),
+    SYNTAX_ERROR_IN_PARAMETERS(671, "syntax error in parameters or arguments", 501, ErrorCategory.SEND_FAILED),
+    COMMAND_NOT_IMPLEMENTED(672, "command not implemented", 502, ErrorCategory.SEND_FAILED),
+    BAD_SEQUENCE(673, "bad sequence of commands", 503, ErrorCategory.SEND_FAILED),
+    PARAMETER_NOT_IMPLEMENTED(674, "command parameter not implemented", 504, ErrorCategory.SEND_FAILED),
+    DOMAIN_DOES_NOT_ACCEPT_MAIL(675, "domain does not accept mail", 521, ErrorCategory.SEND_FAILED),
+    ACCESS_DENIED(676, "access denied", 530, ErrorCategory.AUTHENTICATION),
+    AUTHENTICATION_FAILED(677, "authentication failed", 535, ErrorCategory.AUTHENTICATION),
+    MAILBOX_UNAVAILABLE(678, "mailbox unavailable", 550, ErrorCategory.RECIPIENT),
+    USER_NOT_LOCAL(679, "user not local", 551, ErrorCategory.RECIPIENT),
+    STORAGE_EXCEEDED(680, "exceeded storage allocation", 552, ErrorCategory.RECIPIENT),
+    MAILBOX_NAME_NOT_ALLOWED(681, "mailbox name not allowed", 553, ErrorCategory.RECIPIENT),
+    TRANSACTION_FAILED(682, "transaction failed", 554, ErrorCategory.SEND_FAILED);
 
     private final int code;
     private final String meaning;
     private final int smtpReplyCode;
     private final ErrorCategory category;
-    private final boolean retryable;
 
-    ModemErrorCode(int code, String meaning, int smtpReplyCode, ErrorCategory category, boolean retryable) {
+    ModemErrorCode(int code, String meaning, int smtpReplyCode, ErrorCategory category) {
         this.code = code;
         this.meaning = meaning;
         this.smtpReplyCode = smtpReplyCode;
         this.category = category;
-        this.retryable = retryable;
     }
 
     /** The numeric code, 651-682. */
@@ -85,7 +83,7 @@ public enum ModemErrorCode {
      * failed. Permanent replies (5xx), bad parameters, no recipient and TLS failures will fail again.
      */
     public boolean isRetryable() {
-        return retryable;
+        return FaultClassifier.classifyCode(code, smtpReplyCode, null).retryable();
     }
 
     /** The constant for {@code code}, or empty when the SDK does not know the code. */

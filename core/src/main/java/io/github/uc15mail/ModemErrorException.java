@@ -14,10 +14,4 @@ public class ModemErrorException extends Uc15Exception {
     public String command() {
         return command;
     }
-
-    /** True: the modem refused a command. */
-    @Override
-    public boolean isModemFault() {
-        return true;
-    }
 }

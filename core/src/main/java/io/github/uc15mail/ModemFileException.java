@@ -39,9 +39,4 @@ public class ModemFileException extends CmeErrorException {
     public String summary() {
         return fileError.code() + " " + fileError.meaning();
     }
-
-    @Override
-    public boolean isRetryable() {
-        return fileError.isRetryable();
-    }
 }

@@ -278,7 +278,7 @@ public final class ModemMailer implements AutoCloseable {
                 return;
             } catch (Uc15Exception e) {
                 modem.state().failed(e);
-                if (e instanceof SmtpServiceException && !e.isModemFault()) {
+                if (e instanceof SmtpServiceException s && s.protocolError() != 0) {
                     modem.state().modemWorked(); // the server answered: the modem works
                 }
                 if (future.isCancelled()) {

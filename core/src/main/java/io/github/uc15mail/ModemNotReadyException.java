@@ -30,13 +30,8 @@ public class ModemNotReadyException extends Uc15Exception {
         return reason;
     }
 
-    @Override
-    public boolean isRetryable() {
+    /** Whether waiting may help: false when the SIM is not ready or the network denied the registration. */
+    boolean waitingMayHelp() {
         return retryable;
-    }
-
-    @Override
-    public boolean isModemFault() {
-        return true;
     }
 }

@@ -10,14 +10,4 @@ public class ModemRestartedException extends Uc15Exception {
     public ModemRestartedException(String message) {
         super(message);
     }
-
-    @Override
-    public boolean isRetryable() {
-        return true;
-    }
-
-    @Override
-    public boolean isModemFault() {
-        return true;
-    }
 }

@@ -62,25 +62,6 @@ public class SmtpServiceException extends Uc15Exception {
         return protocolError != 0 ? s + " (SMTP " + protocolError + ")" : s;
     }
 
-    @Override
-    public boolean isRetryable() {
-        return knownCode().map(ModemErrorCode::isRetryable).orElse(false);
-    }
-
-    /**
-     * True for the modem's own trouble: {@link ErrorCategory#BUSY}, {@link ErrorCategory#NETWORK},
-     * {@link ErrorCategory#TIMEOUT}, {@link ErrorCategory#DNS} (resolved through the modem's PDP context),
-     * {@link ErrorCategory#UNKNOWN} (651 or an unknown code) and {@link ErrorCategory#ATTACHMENT} (the modem
-     * lost or could not hold a file); false for what the server said about the message or the account.
-     */
-    @Override
-    public boolean isModemFault() {
-        return switch (category()) {
-            case BUSY, NETWORK, TIMEOUT, DNS, UNKNOWN, ATTACHMENT -> true;
-            default -> false;
-        };
-    }
-
     /**
      * The typed exception for {@code errorCode}: a subclass by {@link ErrorCategory}, or this class for
      * the rest (unknown codes included).

@@ -11,14 +11,4 @@ public class TransportClosedException extends Uc15Exception {
     public TransportClosedException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    @Override
-    public boolean isRetryable() {
-        return false;
-    }
-
-    @Override
-    public boolean isModemFault() {
-        return true;
-    }
 }

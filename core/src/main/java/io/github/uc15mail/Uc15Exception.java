@@ -47,17 +47,17 @@ public class Uc15Exception extends RuntimeException {
      * authentication, an invalid draft). A pool of modems sends a message again through another modem after
      * a modem fault and counts such faults against the modem ({@link Modem#consecutiveFailures()}); it does
      * not after a message fault. Says nothing about whether the email went out: see {@link #isOutcomeUnknown()}.
-     * False for this base class.
+     * Decided by {@link FaultClassifier} ({@link FaultKind#MODEM}), looking through an unknown outcome.
      */
     public boolean isModemFault() {
-        return false;
+        return FaultClassifier.classifyIgnoringOutcome(this).isModemFault();
     }
 
     /**
      * Whether the same operation may succeed if tried again later, on the same mailer. A failure whose
-     * outcome is unknown is never retried by the SDK whatever this says.
+     * outcome is unknown is never retried by the SDK whatever this says. Decided by {@link FaultClassifier}.
      */
     public boolean isRetryable() {
-        return false;
+        return FaultClassifier.classifyIgnoringOutcome(this).retryable();
     }
 }

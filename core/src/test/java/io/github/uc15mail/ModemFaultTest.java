@@ -122,8 +122,10 @@ class ModemFaultTest {
 
     @Test
     void modemFaultsAndMessageFaults() {
-        assertTrue(SmtpServiceException.of("AT+QSMTPPUT", 654, 0).isModemFault(), "network");
-        assertTrue(SmtpServiceException.of("AT+QSMTPPUT", 658, 0).isModemFault(), "timeout");
+        assertFalse(SmtpServiceException.of("AT+QSMTPPUT", 654, 0).isModemFault(), "network beyond the modem");
+        assertFalse(SmtpServiceException.of("AT+QSMTPPUT", 658, 0).isModemFault(), "the server's timeout");
+        assertTrue(SmtpServiceException.of("AT+QSMTPPUT", 657, 0).isModemFault(), "PDP context deactivated");
+        assertTrue(SmtpServiceException.of("AT+QSMTPCLR", 652, 0).isModemFault(), "busy");
         assertFalse(SmtpServiceException.of("AT+QSMTPPUT", 678, 550).isModemFault(), "recipient refused");
         assertFalse(SmtpServiceException.of("AT+QSMTPPUT", 677, 535).isModemFault(), "authentication");
         assertTrue(new CommandTimeoutException("AT", Duration.ofSeconds(1)).isModemFault());

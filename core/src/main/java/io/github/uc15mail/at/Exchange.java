@@ -1,6 +1,7 @@
 package io.github.uc15mail.at;
 
 import io.github.uc15mail.CmeErrorException;
+import io.github.uc15mail.CmsErrorException;
 import io.github.uc15mail.ModemErrorException;
 import io.github.uc15mail.SmtpServiceException;
 import io.github.uc15mail.Uc15Exception;
@@ -94,8 +95,9 @@ final class Exchange {
         switch (event.type()) {
             case ERROR:
                 return new ModemErrorException(command.loggable());
-            case CME_ERROR:
             case CMS_ERROR:
+                return new CmsErrorException(command.loggable(), event.code());
+            case CME_ERROR:
                 int code = event.code();
                 if (code >= 651 && code <= 682) {
                     return SmtpServiceException.of(command.loggable(), code, 0);

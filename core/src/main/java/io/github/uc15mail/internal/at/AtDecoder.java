@@ -22,6 +22,7 @@ public final class AtDecoder {
     private static final AtEvent OK = AtEvent.of(AtEvent.Type.OK, "OK");
     private static final AtEvent ERROR = AtEvent.of(AtEvent.Type.ERROR, "ERROR");
     private static final AtEvent CONNECT = AtEvent.of(AtEvent.Type.CONNECT, "CONNECT");
+    private static final AtEvent PROMPT = AtEvent.of(AtEvent.Type.PROMPT, "> ");
 
     private final Consumer<AtEvent> sink;
     private final byte[] line;
@@ -29,6 +30,9 @@ public final class AtDecoder {
     private boolean overlong;
     /** Plain field: the decoder is confined to one thread at a time (the session feeds it under its lock). */
     private boolean ackMode;
+    /** Plain fields, as {@link #ackMode}: a {@code >} at a line start is the prompt; the space after it is its own. */
+    private boolean promptMode;
+    private boolean swallowSpace;
 
     public AtDecoder(Consumer<AtEvent> sink) {
         this(sink, DEFAULT_MAX_LINE);
@@ -50,12 +54,38 @@ public final class AtDecoder {
         this.ackMode = on;
     }
 
+    /**
+     * While on, a {@code >} at the start of a line is reported as {@link AtEvent.Type#PROMPT} at once, without
+     * waiting for a line end (the modem sends {@code > } and then waits), and the one space after it is taken
+     * as part of it. Call it from the thread that feeds.
+     */
+    public void setPromptMode(boolean on) {
+        this.promptMode = on;
+        if (!on) {
+            swallowSpace = false;
+        }
+    }
+
     public void feed(byte[] data, int offset, int count) {
         Objects.checkFromIndexSize(offset, count, data.length);
         int end = offset + count;
         int i = offset;
         while (i < end) {
             byte b = data[i];
+            if (swallowSpace) {
+                swallowSpace = false;
+                if (b == ' ') {
+                    i++;
+                    continue;
+                }
+            }
+            if (b == '>' && length == 0 && !overlong && promptMode) {
+                promptMode = false;
+                swallowSpace = true;
+                sink.accept(PROMPT);
+                i++;
+                continue;
+            }
             if (b == '\r' || b == '\n') {
                 endLine();
                 i++;
@@ -102,6 +132,7 @@ public final class AtDecoder {
     public void reset() {
         length = 0;
         overlong = false;
+        swallowSpace = false;
     }
 
     private String text() {

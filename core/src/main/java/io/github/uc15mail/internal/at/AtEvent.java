@@ -24,6 +24,8 @@ public record AtEvent(Type type, String line, int code) {
         CONNECT(false),
         /** The {@code A} the modem sends after each 1024-byte block of an ACK-mode upload. */
         ACK(false),
+        /** The {@code > } prompt of {@code AT+CMGS}: no line end follows it; the PDU may be written now. */
+        PROMPT(false),
         /** The modem's echo of a command line. */
         ECHO(false),
         /** Any other line: an information line of the command in flight, or an unsolicited result code. */
