@@ -200,13 +200,13 @@ class ModemSmsTest {
             CmsErrorException network = assertThrows(CmsErrorException.class,
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
             assertEquals(331, network.code());
-            assertEquals(CmsErrorException.Kind.NETWORK, network.kind());
+            assertEquals(io.github.uc15mail.FaultKind.NETWORK, network.kind());
             assertTrue(network.isRetryable());
             assertFalse(network.isOutcomeUnknown());
             assertEquals("modem answered +CMS ERROR: 331 (no network service) to AT+CMGS=18", network.getMessage());
             CmsErrorException bad = assertThrows(CmsErrorException.class,
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
-            assertEquals(CmsErrorException.Kind.MESSAGE, bad.kind());
+            assertEquals(io.github.uc15mail.FaultKind.MESSAGE, bad.kind());
             assertFalse(bad.isRetryable());
             assertFalse(bad.isModemFault());
         }

@@ -117,7 +117,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
     /** Checks the front door and status page flags before anything opens. */
     void checkFlags() {
         frontDoor.frontDoor(context.env());
-        frontDoor.http();
+        frontDoor.checkHttp(context.env());
         dispatchOptions();
     }
 
@@ -141,7 +141,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
                 }
             });
             try (GatewayServices services = GatewayServices.start(outbox, addresses, baud, config, dispatch, door, http,
-                    frontDoor.httpAdmin, masker, context, trace)) {
+                    frontDoor.httpAdmin, frontDoor.statusLogin(context.env()), masker, context, trace)) {
                 Signals.onTermination(this::requestStop);
                 context.err().println("uc15mail: gateway " + dispatch.node() + " draining " + outbox.storeDescription()
                         + " through " + services.modemCount() + " modem" + (services.modemCount() == 1 ? "" : "s")

@@ -11,6 +11,7 @@ import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.TrafficListener;
 import io.github.uc15mail.module.ModuleProfile;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -137,7 +137,7 @@ public final class SmsCommand implements Callable<Integer>, VerboseCommand {
         return switch (e.kind()) {
             case NETWORK -> "the network cannot take SMS now (coverage, registration); try again later";
             case MESSAGE -> "the number or the message was refused; check --to";
-            case MODEM -> "check the SIM (PIN, SMS service centre with AT+CSCA?) and the modem";
+            default -> "check the SIM (PIN, SMS service centre with AT+CSCA?) and the modem";
         };
     }
 }
