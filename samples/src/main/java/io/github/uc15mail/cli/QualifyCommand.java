@@ -152,7 +152,8 @@ public final class QualifyCommand implements Callable<Integer>, VerboseCommand {
     /** A security mode to send with, and its port (0: the mode's default). */
     record Mode(Security security, int port, boolean portGiven) {
         String label() {
-            return security.name().toLowerCase(Locale.ROOT) + (portGiven && port > 0 ? ":" + port : "");
+            // the port is not part of the label: the subject and the trace names stay the same whatever the server's port
+            return security.name().toLowerCase(Locale.ROOT);
         }
 
         SmtpConfig config(SmtpConfig base) {
