@@ -67,6 +67,7 @@ final class GatewayServices implements AutoCloseable {
         Supplier<List<ModemHealth>> health = () -> dispatcher == null || readings == null ? List.of()
                 : OutboxBridge.modemHealth(dispatcher.poolStatus(), readings::last);
         GatewayMetrics metrics = new GatewayMetrics(queue, health);
+        metrics.watchStore(() -> outbox.storeDamage().isPresent());
         if (frontDoorSettings != null) {
             try {
                 frontDoor = GatewayServer.start(frontDoorSettings, OutboxBridge.sink(outbox));
@@ -79,6 +80,7 @@ final class GatewayServices implements AutoCloseable {
         if (http != null) {
             try {
                 status = StatusServer.start(http, Set.of(), admin, login, queue, health, metrics);
+                status.watchStore(() -> outbox.storeDamage().isPresent());
             } catch (IOException | IllegalArgumentException e) {
                 throw CliFailure.badInput("http: cannot start the status page on " + hostPort(http) + ": "
                         + e.getMessage() + " (choose another --http, or --http off)");

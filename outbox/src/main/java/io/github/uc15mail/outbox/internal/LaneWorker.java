@@ -34,6 +34,7 @@ public final class LaneWorker implements Runnable {
 
     private final ModemLane lane;
     private final Store store;
+    private boolean damageLogged;
     private final DispatcherOptions options;
     private final Consumer<StateChange> publish;
     private final Set<MessageId> inFlight;
@@ -87,6 +88,16 @@ public final class LaneWorker implements Runnable {
             long wait = health.waitMillis(clock.millis());
             if (wait > 0) {
                 pause(Math.min(wait, 1000));
+                continue;
+            }
+            if (store.damage().found().isPresent()) {
+                // A damaged store takes no more claims: the lane stops until the store is recovered.
+                if (!damageLogged) {
+                    damageLogged = true;
+                    log.error("modem {}: stopped: the outbox store is damaged ({})", lane.name(),
+                            store.damage().found().get());
+                }
+                pause(1000);
                 continue;
             }
             Optional<Store.Claim> claim;

@@ -39,6 +39,7 @@ public final class Store implements AutoCloseable {
     public record Moved(MessageId id, MessageState from, MessageState to, String detail) {}
 
     private final StoreLocation location;
+    private final StoreDamage damage;
     private final GroupWriter writer;
     private final ReadPool reads;
     private final StoreQueries queries;
@@ -46,8 +47,9 @@ public final class Store implements AutoCloseable {
 
     public Store(StoreLocation location, Duration writeTimeout) {
         this.location = location;
-        this.writer = new GroupWriter(location::open, location.toString(), writeTimeout);
-        this.reads = new ReadPool(location::open, location.toString(), 4);
+        this.damage = new StoreDamage(location.toString());
+        this.writer = new GroupWriter(location::open, location.toString(), writeTimeout, damage);
+        this.reads = new ReadPool(location::open, location.toString(), 4, damage);
         this.queries = new StoreQueries(reads);
         String pick = "SELECT seq FROM outbox_message WHERE state = 'QUEUED' AND next_attempt_at <= ? "
                 + "ORDER BY priority DESC, seq LIMIT 1";
@@ -61,6 +63,11 @@ public final class Store implements AutoCloseable {
 
     public StoreLocation location() {
         return location;
+    }
+
+    /** Whether damage was seen in this store (it stops intake and the lanes). */
+    public StoreDamage damage() {
+        return damage;
     }
 
     /** Stores a message, or finds the one with the same idempotency key; true in the pair when it is new. */
