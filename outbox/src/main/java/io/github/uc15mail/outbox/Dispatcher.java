@@ -55,7 +55,8 @@ public final class Dispatcher implements AutoCloseable {
     private final io.github.uc15mail.at.Subscription enqueueWakeup;
     private volatile boolean stopping;
 
-    private Dispatcher(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options) {
+    private Dispatcher(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options,
+            ModemReopener reopener) {
         this.outbox = outbox;
         this.options = options;
         Store store = outbox.store();
@@ -66,7 +67,7 @@ public final class Dispatcher implements AutoCloseable {
                     moved.size());
         }
         modems.forEach((name, mailer) -> workers.add(new LaneWorker(new ModemLane(name, mailer), store, options,
-                outbox::publish, inFlight, wakeup, outbox.clock())));
+                outbox::publish, inFlight, wakeup, outbox.clock(), reopener)));
         enqueueWakeup = outbox.addListener(change -> {
             if (change.to() == MessageState.QUEUED) {
                 synchronized (wakeup) {
@@ -89,12 +90,24 @@ public final class Dispatcher implements AutoCloseable {
      * @throws OutboxException when the store cannot be reached to settle this node's earlier leases
      */
     public static Dispatcher start(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options) {
+        return start(outbox, modems, options, null);
+    }
+
+    /**
+     * As {@link #start(Outbox, Map, DispatcherOptions)}, and a modem whose link is lost is reopened with
+     * {@code reopener} (null: it stays lost): state {@link PoolModemStatus.Health#RECONNECTING}, tries after
+     * 0, 5, 10, 20, 40 and then every 60 s; once open it is recovered and takes work again.
+     *
+     * @throws OutboxException when the store cannot be reached to settle this node's earlier leases
+     */
+    public static Dispatcher start(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options,
+            ModemReopener reopener) {
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(options, "options");
         if (modems.isEmpty()) {
             throw new IllegalArgumentException("modems: at least 1, was 0");
         }
-        Dispatcher d = new Dispatcher(outbox, new LinkedHashMap<>(modems), options);
+        Dispatcher d = new Dispatcher(outbox, new LinkedHashMap<>(modems), options, reopener);
         d.threads.forEach(Thread::start);
         d.keeper.start();
         log.info("dispatcher on node {} draining {} through {} modem(s)", options.node(), outbox.storeDescription(),

@@ -41,6 +41,8 @@ public final class LaneWorker implements Runnable {
     private final Object wakeup;
     private final Clock clock;
     private final LaneHealth health;
+    private final io.github.uc15mail.outbox.ModemReopener reopener;
+    private final ReopenBackoff reopenBackoff = new ReopenBackoff();
     private volatile boolean stopping;
     private volatile PoolModemStatus.Health state = PoolModemStatus.Health.RECOVERING;
     private volatile CompletableFuture<SendReceipt> current;
@@ -48,6 +50,13 @@ public final class LaneWorker implements Runnable {
 
     public LaneWorker(ModemLane lane, Store store, DispatcherOptions options, Consumer<StateChange> publish,
             Set<MessageId> inFlight, Object wakeup, Clock clock) {
+        this(lane, store, options, publish, inFlight, wakeup, clock, null);
+    }
+
+    /** A worker that reopens its modem with {@code reopener} (may be null: a lost modem stays lost). */
+    public LaneWorker(ModemLane lane, Store store, DispatcherOptions options, Consumer<StateChange> publish,
+            Set<MessageId> inFlight, Object wakeup, Clock clock, io.github.uc15mail.outbox.ModemReopener reopener) {
+        this.reopener = reopener;
         this.lane = lane;
         this.store = store;
         this.options = options;
@@ -85,6 +94,10 @@ public final class LaneWorker implements Runnable {
         state = PoolModemStatus.Health.READY;
         long storeBackoff = 500;
         while (!stopping) {
+            if (reopener != null && lane.linkLost()) {
+                reopen();
+                continue;
+            }
             long wait = health.waitMillis(clock.millis());
             if (wait > 0) {
                 pause(Math.min(wait, 1000));
@@ -267,6 +280,40 @@ public final class LaneWorker implements Runnable {
                 delay = Math.min(delay * 2, 5000);
             }
         }
+    }
+
+    /**
+     * One attempt to reopen the lost modem, after the back-off's wait: on success it is brought to a clean
+     * state, probed, and takes work again.
+     */
+    private void reopen() {
+        if (state != PoolModemStatus.Health.RECONNECTING) {
+            state = PoolModemStatus.Health.RECONNECTING;
+            log.warn("modem {}: its link was lost; reopening it (every {} s at first, at most every {} s)", lane.name(),
+                    ReopenBackoff.FIRST.toSeconds(), ReopenBackoff.MAX.toSeconds());
+        }
+        long wait = reopenBackoff.next().toMillis();
+        if (wait > 0) {
+            pause(wait);
+            if (stopping) {
+                return;
+            }
+        }
+        try {
+            lane.replace(reopener.reopen(lane.name()));
+        } catch (Exception e) {
+            io.github.uc15mail.Fault fault = io.github.uc15mail.FaultClassifier.classify(e);
+            log.info("modem {}: not back yet ({}: {})", lane.name(), fault.kind(), fault.summary());
+            return;
+        }
+        lane.recover();
+        if (lane.linkLost()) {
+            return;
+        }
+        reopenBackoff.reset();
+        health.worked(false);
+        state = PoolModemStatus.Health.READY;
+        log.warn("modem {}: reopened; it takes work again", lane.name());
     }
 
     private void pause(long millis) {
