@@ -79,6 +79,7 @@ final class GatewayServices implements AutoCloseable {
         Supplier<List<ModemHealth>> health = () -> dispatcher == null || readings == null ? List.of()
                 : OutboxBridge.modemHealth(dispatcher.poolStatus(), readings::last);
         GatewayMetrics metrics = new GatewayMetrics(queue, health);
+        metrics.watchStore(() -> outbox.storeDamage().isPresent());
         if (frontDoorSettings != null) {
             try {
                 frontDoor = GatewayServer.start(frontDoorSettings, sms.sink(outbox, OutboxBridge.sink(outbox)));
@@ -91,6 +92,7 @@ final class GatewayServices implements AutoCloseable {
         if (http != null) {
             try {
                 status = StatusServer.start(http, Set.of(), admin, login, queue, health, metrics);
+                status.watchStore(() -> outbox.storeDamage().isPresent());
             } catch (IOException | IllegalArgumentException e) {
                 throw CliFailure.badInput("http: cannot start the status page on " + hostPort(http) + ": "
                         + e.getMessage() + " (choose another --http, or --http off)");
@@ -107,8 +109,10 @@ final class GatewayServices implements AutoCloseable {
         }
         subscriptions.add(OutboxBridge.logChanges(outbox, masker::mask));
         subscriptions.add(OutboxBridge.feedMetrics(outbox, metrics));
+        io.github.uc15mail.outbox.ModemReopener reopener = name -> reopen(name, modems, pool, baud, config, context, trace,
+                masker);
         try {
-            dispatcher = Dispatcher.start(outbox, pool, dispatch);
+            dispatcher = Dispatcher.start(outbox, pool, dispatch, reopener);
         } catch (OutboxException e) {
             throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, e.getMessage(), e);
         }
@@ -130,6 +134,30 @@ final class GatewayServices implements AutoCloseable {
                 }
             }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * Opens the modem {@code name} again after its link was lost: the address is resolved anew (a path, or a
+     * USB serial number), the old link closed and replaced.
+     */
+    private synchronized ModemMailer reopen(String name, List<ModemAddress> modems, Map<String, ModemMailer> pool,
+            int baud, SmtpConfig config, CliContext context, TraceOptions trace, SecretMasker masker) {
+        for (int i = 0; i < modems.size(); i++) {
+            ModemAddress address = modems.get(i);
+            if (!address.spec().equals(name)) {
+                continue;
+            }
+            ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget(), trace, masker,
+                    modems.size() > 1 ? i + 1 : 0);
+            ModemMailer mailer = ModemMailer.create(link.session(), config);
+            mailers.get(i).close();
+            links.get(i).close();
+            mailers.set(i, mailer);
+            links.set(i, link);
+            pool.put(name, mailer);
+            return mailer;
+        }
+        throw new IllegalArgumentException("modem: no modem named " + name + " in this gateway");
     }
 
     static String hostPort(InetSocketAddress a) {
