@@ -1,5 +1,11 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.mail.SmsReceipt;
+import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.mail.ModemStatus;
+import io.github.uc15mail.module.UnsupportedModuleException;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtResponse;
@@ -40,6 +46,14 @@ import java.util.function.Supplier;
  *   <li>Raw commands through {@link #execute(AtCommand)} wait for a running send and run between sends.</li>
  *   <li>The settings cache is per modem: a mailer whose configuration differs from the one written last
  *       writes its own settings again; so does every mailer after a module restart or a failed send.</li>
+ *   <li>Warm sends: a send that starts less than {@link AtSessionOptions#fullPreflightAfter()} (60 s) after a
+ *       good send, with no failure, restart, raw command or line about a lost SIM, registration or PDP context
+ *       since, skips the preflight ({@code AT}, {@code ATE0}, {@code AT+CMEE}, {@code AT+CPIN?}, {@code AT+CGREG?},
+ *       {@code AT+QIACT?}): one recipient costs {@code AT+QSMTPDST}, {@code AT+QSMTPSUB}, {@code AT+QSMTPBODY},
+ *       {@code AT+QSMTPPUT} and {@code AT+QSMTPCLR}. If it fails before {@code AT+QSMTPPUT} it runs again with
+ *       the preflight, so the failure is typed as a cold send's; if {@code AT+QSMTPPUT} reports a failure, it is
+ *       never repeated, but the preflight runs and its {@link ModemNotReadyException} (SIM, registration, PDP)
+ *       is thrown instead when it finds one.</li>
  *   <li>There is one {@code Modem} per session: {@link #on(AtSession)} returns the same instance for the
  *       same session, so mailers created on one session serialize too.</li>
  * </ul>
@@ -51,11 +65,6 @@ import java.util.function.Supplier;
  */
 public final class Modem implements AutoCloseable {
 
-    /**
-     * Prefix of the marker file a send writes before uploading attachment {@code RAM:<name>}:
-     * {@code RAM:uc15mail-own-<name>} marks that file as this SDK's, so only such files are ever deleted.
-     */
-    public static final String OWN_FILE_MARKER_PREFIX = "RAM:uc15mail-own-";
     /** How long {@link #recover()} waits for a send the modem is still running (652) to end. */
     public static final Duration DEFAULT_BUSY_WAIT = Duration.ofSeconds(330);
 
@@ -64,7 +73,8 @@ public final class Modem implements AutoCloseable {
     private final AtSession session;
     private final boolean ownsSession;
     private final ReentrantLock lock = new ReentrantLock(true);
-    private final ModemState state = new ModemState();
+    private final ModemState state;
+    private final io.github.uc15mail.at.Subscription coolOnUrc;
     private volatile List<String> identity = List.of();
     /** The concatenation reference of the last SMS (its low 8 bits are used); starts at a random value. */
     private final AtomicInteger smsReferences = new AtomicInteger(new java.util.Random().nextInt(256));
@@ -72,6 +82,18 @@ public final class Modem implements AutoCloseable {
     private Modem(AtSession session, boolean ownsSession) {
         this.session = session;
         this.ownsSession = ownsSession;
+        this.state = new ModemState(session.options().clock());
+        // A line about a lost SIM, registration or PDP context makes the next send run its full preflight. A
+        // traffic listener, not a URC subscription: it runs on the reader thread before the reply that follows
+        // the line completes, so a send that sees its AT+QSMTPCLR answered has seen every URC before it.
+        this.coolOnUrc = session.addTrafficListener(new io.github.uc15mail.at.TrafficListener() {
+            @Override
+            public void onLine(String maskedLine) {
+                if (ModemState.coolsDown(maskedLine)) {
+                    state.cool();
+                }
+            }
+        });
     }
 
     /** Opens a session on {@code transport} with default options; closing the modem closes it. */
@@ -121,7 +143,11 @@ public final class Modem implements AutoCloseable {
      */
     public AtResponse execute(AtCommand command) {
         Objects.requireNonNull(command, "command");
-        return exclusively(() -> new SessionRunner(session, null).run(command));
+        return exclusively(() -> {
+            state.cool(); // a raw command may change what a warm send relies on (content, settings, PDP)
+            state.contentInUse();
+            return new SessionRunner(session, null).run(command);
+        });
     }
 
     /**
@@ -214,7 +240,7 @@ public final class Modem implements AutoCloseable {
      * process, ends a data mode a dead host left open ({@code AT}, and a guarded {@code +++} if need be),
      * sets echo off and numeric errors, clears the email content ({@code AT+QSMTPCLR}, waiting up to
      * {@link #DEFAULT_BUSY_WAIT} while the modem still sends), and deletes the RAM files this SDK left behind
-     * (those with a marker, see {@link #OWN_FILE_MARKER_PREFIX}) and their markers. Other files are left alone.
+     * (those with a marker file {@code RAM:uc15mail-own-<name>}) and their markers. Other files are left alone.
      * The next send writes its settings again. Sends do the same on their own; calling this first makes a
      * gateway's first send as fast as the others and reports what was left.
      *
@@ -259,6 +285,7 @@ public final class Modem implements AutoCloseable {
         synchronized (BY_SESSION) {
             BY_SESSION.remove(session, this);
         }
+        coolOnUrc.cancel();
         if (ownsSession) {
             session.close();
         }

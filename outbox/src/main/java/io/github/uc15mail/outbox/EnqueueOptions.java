@@ -9,7 +9,7 @@ import java.util.Objects;
  * it is not sent any more, and a priority. Immutable; start from {@link #defaults()}.
  *
  * <p>An idempotency key makes enqueueing the same message twice harmless: a second
- * {@link Outbox#enqueue(io.github.uc15mail.EmailDraft, EnqueueOptions)} with a key already in the store
+ * {@link Outbox#enqueue(io.github.uc15mail.mail.EmailDraft, EnqueueOptions)} with a key already in the store
  * returns the first message's id and stores nothing (whatever the draft), as long as the first was stored
  * within the key's window (default {@link #DEFAULT_IDEMPOTENCY_WINDOW}, measured by the store's clock);
  * after that the key is released and the message is stored again. Concurrent enqueues of one key, from

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.SendPhase;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.outbox.internal.Store;
 import io.github.uc15mail.testkit.Uc15Emulator;
@@ -253,7 +253,7 @@ class DispatcherTest {
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).sender("", "gw@example.com")
                 .sendTimeoutSeconds(60).sendResultTimeout(resultTimeout).build();
         ModemMailer m = ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config).ownsSession(true)
-                .retryPolicy(io.github.uc15mail.RetryPolicy.attempts(2, Duration.ofMillis(50))).build();
+                .retryPolicy(io.github.uc15mail.mail.RetryPolicy.attempts(2, Duration.ofMillis(50))).build();
         mailers.add(m);
         uc15.emulator().faults().forcePutResult(654, 0);
         MessageId id = outbox.enqueue(draft("retried by the mailer"));

@@ -2,7 +2,7 @@ package io.github.uc15mail.cli;
 
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.Uc15Exception;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -54,6 +54,9 @@ public final class SendCommand implements Callable<Integer>, VerboseCommand {
     public Integer call() {
         SendSettings settings = SendSettings.resolve(options, context.env());
         verboseFromConfig = settings.verbose();
+        if (settings.verbose()) {
+            Logging.verboseAfterAll();
+        }
         AutoCloseable logLevel = Logging.sdk(settings.verbose());
         long start = System.nanoTime();
         TrafficPrinter traffic = settings.verbose() ? new TrafficPrinter(context.err(), settings.masker()) : null;

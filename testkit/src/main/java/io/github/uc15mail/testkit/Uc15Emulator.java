@@ -7,7 +7,6 @@ import io.github.uc15mail.testkit.internal.MailSnapshot;
 import io.github.uc15mail.testkit.internal.ModemEngine;
 import io.github.uc15mail.testkit.internal.OutputPump;
 import io.github.uc15mail.testkit.internal.TcpServer;
-import io.github.uc15mail.transport.InMemoryTransport;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.TransportListener;
 import java.io.IOException;
@@ -182,7 +181,7 @@ public final class Uc15Emulator implements AutoCloseable {
                 @Override
                 public void onBytes(byte[] data, int offset, int length) {
                     // bytes from a replaced link still count: the modem's UART had received them
-                    faultState.pace(length);
+                    faultState.pace(FaultState.Wire.TO_MODEM, length);
                     byte[] copy = new byte[length];
                     System.arraycopy(data, offset, copy, 0, length);
                     engine.feed(copy);

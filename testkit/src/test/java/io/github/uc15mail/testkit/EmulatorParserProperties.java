@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.github.uc15mail.internal.at.AtDecoder;
-import io.github.uc15mail.internal.at.AtEvent;
+import io.github.uc15mail.at.internal.AtDecoder;
+import io.github.uc15mail.at.internal.AtEvent;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.TransportListener;
 import java.io.IOException;
@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * +CME ERROR. Lines that would open data mode ({@code QFUPL}, {@code QSMTPBODY}) are left out: their answer is
  * {@code CONNECT} by design.
  */
+@org.junit.jupiter.api.parallel.Isolated("changes logging levels and appenders for the whole JVM")
 class EmulatorParserProperties {
 
     static Uc15Emulator modem;

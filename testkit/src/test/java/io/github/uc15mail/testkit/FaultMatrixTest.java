@@ -8,24 +8,24 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.github.uc15mail.Apn;
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.CmeErrorException;
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.ModemErrorException;
+import io.github.uc15mail.mail.Apn;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.ModemNotReadyException;
-import io.github.uc15mail.ModemRestartedException;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpAttachmentException;
-import io.github.uc15mail.SmtpAuthenticationException;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.SmtpInvalidParameterException;
-import io.github.uc15mail.SmtpRecipientException;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
-import io.github.uc15mail.UnsupportedModuleException;
+import io.github.uc15mail.error.ModemNotReadyException;
+import io.github.uc15mail.error.ModemRestartedException;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.error.SmtpAttachmentException;
+import io.github.uc15mail.error.SmtpAuthenticationException;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.SmtpInvalidParameterException;
+import io.github.uc15mail.error.SmtpRecipientException;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.module.UnsupportedModuleException;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.CommandKind;
 import io.github.uc15mail.transport.Transport;
@@ -468,13 +468,8 @@ class FaultMatrixTest {
         Actor actor = new Actor();
         Thread t = new Thread(() -> {
             try {
-                long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (!modem.isSendInProgress()) {
-                    if (System.nanoTime() > end) {
-                        throw new IllegalStateException("the send never started: nothing injected");
-                    }
-                    Thread.sleep(5);
-                }
+                Await.until("the send to start (nothing injected before)", Duration.ofSeconds(20),
+                        modem::isSendInProgress);
                 switch (fault) {
                     case GARBAGE -> f.garbage(GARBAGE);
                     case CHUNK1 -> f.chunkReplies(1);

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.Apn;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.Apn;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.ModemRestartedException;
-import io.github.uc15mail.RetryPolicy;
+import io.github.uc15mail.error.ModemRestartedException;
+import io.github.uc15mail.mail.RetryPolicy;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.at.AtSession;
 import java.time.Duration;
 import java.util.List;
@@ -97,11 +97,7 @@ class ModemResetTest {
         Uc15Emulator modem = uc15.emulator();
         modem.faults().putResultDelay(Duration.ofSeconds(2));
         CompletableFuture<SendReceipt> f = mailer.sendAsync(draft("maybe sent"));
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!modem.isSendInProgress()) {
-            assertTrue(System.nanoTime() < end, "the send started");
-            Thread.sleep(5);
-        }
+        Await.until("the send started", Duration.ofSeconds(20), modem::isSendInProgress);
         modem.faults().resetModem();
         Exception e = assertThrows(Exception.class, f::join);
         assertTrue(e.getCause() instanceof ModemRestartedException, String.valueOf(e.getCause()));

@@ -10,15 +10,15 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import io.github.uc15mail.Apn;
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.Apn;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpAuthenticationException;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.TransportClosedException;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.error.SmtpAuthenticationException;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.AtSession;
@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * any exception message (causes and suppressed included) or any {@code toString()}, through a successful send
  * and through failures. The emulator's own log lines are checked too.
  */
+@org.junit.jupiter.api.parallel.Isolated("changes logging levels and appenders for the whole JVM")
 class SecretsTest {
 
     static final String SMTP_PASSWORD = "Smtp-S3cr3t-7f2q";

@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.AttachmentRefusedException;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.error.AttachmentRefusedException;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.RetryPolicy;
-import io.github.uc15mail.SendPhase;
-import io.github.uc15mail.SendProgressListener;
+import io.github.uc15mail.mail.RetryPolicy;
+import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
@@ -148,9 +148,7 @@ class SendDefectsTest {
         uc15.emulator().faults().putResultDelay(Duration.ofSeconds(12));
         ModemMailer mailer = mailer(RetryPolicy.none());
         CompletableFuture<SendReceipt> send = mailer.sendAsync(draft("slow server"));
-        while (lines().stream().noneMatch(l -> l.startsWith("AT+QSMTPPUT"))) {
-            Thread.sleep(10);
-        }
+        Await.until("AT+QSMTPPUT written", () -> lines().stream().anyMatch(l -> l.startsWith("AT+QSMTPPUT")));
         mailer.close();
         assertTrue(send.isDone());
         assertEquals(1, send.get().attempts(), "the send completed normally");

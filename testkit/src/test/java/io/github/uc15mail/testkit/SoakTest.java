@@ -3,11 +3,11 @@ package io.github.uc15mail.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * is delivered exactly once, and live threads, heap after GC and files on the modem do not grow.
  * {@code -Dsoak.sends=1000} for a long run (default 100).
  */
+@org.junit.jupiter.api.parallel.Isolated("measures the heap after GC: other tests' allocations would blur it")
 class SoakTest {
 
     private static final Logger log = LoggerFactory.getLogger(SoakTest.class);

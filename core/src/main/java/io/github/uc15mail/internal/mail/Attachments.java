@@ -1,7 +1,7 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.SendPhase;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.SendPhase;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +25,10 @@ final class Attachments implements SendStep {
 
             @Override
             public void run(SendContext c) {
+                if (c.warm && c.draft.attachments().isEmpty()
+                        && c.state.ourFiles().stream().allMatch(SmtpSettings.CA_FILE::equals)) {
+                    return; // warm, and this SDK left nothing since the last listing: nothing to list
+                }
                 c.files.removeLeftovers();
                 c.files.refuseForeignNames(c.draft.attachments().stream().map(Attachment::name).toList());
             }

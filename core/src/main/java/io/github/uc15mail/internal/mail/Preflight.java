@@ -1,13 +1,13 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.CmeErrorException;
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.ModemNotReadyException;
-import io.github.uc15mail.ModemNotReadyException.Reason;
-import io.github.uc15mail.ModemRestartedException;
-import io.github.uc15mail.ModemStatus;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SendPhase;
+import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.ModemNotReadyException;
+import io.github.uc15mail.error.ModemNotReadyException.Reason;
+import io.github.uc15mail.error.ModemRestartedException;
+import io.github.uc15mail.mail.ModemStatus;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SendPhase;
 import io.github.uc15mail.at.AtCommands;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -36,6 +36,11 @@ final class Preflight implements SendStep {
     @Override
     public void run(SendContext c) {
         Exchange x = c.exchange;
+        if (c.warm) {
+            // The modem's last answers are its health: only the cached profile is taken (no command when known).
+            c.profile = ModuleCheck.ensure(x, c.state, c.config.security() != Security.NONE);
+            return;
+        }
         for (int restarts = 0; ; restarts++) {
             try {
                 sync(x);

@@ -1,11 +1,11 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.ModemRestartedException;
-import io.github.uc15mail.SendProgressListener;
-import io.github.uc15mail.SendPhase;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.SubmitGate;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.error.ModemRestartedException;
+import io.github.uc15mail.mail.SendProgressListener;
+import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.mail.SubmitGate;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.module.ModuleProfile;
 import java.time.Duration;
@@ -40,7 +40,9 @@ public final class Sends {
     public static Sent send(SmtpConfig config, EmailDraft draft, AtSession session, ModemState state,
             SendProgressListener progress, BooleanSupplier cancelled, SubmitGate gate) {
         Exchange exchange = new Exchange(new SessionRunner(session, config), cancelled);
-        SendContext c = new SendContext(config, draft, exchange, state, gate == null ? SubmitGate.OPEN : gate, progress);
+        boolean warm = state.isWarm(exchange.restartCount(), session.options().fullPreflightAfter());
+        SendContext c = new SendContext(config, draft, exchange, state, gate == null ? SubmitGate.OPEN : gate, progress,
+                warm);
         return new SendFlow(c, progress).send();
     }
 
@@ -49,7 +51,7 @@ public final class Sends {
         PlanningRunner paper = new PlanningRunner();
         Exchange exchange = new Exchange(paper, () -> false);
         SendProgressListener quiet = new SendProgressListener() {};
-        new SendFlow(new SendContext(config, draft, exchange, new ModemState(), SubmitGate.OPEN, quiet), quiet).send();
+        new SendFlow(new SendContext(config, draft, exchange, new ModemState(), SubmitGate.OPEN, quiet, false), quiet).send();
         return paper.script();
     }
 
@@ -57,7 +59,7 @@ public final class Sends {
      * The profile of the module on {@code session}: the one {@code state} holds since the last restart, or a
      * new probe (see {@link ModuleCheck}). The caller holds the modem's lock.
      *
-     * @throws io.github.uc15mail.UnsupportedModuleException when the module cannot send the way uc15mail drives it
+     * @throws io.github.uc15mail.module.UnsupportedModuleException when the module cannot send the way uc15mail drives it
      */
     public static ModuleProfile profile(AtSession session, ModemState state, boolean sslWanted) {
         Exchange x = new Exchange(new SessionRunner(session, null), () -> false);
@@ -79,9 +81,11 @@ public final class Sends {
                 new SmtpContent(busyWait).clearBefore(x);
                 List<String> deleted = new RamFiles(x, state).removeLeftovers();
                 state.invalidateSettings();
+                state.cool();
                 return deleted;
             } catch (ModemRestartedException e) {
                 state.invalidateSettings();
+                state.cool();
                 if (attempt > Preflight.RESTARTS) {
                     throw e;
                 }

@@ -1,6 +1,6 @@
 package io.github.uc15mail.trace.internal;
 
-import io.github.uc15mail.internal.at.AtText;
+import io.github.uc15mail.at.internal.AtText;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,7 @@
 package io.github.uc15mail.outbox.internal;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.SmsReceipt;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.outbox.DispatcherOptions;
 import io.github.uc15mail.outbox.MessageId;
@@ -135,6 +136,7 @@ public final class LaneWorker implements Runnable {
         state = PoolModemStatus.Health.SENDING;
         health.attempted();
         SendReceipt receipt = null;
+        SmsReceipt sms = null;
         Throwable failure = null;
         gate.set(stopping ? GATE_SHUT : GATE_OPEN);
         try {
@@ -146,13 +148,18 @@ public final class LaneWorker implements Runnable {
                 // The store, not the modem: hand the message back without blaming anyone on the line.
                 throw new Verdict.GateClosed("the store could not be read: " + e.getMessage(), e);
             }
-            EmailDraft draft = DraftCodec.decode(stored);
-            CompletableFuture<SendReceipt> f = lane.send(draft, () -> submitGate(c));
-            current = f;
-            if (gate.get() == GATE_SHUT) {
-                f.cancel(false);
+            if (stored.isSms()) {
+                // On this thread, under the modem's lock; a stop waits for it (an SMS is short).
+                sms = lane.sendSms(DraftCodec.decodeSms(stored), () -> submitGate(c, true));
+            } else {
+                EmailDraft draft = DraftCodec.decode(stored);
+                CompletableFuture<SendReceipt> f = lane.send(draft, () -> submitGate(c, false));
+                current = f;
+                if (gate.get() == GATE_SHUT) {
+                    f.cancel(false);
+                }
+                receipt = f.get();
             }
-            receipt = f.get();
         } catch (ExecutionException e) {
             failure = e.getCause();
         } catch (InterruptedException e) {
@@ -167,24 +174,25 @@ public final class LaneWorker implements Runnable {
         if (failure instanceof java.util.concurrent.CancellationException && submitted) {
             failure = new IllegalStateException("the send was interrupted after AT+QSMTPPUT");
         }
-        finish(c, receipt, failure, submitted);
+        finish(c, receipt, sms, failure, submitted);
         probe = false;
         state = PoolModemStatus.Health.READY;
     }
 
     /**
-     * Runs right before {@code AT+QSMTPPUT}. A mailer with a {@link io.github.uc15mail.RetryPolicy} calls it
+     * Runs right before {@code AT+QSMTPPUT}. A mailer with a {@link io.github.uc15mail.mail.RetryPolicy} calls it
      * once per try: after a try that ended with a definite failure, the submit is already recorded and the
      * next try may go ahead (the lease is checked again); only a stop or a lost lease shuts it.
      */
-    private void submitGate(Store.Claim c) {
+    private void submitGate(Store.Claim c, boolean sms) {
         if (gate.get() == GATE_PASSED && !stopping) {
             gate.compareAndSet(GATE_PASSED, GATE_OPEN);
         }
         if (!gate.compareAndSet(GATE_OPEN, 1)) {
             throw new Verdict.GateClosed(stopping ? "the gateway is stopping" : "the send was stopped", null);
         }
-        if (!accountPause.maySubmit(probe)) {
+        // A refused SMTP account says nothing about SMS, which needs no account: an SMS goes on.
+        if (!sms && !accountPause.maySubmit(probe)) {
             gate.set(GATE_SHUT);
             throw new Verdict.GateClosed("sending is paused: " + accountPause.status().map(p -> p.reason()).orElse(""),
                     null);
@@ -203,12 +211,16 @@ public final class LaneWorker implements Runnable {
         gate.set(GATE_PASSED);
     }
 
-    private void finish(Store.Claim c, SendReceipt receipt, Throwable failure, boolean submitted) {
+    private void finish(Store.Claim c, SendReceipt receipt, SmsReceipt sms, Throwable failure, boolean submitted) {
         long now = clock.millis();
-        String phases = Rows.phases(lane.phaseTimes(receipt));
+        String phases = sms != null ? "" : Rows.phases(lane.phaseTimes(receipt));
         Store.Finish f;
         String detail;
-        if (failure == null) {
+        if (failure == null && sms != null) {
+            health.worked(true);
+            f = new Store.Finish(MessageState.SENT, "SENT", now, 0, null, 0, null, phases);
+            detail = "SMS sent through " + lane.name() + " in " + sms.parts() + " part(s)";
+        } else if (failure == null) {
             health.worked(true);
             accountPause.accepted();
             f = new Store.Finish(MessageState.SENT, "SENT", 0, 0, null, receipt.protocolError(), null, phases);
@@ -220,7 +232,7 @@ public final class LaneWorker implements Runnable {
                 log.error("sending paused on {}: the SMTP server refused the account or configuration ({}); nothing "
                         + "more is submitted until the configuration changes or a probe every {} s is accepted",
                         options.node(), v.text(), options.accountProbe().toSeconds());
-            } else if (v.fault() == io.github.uc15mail.FaultKind.MESSAGE) {
+            } else if (v.fault() == io.github.uc15mail.error.FaultKind.MESSAGE) {
                 accountPause.accepted();
             } else if (probe) {
                 accountPause.probeInconclusive();

@@ -111,8 +111,9 @@ public final class Store implements AutoCloseable {
             }
             int inserted;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (id, state, priority, created_at, "
-                    + "updated_at, next_attempt_at, expires_at, idempotency_key, subject, recipients, charset, body) "
-                    + "VALUES (?, 'QUEUED', ?, " + NOW + ", " + NOW + ", COALESCE(?, " + NOW + "), ?, ?, ?, ?, ?, ?) "
+                    + "updated_at, next_attempt_at, expires_at, idempotency_key, subject, recipients, charset, body, "
+                    + "channel, sms_max_parts, linked_to) "
+                    + "VALUES (?, 'QUEUED', ?, " + NOW + ", " + NOW + ", COALESCE(?, " + NOW + "), ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (idempotency_key) DO NOTHING")) {
                 ps.setString(1, id.value());
                 ps.setInt(2, o.priority());
@@ -123,6 +124,13 @@ public final class Store implements AutoCloseable {
                 ps.setString(7, d.recipients());
                 ps.setString(8, d.charset());
                 ps.setBytes(9, d.body());
+                ps.setString(10, d.channel());
+                if (d.smsMaxParts() == null) {
+                    ps.setNull(11, java.sql.Types.INTEGER);
+                } else {
+                    ps.setInt(11, d.smsMaxParts());
+                }
+                ps.setString(12, d.linkedTo());
                 inserted = ps.executeUpdate();
             }
             if (inserted == 0) {

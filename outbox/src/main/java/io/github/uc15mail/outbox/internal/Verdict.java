@@ -1,12 +1,15 @@
 package io.github.uc15mail.outbox.internal;
 
-import io.github.uc15mail.CmeErrorException;
-import io.github.uc15mail.Fault;
-import io.github.uc15mail.FaultClassifier;
-import io.github.uc15mail.FaultKind;
-import io.github.uc15mail.ModemErrorCode;
-import io.github.uc15mail.ModemErrorException;
-import io.github.uc15mail.SmtpServiceException;
+import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ErrorCategory;
+import io.github.uc15mail.error.ModemErrorCode;
+import io.github.uc15mail.error.ModemErrorException;
+import io.github.uc15mail.error.SmtpServiceException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.Fault;
+import io.github.uc15mail.error.FaultClassifier;
+import io.github.uc15mail.error.FaultKind;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +74,7 @@ public record Verdict(Kind kind, FaultKind fault, boolean modemsFault, int error
         String text = f.summary();
         boolean modems = FaultClassifier.classifyIgnoringOutcome(t).isModemFault();
         if (f.kind() == FaultKind.UNKNOWN_OUTCOME || (submitted && !(t instanceof SmtpServiceException
-                || t instanceof ModemErrorException || t instanceof CmeErrorException))) {
+                || t instanceof ModemErrorException || t instanceof CmeErrorException || t instanceof CmsErrorException))) {
             // After the point of no return, anything the modem did not report as a result is ambiguous.
             return new Verdict(Kind.UNKNOWN, FaultKind.UNKNOWN_OUTCOME, modems, f.errorCode(), meaning(f), f.smtpReply(),
                     text);

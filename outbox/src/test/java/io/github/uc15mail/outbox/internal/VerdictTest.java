@@ -2,8 +2,8 @@ package io.github.uc15mail.outbox.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.uc15mail.FaultKind;
-import io.github.uc15mail.SmtpServiceException;
+import io.github.uc15mail.error.FaultKind;
+import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.outbox.OutboxException;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;

@@ -292,6 +292,12 @@ public final class ModemEngine implements AutoCloseable {
         }
     }
 
+    /** The SIM is taken out: no URC (SIM detection off, the module's default). */
+    public void removeSim() {
+        gate.state().count(FaultState.Injected.SIM_REMOVED);
+        network.removeSim();
+    }
+
     /** The network drops PDP context {@code cid}: {@code +QIURC: "pdpdeact",<cid>} when it was active. */
     public void dropPdp(int cid) {
         if (pdp.dropByNetwork(cid)) {
@@ -510,7 +516,7 @@ public final class ModemEngine implements AutoCloseable {
     }
 
     static String printable(String raw) {
-        String s = io.github.uc15mail.internal.at.AtText.mask(raw); // no passwords in the emulator's log either
+        String s = io.github.uc15mail.at.internal.AtText.mask(raw); // no passwords in the emulator's log either
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length() && i < 200; i++) {
             char c = s.charAt(i);
