@@ -49,7 +49,10 @@ import org.slf4j.LoggerFactory;
  *   <li>The sender: {@code mail.uc15.from} (else {@code mail.from}, else the message's From address) and
  *       {@code mail.uc15.from-name} (else the message's From name, folded to ASCII).</li>
  *   <li>{@code mail.uc15.store}: instead of sending, queue into the store it names (such as
- *       {@code sqlite:/var/lib/uc15mail/outbox.db}) through a {@link MailSinkFactory} on the class path.</li>
+ *       {@code sqlite:/var/lib/uc15mail/outbox.db}) through a {@link MailSinkFactory} on the class path. A
+ *       message with a Message-ID is queued once: handing the same message in again (same Message-ID,
+ *       envelope and bytes) within 7 days queues nothing new. {@code Transport.send} gives each call a new
+ *       Message-ID unless the application keeps its own.</li>
  * </ul>
  *
  * <h2>What it guarantees</h2>

@@ -155,7 +155,7 @@ class DispatcherTest {
     }
 
     @Test
-    void anOutageIsRiddenOutWithBackoffThenSentByPriorityThenAge() throws Exception {
+    void aNetworkOutageIsRiddenOutWithBackoffWithoutBlamingTheModem() throws Exception {
         // The network is gone for 3 s: every send ends with 654.
         uc15.emulator().faults().smtpUnreachable(Duration.ofSeconds(3));
         List<MessageId> ids = new ArrayList<>();
@@ -174,7 +174,11 @@ class DispatcherTest {
                     .withPriority(priorities[i])));
         }
         await("all sent", () -> count(MessageState.SENT) == priorities.length);
-        assertEquals(List.of("p9-3", "p9-6", "p5-1", "p5-4", "p0-0", "p0-2", "p0-5", "p0-7"), receivedSubjects());
+        // Each once. (The order after an outage follows each message's own back-off, so it is not asserted here;
+        // claims by priority then age are the store contract's claimsGoByPriorityThenAgeAndRespectNotBefore.)
+        assertEquals(java.util.Set.of("p9-3", "p9-6", "p5-1", "p5-4", "p0-0", "p0-2", "p0-5", "p0-7"),
+                new java.util.HashSet<>(receivedSubjects()));
+        assertEquals(priorities.length, receivedSubjects().size());
         // Those that met the outage: RETRY with 654, backoff, then SENT.
         int retried = 0;
         for (MessageId id : ids) {

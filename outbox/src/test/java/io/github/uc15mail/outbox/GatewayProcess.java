@@ -25,7 +25,11 @@ public final class GatewayProcess {
         String store = args[0];
         String node = args[1];
         int smtpPort = Integer.parseInt(args[2]);
-        Outbox outbox = store.startsWith("jdbc:postgresql") ? Outbox.open(store, "postgres", "x") : Outbox.open(store);
+        // A host whose clock is off (the chaos run): -Duc15mail.test.skewSeconds=150.
+        java.time.Clock clock = java.time.Clock.offset(java.time.Clock.systemUTC(),
+                Duration.ofSeconds(Long.getLong("uc15mail.test.skewSeconds", 0)));
+        Outbox outbox = store.startsWith("jdbc:postgresql") ? Outbox.open(store, "postgres", "x", clock)
+                : Outbox.open(store, null, null, clock);
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", smtpPort).sender("", "gw@example.com")
                 .sendTimeoutSeconds(60).sendResultTimeout(Duration.ofSeconds(20)).build();
         Map<String, ModemMailer> modems = new LinkedHashMap<>();
@@ -44,9 +48,15 @@ public final class GatewayProcess {
 
     /** Starts a gateway JVM; its output goes to {@code log}. */
     static Process launch(Path log, String store, String node, int smtpPort, List<Integer> modemPorts) throws Exception {
+        return launch(log, store, node, smtpPort, modemPorts, 0);
+    }
+
+    /** As {@link #launch(Path, String, String, int, List)}, on a host whose clock is {@code skewSeconds} off. */
+    static Process launch(Path log, String store, String node, int smtpPort, List<Integer> modemPorts, long skewSeconds)
+            throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"), GatewayProcess.class.getName(), store, node,
-                String.valueOf(smtpPort)));
+                "-Xmx128m", "-Duc15mail.test.skewSeconds=" + skewSeconds, "-cp", System.getProperty("java.class.path"),
+                GatewayProcess.class.getName(), store, node, String.valueOf(smtpPort)));
         modemPorts.forEach(p -> cmd.add(String.valueOf(p)));
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
