@@ -18,7 +18,7 @@ import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * The SMTP front door: an SMTP server (SubEthaSMTP) that turns every message it receives into an
- * {@link io.github.uc15mail.EmailDraft} and hands it to a {@link MailSink}.
+ * {@link io.github.uc15mail.mail.EmailDraft} and hands it to a {@link MailSink}.
  *
  * <h2>What it guarantees</h2>
  * <ul>

@@ -1,7 +1,7 @@
 package io.github.uc15mail.gateway;
 
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.InvalidDraftException;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.error.InvalidDraftException;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.gateway.internal.mime.AsciiText;
 import io.github.uc15mail.gateway.internal.mime.AttachmentNames;
@@ -9,7 +9,7 @@ import io.github.uc15mail.gateway.internal.mime.HeaderBlock;
 import io.github.uc15mail.gateway.internal.mime.HtmlText;
 import io.github.uc15mail.gateway.internal.mime.PartCollector;
 import io.github.uc15mail.gateway.internal.mime.RecipientSorter;
-import io.github.uc15mail.Attachment;
+import io.github.uc15mail.mail.Attachment;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

@@ -2,7 +2,7 @@ package io.github.uc15mail.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.outbox.Outbox;
 import io.github.uc15mail.testkit.FileDamage;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

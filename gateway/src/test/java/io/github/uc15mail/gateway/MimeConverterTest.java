@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.EmailDraft.RecipientType;
-import io.github.uc15mail.InvalidDraftException;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft.RecipientType;
+import io.github.uc15mail.error.InvalidDraftException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +94,7 @@ class MimeConverterTest {
                         b64("\u041f\u0440\u0438\u0432\u0435\u0442 \u4f60\u597d \ud83d\ude00", StandardCharsets.UTF_8)),
                         ENVELOPE, c -> {
                             assertEquals("\u041f\u0440\u0438\u0432\u0435\u0442 \u4f60\u597d \ud83d\ude00", c.draft().body());
-                            assertEquals(io.github.uc15mail.MailCharset.UTF_8, c.draft().bodyCharset());
+                            assertEquals(io.github.uc15mail.mail.MailCharset.UTF_8, c.draft().bodyCharset());
                         }),
                 new Case("UTF-8 without charset label", "Subject: nolabel\r\nTo: ann@example.com\r\n\r\n"
                         + "na\u00efve", ENVELOPE, c -> assertEquals("na\u00efve", c.draft().body())),

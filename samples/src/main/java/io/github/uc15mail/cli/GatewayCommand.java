@@ -1,6 +1,6 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.gateway.GatewaySettings;
 import io.github.uc15mail.outbox.DispatcherOptions;
 import io.github.uc15mail.outbox.Outbox;

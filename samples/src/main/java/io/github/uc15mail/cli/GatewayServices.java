@@ -1,7 +1,7 @@
 package io.github.uc15mail.cli;
 
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.gateway.GatewayMetrics;
 import io.github.uc15mail.gateway.GatewayServer;

@@ -3,7 +3,7 @@ package io.github.uc15mail.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.outbox.Outbox;
 import io.github.uc15mail.testkit.FileDamage;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.github.uc15mail.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.mail.SmtpConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,15 @@
 package io.github.uc15mail.outbox.internal;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.SmsDraft;
+import io.github.uc15mail.mail.SmsReceipt;
 import io.github.uc15mail.Modem;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.SendPhase;
-import io.github.uc15mail.SendProgressListener;
+import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.SubmitGate;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.error.Uc15Exception;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -85,6 +87,17 @@ public final class ModemLane {
             phaseStarts.clear();
         }
         return mailer.sendAsync(draft, gate);
+    }
+
+    /**
+     * Sends an SMS through the modem, on the caller's thread, under the modem's lock (so never between a mail's
+     * commands); {@code gate} runs right before the first {@code AT+CMGS}.
+     */
+    public SmsReceipt sendSms(SmsDraft draft, SubmitGate gate) {
+        synchronized (phaseStarts) {
+            phaseStarts.clear();
+        }
+        return Modem.on(mailer.session()).sendSms(draft, gate);
     }
 
     /** How long each phase of the last send took, as far as it got. */

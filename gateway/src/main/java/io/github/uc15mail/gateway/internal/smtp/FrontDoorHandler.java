@@ -1,7 +1,7 @@
 package io.github.uc15mail.gateway.internal.smtp;
 
-import io.github.uc15mail.DraftViolation;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.error.DraftViolation;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.gateway.ConvertedMail;
 import io.github.uc15mail.gateway.MailSink;
 import io.github.uc15mail.gateway.MimeConverter;
