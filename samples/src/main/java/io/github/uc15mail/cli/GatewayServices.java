@@ -38,6 +38,8 @@ final class GatewayServices implements AutoCloseable {
     private volatile Dispatcher dispatcher;
     private volatile ModemReadings readings;
     private GatewayServer frontDoor;
+    private SmsGatewayOptions sms = new SmsGatewayOptions();
+    private java.util.concurrent.ScheduledExecutorService fallbackTicks;
     private StatusServer status;
 
     /**
@@ -49,7 +51,17 @@ final class GatewayServices implements AutoCloseable {
     static GatewayServices start(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
             DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
             StatusServer.Login login, SecretMasker masker, CliContext context, TraceOptions trace) {
+        return start(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, login, masker, context,
+                trace, new SmsGatewayOptions());
+    }
+
+    /** As above, with the SMS flags: mail-to-SMS at the front door, and the fallback SMS. */
+    static GatewayServices start(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
+            DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
+            StatusServer.Login login, SecretMasker masker, CliContext context, TraceOptions trace,
+            SmsGatewayOptions sms) {
         GatewayServices g = new GatewayServices();
+        g.sms = sms;
         try {
             g.startAll(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, login, masker, context, trace);
             return g;
@@ -70,7 +82,7 @@ final class GatewayServices implements AutoCloseable {
         metrics.watchStore(() -> outbox.storeDamage().isPresent());
         if (frontDoorSettings != null) {
             try {
-                frontDoor = GatewayServer.start(frontDoorSettings, OutboxBridge.sink(outbox));
+                frontDoor = GatewayServer.start(frontDoorSettings, sms.sink(outbox, OutboxBridge.sink(outbox)));
                 metrics.watchFrontDoor(frontDoor);
             } catch (IOException | RuntimeException e) {
                 throw CliFailure.badInput("listen: cannot start the SMTP front door on " + hostPort(frontDoorSettings.listen())
@@ -106,6 +118,22 @@ final class GatewayServices implements AutoCloseable {
         }
         Dispatcher d = dispatcher;
         readings = new ModemReadings(pool, d::poolStatus);
+        OutboxBridge.watchPause(d, metrics);
+        io.github.uc15mail.gateway.internal.sms.SmsFallback fallback = sms.fallback(outbox, java.time.Clock.systemUTC());
+        if (fallback != null) {
+            fallbackTicks = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "uc15mail-sms-fallback");
+                t.setDaemon(true);
+                return t;
+            });
+            fallbackTicks.scheduleWithFixedDelay(() -> {
+                try {
+                    fallback.tick();
+                } catch (RuntimeException e) {
+                    context.err().println("uc15mail: SMS fallback check failed: " + masker.mask(String.valueOf(e.getMessage())));
+                }
+            }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     /**
@@ -154,6 +182,9 @@ final class GatewayServices implements AutoCloseable {
     /** Stops taking mail, then hands back or finishes the running sends, then closes the modems. */
     @Override
     public void close() {
+        if (fallbackTicks != null) {
+            fallbackTicks.shutdownNow();
+        }
         if (frontDoor != null) {
             frontDoor.close();
         }

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with content and RAM files. The next process must recover and send. The modem (emulator) lives in this
  * JVM on TCP; the crashing sender is a separate JVM.
  */
+@org.junit.jupiter.api.parallel.Isolated("runs a sender JVM and a 1 s AT deadline: alone, so other classes do not starve it")
 class CrashRecoveryTest {
 
     @RegisterExtension
@@ -69,13 +70,12 @@ class CrashRecoveryTest {
                 .redirectOutput(new File(System.getProperty("basedir", "."), "target/crash-sender-" + point + ".log"))
                 .start();
         try {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!inTheWindow.getAsBoolean()) {
-                assertTrue(sender.isAlive(), "the sender ended before the window (see target/crash-sender-" + point
-                        + ".log)");
-                assertTrue(System.nanoTime() < end, "the send never reached the window");
-                Thread.sleep(10);
-            }
+            Await.until("the send to reach the window, the sender alive (see target/crash-sender-" + point + ".log)",
+                    Duration.ofSeconds(60), () -> {
+                        assertTrue(sender.isAlive(), "the sender ended before the window (see target/crash-sender-"
+                                + point + ".log)");
+                        return inTheWindow.getAsBoolean();
+                    });
         } finally {
             sender.destroyForcibly();
             assertTrue(sender.waitFor(20, TimeUnit.SECONDS), "the sender died");
