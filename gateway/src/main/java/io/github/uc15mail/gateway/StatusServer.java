@@ -267,7 +267,8 @@ public final class StatusServer implements AutoCloseable {
                 if (colon > 0 && login.users().verify(pair.substring(0, colon), pair.substring(colon + 1).toCharArray())) {
                     return true;
                 }
-                log.info("failed status page login for user {} from {}", colon > 0 ? pair.substring(0, colon) : "?",
+                log.info("failed status page login for user {} from {}",
+                        colon > 0 ? pair.substring(0, colon).replaceAll("\\p{Cntrl}", "?") : "?",
                         Request.getRemoteAddr(request));
             } catch (IllegalArgumentException e) {
                 // not base64: same as no login

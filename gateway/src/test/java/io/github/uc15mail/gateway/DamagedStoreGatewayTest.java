@@ -37,8 +37,8 @@ class DamagedStoreGatewayTest {
     void damageSeenAtRunTimeStopsIntakeAndTurnsHealthRed() throws Exception {
         Path file = dir.resolve("outbox.db");
         try (Outbox o = Outbox.open("sqlite:" + file)) {
-            for (int i = 0; i < 150; i++) {
-                o.enqueue(EmailDraft.builder().to("ann@example.com").subject("m" + i).body("x".repeat(4000) + i).build());
+            for (int i = 0; i < 300; i++) {
+                o.enqueue(EmailDraft.builder().to("ann@example.com").subject("m" + i).body("x".repeat(2000) + i).build());
             }
         }
         List<ModemHealth> modems = List.of(new ModemHealth("/dev/ttyUSB2", "ready", true, 17, true, null));

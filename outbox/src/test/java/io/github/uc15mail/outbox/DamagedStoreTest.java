@@ -15,12 +15,12 @@ class DamagedStoreTest {
     @TempDir
     Path dir;
 
-    /** A store of 150 messages of 4 KB each, closed (so everything is in the main file), then garbled. */
+    /** A store of 300 messages of 2 KB each, closed (so everything is in the main file), then garbled. */
     static Path damagedStore(Path dir) throws Exception {
         Path file = dir.resolve("outbox.db");
         try (Outbox o = Outbox.open("sqlite:" + file)) {
-            for (int i = 0; i < 150; i++) {
-                o.enqueue(EmailDraft.builder().to("ann@example.com").subject("m" + i).body("x".repeat(4000) + i).build());
+            for (int i = 0; i < 300; i++) {
+                o.enqueue(EmailDraft.builder().to("ann@example.com").subject("m" + i).body("x".repeat(2000) + i).build());
             }
         }
         FileDamage.garbleMiddle(file, 20 * 1024, 25);
@@ -40,8 +40,8 @@ class DamagedStoreTest {
     void damageFoundWhileOpenStopsIntake() throws Exception {
         Path file = dir.resolve("outbox.db");
         try (Outbox o = Outbox.open("sqlite:" + file)) {
-            for (int i = 0; i < 150; i++) {
-                o.enqueue(EmailDraft.builder().to("ann@example.com").subject("m" + i).body("x".repeat(4000) + i).build());
+            for (int i = 0; i < 300; i++) {
+                o.enqueue(EmailDraft.builder().to("ann@example.com").subject("m" + i).body("x".repeat(2000) + i).build());
             }
         }
         try (Outbox o = Outbox.open("sqlite:" + file)) {

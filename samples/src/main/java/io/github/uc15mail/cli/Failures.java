@@ -48,12 +48,27 @@ final class Failures {
         }
         if (e instanceof CommandTimeoutException timeout) {
             return new CliFailure(ExitCodes.REFUSED, "not confirmed: " + timeout.getMessage()
+                    + (config == null ? "" : "; " + worstCase(config))
                     + " (the email may have been sent; check before sending again)", e);
         }
         if (e instanceof CmeErrorException || e instanceof ModemErrorException) {
             return new CliFailure(ExitCodes.REFUSED, "the modem refused: " + e.getMessage(), e);
         }
         return new CliFailure(ExitCodes.REFUSED, "not sent: " + e.getMessage(), e);
+    }
+
+    /**
+     * What {@code --timeout} bounds and what the whole send can take: the modem's SMTP session is given
+     * {@code --timeout}, its result is awaited 30 s past that, and before it the send may wait for a module
+     * that is starting up and, twice, for a busy SMTP service.
+     */
+    static String worstCase(SmtpConfig config) {
+        long total = config.readyWait().toSeconds() + 2 * config.busyWait().toSeconds()
+                + config.sendResultTimeout().toSeconds();
+        return "--timeout " + config.sendTimeoutSeconds() + " s is the modem's SMTP session alone; a send can take up to "
+                + total + " s in all (" + config.readyWait().toSeconds() + " s for a starting module, 2 x "
+                + config.busyWait().toSeconds() + " s for a busy SMTP service, " + config.sendResultTimeout().toSeconds()
+                + " s for the result)";
     }
 
     private static String advice(ModemNotReadyException e) {

@@ -86,6 +86,12 @@ public final class QueueCommand implements Callable<Integer>, VerboseCommand {
 
     @Override
     public Integer call() {
+        if (options.fromName != null) {
+            // Refused rather than dropped: the outbox has no sender name per message yet.
+            throw CliFailure.badInput("from-name: the outbox does not keep a sender name per message yet: each "
+                    + "message goes with the sending gateway's --from-name; leave the flag out, was \""
+                    + options.fromName + "\"");
+        }
         SmsDraft smsDraft = smsDraft();
         EmailDraft draft = smsDraft == null ? SendSettings.resolveDraft(options) : null;
         EnqueueOptions enqueue = EnqueueOptions.defaults().withPriority(priority);

@@ -103,7 +103,9 @@ public final class SendOptions {
     @Option(names = "--attach", paramLabel = "PATH", description = "Attach a file (repeatable, at most 10).")
     List<Path> attach = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long the modem may take to send, 60-65535 (default 300).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long the modem's SMTP session may take (AT+QSMTPPUT), 60-65535 (default 300). Not "
+                    + "the whole budget: the result is awaited 30 s longer, and a starting or busy module is "
+                    + "waited for first; a timeout's message states the worst case.")
     Integer timeout;
 
     @Option(names = "--config", paramLabel = "FILE",

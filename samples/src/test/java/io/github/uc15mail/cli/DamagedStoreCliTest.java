@@ -19,8 +19,8 @@ class DamagedStoreCliTest {
     private Path damaged() throws Exception {
         Path file = dir.resolve("outbox.db");
         try (Outbox o = Outbox.open("sqlite:" + file)) {
-            for (int i = 0; i < 150; i++) {
-                o.enqueue(EmailDraft.builder().to("ann@example.com").subject("m" + i).body("x".repeat(4000) + i).build());
+            for (int i = 0; i < 300; i++) {
+                o.enqueue(EmailDraft.builder().to("ann@example.com").subject("m" + i).body("x".repeat(2000) + i).build());
             }
         }
         FileDamage.garbleMiddle(file, 20 * 1024, 25);

@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Headers are looked up by name ({@code h.apply("Host")}, null when absent).
  * What keeps other web pages from using the status page: the Host header must name this gateway (an IP
  * address, {@code localhost}, or a configured name), so a DNS-rebinding page cannot read it; a change
  * (POST) must come from the page itself: {@code Origin} (or, without it, {@code Referer}) is this host,
  * {@code Sec-Fetch-Site} if sent is {@code same-origin}, and the form carries this server's CSRF token.
+ * Headers are looked up by name ({@code h.apply("Host")}, null when absent).
  */
 public final class RequestGuard {
 

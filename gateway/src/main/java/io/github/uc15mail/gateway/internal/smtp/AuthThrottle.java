@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ public final class AuthThrottle {
     private final Duration lockout;
     private final Map<InetAddress, Failures> byAddress = new ConcurrentHashMap<>();
     private final Map<String, Failures> byUser = new ConcurrentHashMap<>();
+    private static final int MAX_TRACKED = 10_000;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong lockouts = new AtomicLong();
 
@@ -80,6 +82,9 @@ public final class AuthThrottle {
     public boolean failed(InetAddress address, String user) {
         failures.incrementAndGet();
         Instant now = clock.instant();
+        if (byAddress.size() + byUser.size() > MAX_TRACKED) {
+            forgetOld(now);
+        }
         int fromAddress = count(byAddress.computeIfAbsent(address, a -> new Failures()), now);
         int forUser = user == null ? 0 : count(byUser.computeIfAbsent(key(user), u -> new Failures()), now);
         if (fromAddress >= maxFailures) {
@@ -124,6 +129,17 @@ public final class AuthThrottle {
     /** How long a lockout lasts. */
     public Duration lockout() {
         return lockout;
+    }
+
+    /** Drops counts older than the window, so guessing with random names cannot fill the memory. */
+    private void forgetOld(Instant now) {
+        for (Map<?, Failures> m : List.of(byAddress, byUser)) {
+            m.values().removeIf(f -> {
+                synchronized (f) {
+                    return Duration.between(f.last, now).compareTo(window) > 0 && !f.lockedUntil.isAfter(now);
+                }
+            });
+        }
     }
 
     private int count(Failures f, Instant now) {

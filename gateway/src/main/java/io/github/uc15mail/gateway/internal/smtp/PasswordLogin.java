@@ -35,7 +35,8 @@ public final class PasswordLogin implements AuthenticationHandlerFactory {
             if (!users.verify(user, chars)) {
                 InetAddress from = ((java.net.InetSocketAddress) ctx.getRemoteAddress()).getAddress();
                 boolean locked = throttle.failed(from, user);
-                log.info("failed login for user {} from {}{}", user, from.getHostAddress(),
+                log.info("failed login for user {} from {}{}", user == null ? "?" : user.replaceAll("\\p{Cntrl}", "?"),
+                        from.getHostAddress(),
                         locked ? "; the address is locked out for " + throttle.lockout().toMinutes() + " min" : "");
                 throw new LoginFailedException("Authentication failed");
             }
