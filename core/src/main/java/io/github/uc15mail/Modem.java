@@ -1,5 +1,11 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.mail.SmsReceipt;
+import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.mail.ModemStatus;
+import io.github.uc15mail.module.UnsupportedModuleException;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtResponse;
@@ -51,11 +57,6 @@ import java.util.function.Supplier;
  */
 public final class Modem implements AutoCloseable {
 
-    /**
-     * Prefix of the marker file a send writes before uploading attachment {@code RAM:<name>}:
-     * {@code RAM:uc15mail-own-<name>} marks that file as this SDK's, so only such files are ever deleted.
-     */
-    public static final String OWN_FILE_MARKER_PREFIX = "RAM:uc15mail-own-";
     /** How long {@link #recover()} waits for a send the modem is still running (652) to end. */
     public static final Duration DEFAULT_BUSY_WAIT = Duration.ofSeconds(330);
 
@@ -214,7 +215,7 @@ public final class Modem implements AutoCloseable {
      * process, ends a data mode a dead host left open ({@code AT}, and a guarded {@code +++} if need be),
      * sets echo off and numeric errors, clears the email content ({@code AT+QSMTPCLR}, waiting up to
      * {@link #DEFAULT_BUSY_WAIT} while the modem still sends), and deletes the RAM files this SDK left behind
-     * (those with a marker, see {@link #OWN_FILE_MARKER_PREFIX}) and their markers. Other files are left alone.
+     * (those with a marker file {@code RAM:uc15mail-own-<name>}) and their markers. Other files are left alone.
      * The next send writes its settings again. Sends do the same on their own; calling this first makes a
      * gateway's first send as fast as the others and reports what was left.
      *

@@ -1,5 +1,15 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.ModemNotReadyException;
+import io.github.uc15mail.error.SmtpServiceException;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.ModemStatus;
+import io.github.uc15mail.mail.RetryPolicy;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.module.UnsupportedModuleException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.uc15mail.module.ModuleFamily;
 import io.github.uc15mail.module.ModuleProfile;
-import io.github.uc15mail.transport.InMemoryTransport;
+import io.github.uc15mail.testkit.InMemoryTransport;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

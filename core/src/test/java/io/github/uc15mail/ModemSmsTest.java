@@ -1,5 +1,9 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.mail.SmsReceipt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.at.CommandKind;
 import io.github.uc15mail.internal.sms.PduDecoder;
-import io.github.uc15mail.transport.InMemoryTransport;
+import io.github.uc15mail.testkit.InMemoryTransport;
 import io.github.uc15mail.transport.TransportListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -200,13 +204,13 @@ class ModemSmsTest {
             CmsErrorException network = assertThrows(CmsErrorException.class,
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
             assertEquals(331, network.code());
-            assertEquals(io.github.uc15mail.FaultKind.NETWORK, network.kind());
+            assertEquals(io.github.uc15mail.error.FaultKind.NETWORK, network.kind());
             assertTrue(network.isRetryable());
             assertFalse(network.isOutcomeUnknown());
             assertEquals("modem answered +CMS ERROR: 331 (no network service) to AT+CMGS=18", network.getMessage());
             CmsErrorException bad = assertThrows(CmsErrorException.class,
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
-            assertEquals(io.github.uc15mail.FaultKind.MESSAGE, bad.kind());
+            assertEquals(io.github.uc15mail.error.FaultKind.MESSAGE, bad.kind());
             assertFalse(bad.isRetryable());
             assertFalse(bad.isModemFault());
         }

@@ -1,5 +1,6 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.error.InvalidDraftException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

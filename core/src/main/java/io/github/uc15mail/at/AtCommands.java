@@ -1,9 +1,9 @@
 package io.github.uc15mail.at;
 
-import static io.github.uc15mail.internal.at.AtText.requireAtString;
-import static io.github.uc15mail.internal.at.AtText.requireRange;
+import static io.github.uc15mail.at.internal.AtText.requireAtString;
+import static io.github.uc15mail.at.internal.AtText.requireRange;
 
-import io.github.uc15mail.internal.at.AtText;
+import io.github.uc15mail.at.internal.AtText;
 
 /**
  * One factory per command the SDK uses, each checking its parameters against the UC15 manual's limits

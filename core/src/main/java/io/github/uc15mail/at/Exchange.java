@@ -1,11 +1,11 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.CmeErrorException;
-import io.github.uc15mail.CmsErrorException;
-import io.github.uc15mail.ModemErrorException;
-import io.github.uc15mail.SmtpServiceException;
-import io.github.uc15mail.Uc15Exception;
-import io.github.uc15mail.internal.at.AtEvent;
+import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.ModemErrorException;
+import io.github.uc15mail.error.SmtpServiceException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.at.internal.AtEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

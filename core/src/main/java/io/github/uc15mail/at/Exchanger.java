@@ -1,10 +1,10 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.ModemRestartedException;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.internal.at.AtDecoder;
-import io.github.uc15mail.internal.at.AtEvent;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.ModemRestartedException;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.at.internal.AtDecoder;
+import io.github.uc15mail.at.internal.AtEvent;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.TransportListener;
 import java.io.IOException;

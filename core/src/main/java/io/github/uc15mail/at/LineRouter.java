@@ -1,7 +1,7 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.internal.at.AtEvent;
-import io.github.uc15mail.internal.at.AtText;
+import io.github.uc15mail.at.internal.AtEvent;
+import io.github.uc15mail.at.internal.AtText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

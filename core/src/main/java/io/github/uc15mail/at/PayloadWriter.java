@@ -1,7 +1,7 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.CommandTimeoutException;
+import io.github.uc15mail.error.CommandTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

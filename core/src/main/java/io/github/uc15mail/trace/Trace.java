@@ -1,6 +1,6 @@
 package io.github.uc15mail.trace;
 
-import io.github.uc15mail.internal.trace.TraceJson;
+import io.github.uc15mail.trace.internal.TraceJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.github.uc15mail.trace;
 
-import io.github.uc15mail.internal.trace.TraceMask;
+import io.github.uc15mail.trace.internal.TraceMask;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.TransportListener;
 import java.io.BufferedWriter;
@@ -372,7 +372,7 @@ public final class TraceRecorder implements Transport {
     }
 
     private void emit(Map<String, Object> fields) {
-        String line = io.github.uc15mail.internal.trace.TraceJson.write(fields);
+        String line = io.github.uc15mail.trace.internal.TraceJson.write(fields);
         if (!headerWritten) {
             beforeHeader.add(line);
             if (beforeHeader.size() >= HEADER_WAIT_RECORDS) {
@@ -401,7 +401,7 @@ public final class TraceRecorder implements Transport {
         h.put("started", started.toString());
         h.put("link", delegate.describe());
         h.put("payloads", payloads);
-        writeLine(io.github.uc15mail.internal.trace.TraceJson.write(h));
+        writeLine(io.github.uc15mail.trace.internal.TraceJson.write(h));
         for (String l : beforeHeader) {
             writeLine(l);
         }

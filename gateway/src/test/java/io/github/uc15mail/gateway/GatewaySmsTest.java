@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.gateway.internal.sms.SmsFallback;
 import io.github.uc15mail.gateway.internal.sms.SmsRoutingSink;
@@ -170,7 +170,7 @@ class GatewaySmsTest {
         MovableClock clock = new MovableClock();
         try (Outbox outbox = Outbox.open("sqlite:" + dir.resolve("r.db"))) {
             for (int i = 0; i < 13; i++) {
-                outbox.enqueue(io.github.uc15mail.EmailDraft.builder().to("ops@example.com").subject("alarm " + i)
+                outbox.enqueue(io.github.uc15mail.mail.EmailDraft.builder().to("ops@example.com").subject("alarm " + i)
                         .body("b"));
             }
             clock.now.set(Instant.now().plus(Duration.ofMinutes(11)));
@@ -180,7 +180,7 @@ class GatewaySmsTest {
             List<OutboxMessage> sms = outbox.list(null, 50).stream().filter(OutboxMessage::isSms).toList();
             assertEquals(11, sms.size());
             clock.advance(Duration.ofMinutes(5));
-            outbox.enqueue(io.github.uc15mail.EmailDraft.builder().to("ops@example.com").subject("alarm 13").body("b"));
+            outbox.enqueue(io.github.uc15mail.mail.EmailDraft.builder().to("ops@example.com").subject("alarm 13").body("b"));
             clock.advance(Duration.ofMinutes(11));
             assertTrue(fallback.tick().isEmpty(), "the limit and the summary hour still hold");
             clock.advance(Duration.ofHours(1));

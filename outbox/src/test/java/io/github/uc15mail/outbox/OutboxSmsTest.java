@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SmsDraft;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.outbox.internal.Store;
 import io.github.uc15mail.testkit.SentSms;

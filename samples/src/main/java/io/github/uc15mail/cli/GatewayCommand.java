@@ -1,6 +1,6 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.gateway.GatewaySettings;
 import io.github.uc15mail.outbox.DispatcherOptions;
 import io.github.uc15mail.outbox.Outbox;
@@ -120,7 +120,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
     /** Checks the front door and status page flags before anything opens. */
     void checkFlags() {
         frontDoor.frontDoor(context.env());
-        frontDoor.http();
+        frontDoor.checkHttp(context.env());
         dispatchOptions();
         sms.check();
     }
@@ -145,7 +145,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
                 }
             });
             try (GatewayServices services = GatewayServices.start(outbox, addresses, baud, config, dispatch, door, http,
-                    frontDoor.httpAdmin, masker, context, trace, sms)) {
+                    frontDoor.httpAdmin, frontDoor.statusLogin(context.env()), masker, context, trace, sms)) {
                 Signals.onTermination(this::requestStop);
                 context.err().println("uc15mail: gateway " + dispatch.node() + " draining " + outbox.storeDescription()
                         + " through " + services.modemCount() + " modem" + (services.modemCount() == 1 ? "" : "s")

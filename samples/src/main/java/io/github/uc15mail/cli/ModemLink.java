@@ -1,8 +1,8 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;

@@ -1,10 +1,10 @@
 package io.github.uc15mail.cli;
 
 import io.github.uc15mail.Modem;
-import io.github.uc15mail.ModemStatus;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
-import io.github.uc15mail.UnsupportedModuleException;
+import io.github.uc15mail.mail.ModemStatus;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.module.UnsupportedModuleException;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtSession;

@@ -1,12 +1,12 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.Modem;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.ModemStatus;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.ModemStatus;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.TrafficListener;
 import io.github.uc15mail.module.ModuleProfile;
@@ -112,7 +112,7 @@ public final class QualifyCommand implements Callable<Integer>, VerboseCommand {
         } finally {
             Logging.restore(sdk);
         }
-        report.printTable(new PrintWriter(context.out(), true));
+        report.printTable(context.out());
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Path zip = report.writeZip(out, today.format(DateTimeFormatter.BASIC_ISO_DATE), today.toString(),
                 Uc15MailCli.VERSION);

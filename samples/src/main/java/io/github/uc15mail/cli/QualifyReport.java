@@ -4,7 +4,6 @@ import io.github.uc15mail.module.ModuleLimit;
 import io.github.uc15mail.module.ModuleProfile;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ final class QualifyReport {
     }
 
     /** The table as the terminal shows it. */
-    void printTable(PrintWriter out) {
+    void printTable(java.io.PrintStream out) {
         int w = Math.max(5, rows.stream().mapToInt(r -> r.phase.length()).max().orElse(5));
         out.println(String.format(Locale.ROOT, "%-" + w + "s  %-6s %8s  %s", "phase", "result", "time", "detail"));
         for (Row r : rows) {

@@ -1,7 +1,7 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.InvalidDraftException;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.error.InvalidDraftException;
 import io.github.uc15mail.SmsDraft;
 import io.github.uc15mail.outbox.EnqueueOptions;
 import io.github.uc15mail.outbox.MessageId;

@@ -2,7 +2,7 @@ package io.github.uc15mail.cli;
 
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.Uc15Exception;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -1,11 +1,11 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.CmsErrorException;
-import io.github.uc15mail.InvalidDraftException;
+import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.InvalidDraftException;
 import io.github.uc15mail.Modem;
 import io.github.uc15mail.SmsDraft;
-import io.github.uc15mail.SmsReceipt;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.mail.SmsReceipt;
+import io.github.uc15mail.error.Uc15Exception;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;

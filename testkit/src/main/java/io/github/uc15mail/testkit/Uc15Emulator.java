@@ -7,7 +7,6 @@ import io.github.uc15mail.testkit.internal.MailSnapshot;
 import io.github.uc15mail.testkit.internal.ModemEngine;
 import io.github.uc15mail.testkit.internal.OutputPump;
 import io.github.uc15mail.testkit.internal.TcpServer;
-import io.github.uc15mail.transport.InMemoryTransport;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.TransportListener;
 import java.io.IOException;

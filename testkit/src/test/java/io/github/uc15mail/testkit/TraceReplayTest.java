@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.testkit.replay.ReplayModem;
 import io.github.uc15mail.trace.Trace;
 import java.net.URISyntaxException;

@@ -1,14 +1,14 @@
 package io.github.uc15mail.internal.sms;
 
-import io.github.uc15mail.CmsErrorException;
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.ModemNotReadyException;
-import io.github.uc15mail.ModemNotReadyException.Reason;
-import io.github.uc15mail.ModemRestartedException;
-import io.github.uc15mail.SmsReceipt;
-import io.github.uc15mail.SubmitGate;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.ModemNotReadyException;
+import io.github.uc15mail.error.ModemNotReadyException.Reason;
+import io.github.uc15mail.error.ModemRestartedException;
+import io.github.uc15mail.mail.SmsReceipt;
+import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtResponse;

@@ -1,7 +1,7 @@
 package io.github.uc15mail.outbox.internal;
 
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.SmsReceipt;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.SmsReceipt;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.outbox.DispatcherOptions;
 import io.github.uc15mail.outbox.MessageId;

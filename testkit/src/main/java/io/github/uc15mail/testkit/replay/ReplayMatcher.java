@@ -1,6 +1,6 @@
 package io.github.uc15mail.testkit.replay;
 
-import io.github.uc15mail.internal.trace.TraceMask;
+import io.github.uc15mail.trace.internal.TraceMask;
 import java.util.regex.Pattern;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.uc15mail.gateway.internal.sms;
 
-import io.github.uc15mail.InvalidDraftException;
+import io.github.uc15mail.error.InvalidDraftException;
 import io.github.uc15mail.SmsDraft;
 
 /** Fits a text into an SMS of at most so many parts, cutting it and ending it with {@code …} when it is too long. */
