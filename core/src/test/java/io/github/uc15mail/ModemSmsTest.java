@@ -124,6 +124,11 @@ class ModemSmsTest {
             }
         }
 
+        /** The state a host that died at the prompt leaves: the modem takes everything as PDU text. */
+        void stuckInPrompt() {
+            inPdu = true;
+        }
+
         void send(String s) {
             try {
                 end.write(s.getBytes(StandardCharsets.ISO_8859_1));
@@ -194,6 +199,23 @@ class ModemSmsTest {
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
             assertTrue(e.isOutcomeUnknown());
         }
+    }
+
+    @Test
+    void aPromptADeadHostLeftOpenIsClosedWithEscBeforeTheNextSms() throws Exception {
+        InMemoryTransport.Pair pair = InMemoryTransport.pair();
+        SmsModem fake = new SmsModem(pair.modem(), 10, true, List.of("+CMGS: 3\r\n\r\nOK"));
+        synchronized (fake) {
+            fake.stuckInPrompt(); // as an earlier host left it: everything is PDU text until Ctrl-Z or ESC
+        }
+        AtSessionOptions options = AtSessionOptions.builder().timeout(CommandKind.CONTROL, Duration.ofMillis(300))
+                .resyncReplyTimeout(Duration.ofMillis(300)).guardTime(Duration.ofMillis(100)).build();
+        try (Modem modem = Modem.open(pair.host(), options)) {
+            SmsReceipt receipt = modem.sendSms(SmsDraft.of("+491701234567", "alarm"));
+            assertEquals(List.of(3), receipt.messageReferences());
+        }
+        assertTrue(fake.escReceived, "the open prompt was not cancelled");
+        assertEquals(1, fake.pdus.size(), "only this SMS's PDU was submitted: " + fake.pdus);
     }
 
     @Test

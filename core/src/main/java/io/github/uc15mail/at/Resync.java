@@ -72,7 +72,11 @@ final class Resync {
                     // No answer to AT: the modem may sit in data mode, for example left there by a host
                     // that died in the middle of an upload. A guarded +++ ends it (and is harmless in
                     // command mode); the upload or body then ends with what came.
-                    log.info("no answer to AT; sending a guarded +++ in case the modem is in data mode");
+                    log.info("no answer to AT; sending ESC and a guarded +++ in case the modem waits at an SMS prompt"
+                            + " or is in data mode");
+                    // ESC first: a '> ' prompt (AT+CMGS) a dead host left open takes everything else as PDU text.
+                    // In data mode it is one more byte of a payload that is abandoned anyway.
+                    exchanger.cancelPrompt();
                     exchanger.escapeDataMode();
                     escaped = true;
                     exchanger.resetDecoder();

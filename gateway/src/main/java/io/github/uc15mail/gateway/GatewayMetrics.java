@@ -77,6 +77,15 @@ public final class GatewayMetrics {
                 .register(registry).record(duration);
     }
 
+    /**
+     * Counts one SMS attempt's outcome ({@code uc15mail_sms_total{outcome}}); the SMS is counted in
+     * {@link #recordSend} too, with the mail.
+     */
+    public void recordSms(String outcome) {
+        Counter.builder("uc15mail.sms").tag("outcome", outcome).description("SMS attempts by outcome")
+                .register(registry).increment();
+    }
+
     /** Reads the queue and the modems now; returns the modems read. */
     public List<ModemHealth> refresh() {
         Map<QueueView.State, Long> now = queue.counts();

@@ -93,6 +93,11 @@ class GatewaySmsTest {
             OutboxMessage mail = all.stream().filter(m -> !m.isSms()).findFirst().orElseThrow();
             assertEquals(List.of("+491701234567"), sms.recipients());
             assertEquals(List.of("ops@example.com"), mail.recipients());
+            QueueView view = OutboxBridge.queueView(outbox);
+            assertTrue(view.recent(10).stream().anyMatch(x -> x.subject().equals("SMS to +491701234567")),
+                    "the status page shows the SMS");
+            GatewayMetrics metrics = new GatewayMetrics(view, List::of);
+            io.github.uc15mail.at.Subscription feed = OutboxBridge.feedMetrics(outbox, metrics);
 
             try (ModemMailer m = mailer(); Dispatcher d = Dispatcher.start(outbox, Map.of("m0", m), fast())) {
                 SentSms got = uc15.emulator().awaitSentSms(WAIT);
@@ -100,7 +105,10 @@ class GatewaySmsTest {
                 assertTrue(got.text().endsWith("\u2026"), got.text());
                 assertEquals(3, got.parts());
                 assertTrue(got.ucs2(), "the \u2026 makes it UCS2");
+                Waits.until(WAIT, () -> metrics.scrape().contains("uc15mail_sms_total{outcome=\"sent\"} 1"));
                 d.stop(Duration.ofSeconds(10));
+            } finally {
+                feed.cancel();
             }
         }
     }

@@ -53,6 +53,9 @@ public final class OutboxMetricsFeed {
             Duration took = a.endedAt() == null ? Duration.ZERO : Duration.between(a.startedAt(), a.endedAt());
             metrics.recordSend(outcome.toLowerCase(Locale.ROOT), a.errorCode() == 0 ? "" : Integer.toString(a.errorCode()),
                     took.isNegative() ? Duration.ZERO : took);
+            if (outbox.find(change.id()).map(m -> m.isSms()).orElse(false)) {
+                metrics.recordSms(outcome.toLowerCase(Locale.ROOT));
+            }
         } catch (RuntimeException e) {
             log.debug("metrics: cannot read the attempts of {}: {}", change.id(), e.getMessage());
         }

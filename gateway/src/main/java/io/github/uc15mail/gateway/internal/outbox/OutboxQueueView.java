@@ -33,8 +33,10 @@ public final class OutboxQueueView implements QueueView {
     }
 
     private static MessageSummary summary(OutboxMessage m) {
+        // An SMS has no subject: the page shows what it is and to whom.
+        String subject = m.isSms() ? "SMS to " + String.join(", ", m.recipients()) : m.subject();
         return new MessageSummary(m.id().toString(), State.valueOf(m.state().name()), m.recipients().size(),
-                m.subject(), m.updatedAt(), m.lastError());
+                subject, m.updatedAt(), m.lastError());
     }
 
     @Override
