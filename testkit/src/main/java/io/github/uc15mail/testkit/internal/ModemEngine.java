@@ -452,13 +452,14 @@ public final class ModemEngine implements AutoCloseable {
             String hex = pduInput.toString();
             String line = pduCommand;
             pduInput = null;
+            // Recorded before the SMS is submitted: a test that saw the SMS arrive sees every command that made it.
+            events.commandRecorded(line == null ? "AT+CMGS" : line, hex.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             replies.hold();
             try {
                 sms.submit(pduLength, hex);
             } finally {
                 replies.release();
             }
-            events.commandRecorded(line == null ? "AT+CMGS" : line, hex.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return;
         }
         if (echo) {
