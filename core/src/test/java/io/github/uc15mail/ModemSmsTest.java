@@ -1,5 +1,6 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.error.FaultKind;
 import io.github.uc15mail.error.CmsErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.Uc15Exception;
@@ -204,13 +205,13 @@ class ModemSmsTest {
             CmsErrorException network = assertThrows(CmsErrorException.class,
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
             assertEquals(331, network.code());
-            assertEquals(CmsErrorException.Kind.NETWORK, network.kind());
+            assertEquals(io.github.uc15mail.error.FaultKind.NETWORK, network.kind());
             assertTrue(network.isRetryable());
             assertFalse(network.isOutcomeUnknown());
             assertEquals("modem answered +CMS ERROR: 331 (no network service) to AT+CMGS=18", network.getMessage());
             CmsErrorException bad = assertThrows(CmsErrorException.class,
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
-            assertEquals(CmsErrorException.Kind.MESSAGE, bad.kind());
+            assertEquals(io.github.uc15mail.error.FaultKind.MESSAGE, bad.kind());
             assertFalse(bad.isRetryable());
             assertFalse(bad.isModemFault());
         }

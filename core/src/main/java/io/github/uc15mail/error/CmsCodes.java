@@ -1,6 +1,5 @@
 package io.github.uc15mail.error;
 
-import io.github.uc15mail.error.CmsErrorException.Kind;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,18 +42,24 @@ final class CmsCodes {
 
     private CmsCodes() {}
 
-    static Kind kind(int code) {
+    static FaultKind kind(int code) {
         if (NETWORK.contains(code)) {
-            return Kind.NETWORK;
+            return FaultKind.NETWORK;
         }
         if (MESSAGE.contains(code) || code >= 128 && code <= 255) {
             // 128-255: the service centre's TP-failure cause for this very PDU (TS 23.040, 9.2.3.22).
-            return Kind.MESSAGE;
+            return FaultKind.MESSAGE;
         }
-        return Kind.MODEM;
+        return FaultKind.MODEM;
     }
 
-    /** Whether a {@link Kind#MODEM} code is worth trying again on the same modem later. */
+    /** Whether the code is worth trying again later: the network's, or a {@link FaultKind#MODEM} code that may pass. */
+    static boolean retryable(int code) {
+        FaultKind kind = kind(code);
+        return kind == FaultKind.NETWORK || kind == FaultKind.MODEM && transientModem(code);
+    }
+
+    /** Whether a {@link FaultKind#MODEM} code is worth trying again on the same modem later. */
     static boolean transientModem(int code) {
         return TRANSIENT_MODEM.contains(code);
     }

@@ -3,26 +3,17 @@ package io.github.uc15mail.error;
 
 /**
  * The modem answered {@code +CMS ERROR: <n>} (3GPP TS 27.005, 3.2.5) to an SMS command. The code is kept as a
- * number and classified ({@link #kind()}): the network's temporary trouble (331 no network service, 332
- * network timeout, relay causes such as 42 congestion) is retryable; a refusal of this message (304/305 invalid
- * PDU or text parameter, a barred or unassigned number) is permanent; everything else is the modem's fault
- * (SIM, memory, service centre).
+ * number and classified by {@link FaultClassifier} ({@link #kind()}): the network's temporary trouble (331 no
+ * network service, 332 network timeout, relay causes such as 42 congestion) is {@link FaultKind#NETWORK} and
+ * retryable; a refusal of this message (304/305 invalid PDU or text parameter, a barred or unassigned number,
+ * the service centre's TP failure causes 128-255) is {@link FaultKind#MESSAGE} and permanent; everything else
+ * (SIM, memory, service centre address) is {@link FaultKind#MODEM}, retryable only for 300, 314, 320 and 500.
  *
  * <p>{@link #partsSent()} says how many parts of a multipart SMS the network had accepted before the failure;
  * when it is more than 0 the failure is marked {@linkplain #isOutcomeUnknown() outcome unknown}: the phone may
  * show part of the text, and sending again would repeat those parts.
  */
 public class CmsErrorException extends Uc15Exception {
-
-    /** How a code is to be treated. */
-    public enum Kind {
-        /** The network could not take it now: try again later. */
-        NETWORK,
-        /** This message or its number is refused: sending it again will fail again. */
-        MESSAGE,
-        /** The module, its SIM or its configuration: another modem may succeed. */
-        MODEM
-    }
 
     private final String command;
     private final int code;
@@ -64,17 +55,8 @@ public class CmsErrorException extends Uc15Exception {
         return partsSent;
     }
 
-    public Kind kind() {
+    /** Whose trouble the code is: {@link FaultKind#NETWORK}, {@link FaultKind#MESSAGE} or {@link FaultKind#MODEM}. */
+    public FaultKind kind() {
         return CmsCodes.kind(code);
-    }
-
-    @Override
-    public boolean isRetryable() {
-        return kind() == Kind.NETWORK || CmsCodes.transientModem(code);
-    }
-
-    @Override
-    public boolean isModemFault() {
-        return kind() != Kind.MESSAGE;
     }
 }

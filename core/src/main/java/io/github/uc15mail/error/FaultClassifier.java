@@ -56,6 +56,10 @@ public final class FaultClassifier {
             return new Fault(tooLarge ? FaultKind.MESSAGE : FaultKind.MODEM, !tooLarge && f.fileError().isRetryable(),
                     f.code(), 0, summary);
         }
+        if (t instanceof CmsErrorException cms) {
+            Fault byCode = classifyCmsCode(cms.code());
+            return new Fault(byCode.kind(), byCode.retryable(), byCode.errorCode(), 0, summary);
+        }
         if (t instanceof CmeErrorException c) {
             return new Fault(FaultKind.MODEM, false, Math.max(c.code(), 0), 0, summary);
         }
@@ -105,6 +109,19 @@ public final class FaultClassifier {
                     new Fault(FaultKind.MESSAGE, false, errorCode, smtpReply, summary);
             default -> byReplyAlone(errorCode, smtpReply, summary);
         };
+    }
+
+    /**
+     * Classifies a {@code +CMS ERROR: <code>} of an SMS command (3GPP TS 27.005, 3.2.5, and the relay causes
+     * 0-255 a module passes through): the network's temporary trouble (331 no network service, 332 network
+     * timeout, 38/41/42/47) is {@link FaultKind#NETWORK}, retryable; a refusal of this message or number (304/305
+     * invalid PDU or text parameter, 1 unassigned number, 21 transfer rejected, 128-255 TP failure causes …) is
+     * {@link FaultKind#MESSAGE}; the rest is {@link FaultKind#MODEM}, retryable for 300, 314, 320 and 500.
+     */
+    public static Fault classifyCmsCode(int code) {
+        return new Fault(io.github.uc15mail.error.CmsCodes.kind(code),
+                io.github.uc15mail.error.CmsCodes.retryable(code), Math.max(code, 0), 0,
+                "+CMS ERROR: " + code + " " + io.github.uc15mail.error.CmsCodes.describe(code));
     }
 
     /** A code the SDK does not know: the server's reply still tells a refused account or a temporary refusal. */

@@ -163,7 +163,25 @@ public final class Outbox implements AutoCloseable {
 
     /** Deletes SENT messages whose last change is older than {@code before}; returns how many. */
     public int purgeSent(Instant before) {
-        return store.purgeSent(before.toEpochMilli());
+        return purge(java.util.EnumSet.of(MessageState.SENT), before);
+    }
+
+    /**
+     * Deletes the messages in {@code states} (and their attachments and attempts) whose last change is older than
+     * {@code before}; returns how many. Only final states may be purged: SENT, FAILED and CANCELLED.
+     *
+     * @throws IllegalArgumentException for an empty set or a state that is not final (QUEUED, SENDING, UNKNOWN)
+     */
+    public int purge(java.util.Set<MessageState> states, Instant before) {
+        if (states.isEmpty()) {
+            throw new IllegalArgumentException("states: must name at least 1 of SENT, FAILED, CANCELLED, was none");
+        }
+        for (MessageState state : states) {
+            if (state != MessageState.SENT && state != MessageState.FAILED && state != MessageState.CANCELLED) {
+                throw new IllegalArgumentException("state: must be SENT, FAILED or CANCELLED, was " + state);
+            }
+        }
+        return store.purge(states.stream().map(Enum::name).sorted().toList(), before.toEpochMilli());
     }
 
     /** Calls {@code listener} for every state change made through this instance, on the thread that made it. */

@@ -242,6 +242,13 @@ abstract class OutboxContract {
         assertEquals(1, outbox.purgeSent(Instant.now().plusSeconds(1)));
         assertTrue(outbox.find(sent).isEmpty());
         assertTrue(outbox.find(failed).isPresent());
+        // failed was cancelled above: a purge of SENT and FAILED leaves it, one of CANCELLED takes it
+        assertEquals(0, outbox.purge(java.util.EnumSet.of(MessageState.SENT, MessageState.FAILED), Instant.now().plusSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> outbox.purge(java.util.EnumSet.of(MessageState.QUEUED),
+                Instant.now()));
+        assertEquals(0, outbox.purge(java.util.EnumSet.of(MessageState.CANCELLED), Instant.now().minusSeconds(60)));
+        assertEquals(1, outbox.purge(java.util.EnumSet.of(MessageState.CANCELLED), Instant.now().plusSeconds(1)));
+        assertTrue(outbox.find(failed).isEmpty());
     }
 
     @Test

@@ -25,17 +25,18 @@ import java.util.function.Supplier;
 
 /**
  * What a running {@code gateway} holds: the modems and their dispatcher, the SMTP front door into the outbox,
- * the status page, the state-change log and the metrics feed. Started in that order (the modems take work
- * before the front door takes mail); {@link #close} stops the front door first, so nothing is accepted
- * while the sends are handed back.
+ * the status page, the state-change log and the metrics feed. The listeners (front door, status page) are bound
+ * first, so a port in use stops the gateway before any modem is opened or any message claimed; mail the front
+ * door takes before the modems are up waits in the outbox. {@link #close} stops the front door first, so
+ * nothing is accepted while the sends are handed back.
  */
 final class GatewayServices implements AutoCloseable {
 
     private final List<ModemLink> links = new ArrayList<>();
     private final List<ModemMailer> mailers = new ArrayList<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private Dispatcher dispatcher;
-    private ModemReadings readings;
+    private volatile Dispatcher dispatcher;
+    private volatile ModemReadings readings;
     private GatewayServer frontDoor;
     private StatusServer status;
 
@@ -47,10 +48,10 @@ final class GatewayServices implements AutoCloseable {
      */
     static GatewayServices start(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
             DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
-            SecretMasker masker, CliContext context) {
+            StatusServer.Login login, SecretMasker masker, CliContext context, TraceOptions trace) {
         GatewayServices g = new GatewayServices();
         try {
-            g.startAll(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, masker, context);
+            g.startAll(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, login, masker, context, trace);
             return g;
         } catch (RuntimeException e) {
             g.close();
@@ -60,30 +61,16 @@ final class GatewayServices implements AutoCloseable {
 
     private void startAll(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
             DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
-            SecretMasker masker, CliContext context) {
-        Map<String, ModemMailer> pool = new LinkedHashMap<>();
-        for (ModemAddress address : modems) {
-            ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget());
-            links.add(link);
-            ModemMailer mailer = ModemMailer.create(link.session(), config);
-            mailers.add(mailer);
-            pool.put(address.spec(), mailer);
-        }
-        subscriptions.add(OutboxBridge.logChanges(outbox, masker::mask));
-        try {
-            dispatcher = Dispatcher.start(outbox, pool, dispatch);
-        } catch (OutboxException e) {
-            throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, e.getMessage(), e);
-        }
-        Dispatcher d = dispatcher;
-        readings = new ModemReadings(pool, d::poolStatus);
-        Supplier<List<ModemHealth>> health = () -> OutboxBridge.modemHealth(d.poolStatus(), readings::last);
+            StatusServer.Login login, SecretMasker masker, CliContext context, TraceOptions trace) {
+        // Listeners first: a port in use must stop the gateway before it opens a modem or claims a message.
         QueueView queue = OutboxBridge.queueView(outbox);
+        Supplier<List<ModemHealth>> health = () -> dispatcher == null || readings == null ? List.of()
+                : OutboxBridge.modemHealth(dispatcher.poolStatus(), readings::last);
         GatewayMetrics metrics = new GatewayMetrics(queue, health);
-        subscriptions.add(OutboxBridge.feedMetrics(outbox, metrics));
         if (frontDoorSettings != null) {
             try {
                 frontDoor = GatewayServer.start(frontDoorSettings, OutboxBridge.sink(outbox));
+                metrics.watchFrontDoor(frontDoor);
             } catch (IOException | RuntimeException e) {
                 throw CliFailure.badInput("listen: cannot start the SMTP front door on " + hostPort(frontDoorSettings.listen())
                         + ": " + e.getMessage() + " (choose another --listen, or --listen off)");
@@ -91,12 +78,30 @@ final class GatewayServices implements AutoCloseable {
         }
         if (http != null) {
             try {
-                status = StatusServer.start(http, Set.of(), admin, queue, health, metrics);
-            } catch (IOException e) {
+                status = StatusServer.start(http, Set.of(), admin, login, queue, health, metrics);
+            } catch (IOException | IllegalArgumentException e) {
                 throw CliFailure.badInput("http: cannot start the status page on " + hostPort(http) + ": "
                         + e.getMessage() + " (choose another --http, or --http off)");
             }
         }
+        Map<String, ModemMailer> pool = new LinkedHashMap<>();
+        for (ModemAddress address : modems) {
+            int index = modems.size() > 1 ? pool.size() + 1 : 0;
+            ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget(), trace, masker, index);
+            links.add(link);
+            ModemMailer mailer = ModemMailer.create(link.session(), config);
+            mailers.add(mailer);
+            pool.put(address.spec(), mailer);
+        }
+        subscriptions.add(OutboxBridge.logChanges(outbox, masker::mask));
+        subscriptions.add(OutboxBridge.feedMetrics(outbox, metrics));
+        try {
+            dispatcher = Dispatcher.start(outbox, pool, dispatch);
+        } catch (OutboxException e) {
+            throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, e.getMessage(), e);
+        }
+        Dispatcher d = dispatcher;
+        readings = new ModemReadings(pool, d::poolStatus);
     }
 
     static String hostPort(InetSocketAddress a) {

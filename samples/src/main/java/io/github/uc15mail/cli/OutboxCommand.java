@@ -9,7 +9,11 @@ import io.github.uc15mail.outbox.OutboxMessage;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -106,6 +110,10 @@ public final class OutboxCommand implements Callable<Integer> {
             MessageState f = filter;
             var messages = parent.with(store, o -> o.list(f, limit));
             PrintStream out = parent.out();
+            if (!json) {
+                out.println(String.format(Locale.ROOT, "%-36s  %-9s %8s  %-24s  %s", "ID", "STATE", "ATTEMPTS", "UPDATED",
+                        "SUBJECT (LAST ERROR)"));
+            }
             for (OutboxMessage m : messages) {
                 if (json) {
                     out.println(new Json().field("id", m.id().value()).field("state", m.state().name())
@@ -114,7 +122,7 @@ public final class OutboxCommand implements Callable<Integer> {
                             .field("priority", m.priority()).field("created", m.createdAt().toString())
                             .field("updated", m.updatedAt().toString()));
                 } else {
-                    out.println(String.format(Locale.ROOT, "%s  %-9s %2d  %s  %s%s", m.id(), m.state(), m.attempts(),
+                    out.println(String.format(Locale.ROOT, "%-36s  %-9s %8d  %-24s  %s%s", m.id(), m.state(), m.attempts(),
                             m.updatedAt(), oneLine(m.subject()),
                             m.lastError() == null ? "" : "  (" + oneLine(m.lastError()) + ")"));
                 }
@@ -243,9 +251,9 @@ public final class OutboxCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code outbox purge --sent-before DURATION}. */
+    /** {@code outbox purge --state STATE --older-than DURATION}. */
     @Command(name = "purge", mixinStandardHelpOptions = true,
-            description = "Delete SENT messages (and their attempts) older than DURATION.")
+            description = "Delete SENT, FAILED or CANCELLED messages (and their attempts) last changed before DURATION ago.")
     static final class PurgeCommand implements Callable<Integer> {
         @ParentCommand
         OutboxCommand parent;
@@ -253,16 +261,41 @@ public final class OutboxCommand implements Callable<Integer> {
         @Mixin
         StoreOptions store = new StoreOptions();
 
-        @Option(names = "--sent-before", required = true, paramLabel = "DURATION",
-                description = "Age, like 7d, 12h, 30m or PT1H.")
+        @Option(names = "--state", paramLabel = "STATE",
+                description = "SENT, FAILED or CANCELLED; repeatable (default SENT).")
+        List<String> states = new ArrayList<>();
+
+        @Option(names = "--older-than", paramLabel = "DURATION", description = "Age, like 7d, 12h, 30m or PT1H.")
+        String olderThan;
+
+        @Option(names = "--sent-before", hidden = true, paramLabel = "DURATION",
+                description = "The former name of --older-than with --state SENT.")
         String sentBefore;
 
         @Override
         public Integer call() {
-            Duration age = Durations.parse("sent-before", sentBefore);
+            if (olderThan == null && sentBefore == null) {
+                throw CliFailure.badInput("older-than: is required (--older-than DURATION, like 7d), was not given");
+            }
+            Duration age = olderThan != null ? Durations.parse("older-than", olderThan)
+                    : Durations.parse("sent-before", sentBefore);
+            Set<MessageState> chosen = EnumSet.noneOf(MessageState.class);
+            for (String st : states.isEmpty() ? List.of("SENT") : states) {
+                MessageState m;
+                try {
+                    m = MessageState.valueOf(st.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    m = null;
+                }
+                if (m != MessageState.SENT && m != MessageState.FAILED && m != MessageState.CANCELLED) {
+                    throw CliFailure.badInput("state: must be SENT, FAILED or CANCELLED, was \"" + st + "\"");
+                }
+                chosen.add(m);
+            }
             Instant before = Instant.now().minus(age);
-            int n = parent.with(store, o -> o.purgeSent(before));
-            parent.out().println("purged " + n + " sent message" + (n == 1 ? "" : "s") + " older than " + before);
+            int n = parent.with(store, o -> o.purge(chosen, before));
+            parent.out().println("purged " + n + " message" + (n == 1 ? "" : "s") + " (" + chosen
+                    + ") last changed before " + before);
             return ExitCodes.OK;
         }
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code uc15mail}: send email through a Quectel module (UC15, EC25, …) from the command line, try the SDK without
  * hardware, and look at a modem. Subcommands: {@code send}, {@code demo}, {@code probe}, {@code ports},
- * {@code emulate}, and the outbox's {@code queue}, {@code outbox} and {@code gateway}.
+ * {@code emulate}, and the outbox's {@code queue}, {@code outbox}, {@code gateway}, {@code sendmail} and
+ * {@code mailq}.
  *
  * <p>Output for people goes to the context's streams (results on {@code out}; errors, progress and
  * traffic on {@code err}); commands that talk to a modem turn SDK logs off unless {@code --verbose}. Every failure is one line
@@ -44,6 +45,7 @@ public final class Uc15MailCli implements Callable<Integer> {
     public static CommandLine commandLine(CliContext context) {
         CommandLine cl = new CommandLine(new Uc15MailCli(context));
         cl.addSubcommand("send", new SendCommand(context));
+        cl.addSubcommand("sms", new SmsCommand(context));
         cl.addSubcommand("demo", new DemoCommand(context));
         cl.addSubcommand("probe", new ProbeCommand(context));
         cl.addSubcommand("ports", new PortsCommand(context));
@@ -51,6 +53,9 @@ public final class Uc15MailCli implements Callable<Integer> {
         cl.addSubcommand("queue", new QueueCommand(context));
         cl.addSubcommand("outbox", new OutboxCommand(context));
         cl.addSubcommand("gateway", new GatewayCommand(context));
+        cl.addSubcommand("sendmail", new SendmailCommand(context, System.in));
+        cl.addSubcommand("mailq", new MailqCommand(context));
+        cl.addSubcommand("qualify", new QualifyCommand(context));
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((e, args) -> {

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.github.uc15mail.docs.DocBlocks;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -52,6 +54,13 @@ class GatewayDemoTest {
             assertTrue(out.contains("Delivered to the destination SMTP server:"), out);
             assertTrue(out.contains("  To:      ops@example.com"), out);
             awaitLine(log, l -> l.matches("\\S+ SENT: sent through tcp:127\\.0\\.0\\.1:\\d+"));
+            awaitLine(log, l -> l.contains("SENDING -> SENT"));
+            // docs/gateway.md shows this run's output: every line it shows is one the demo printed
+            List<DocBlocks.Block> shown = DocBlocks.withNote("docs/gateway.md", "output checked by: GatewayDemoTest");
+            assertEquals(3, shown.size(), "docs/gateway.md's demo output blocks");
+            for (DocBlocks.Block block : shown) {
+                DocBlocks.assertShown(block, read(log));
+            }
             CliRunner.Result sent = new CliRunner().run("outbox", "--store", store.group(1), "list", "--state", "sent",
                     "--json");
             assertEquals(0, sent.exitCode(), sent::toString);

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the README promises a newcomer copying from it: every Java snippet imports the uc15mail types it uses and
+ * What the README and docs/ promise a newcomer copying from it: every Java snippet imports the uc15mail types it uses and
  * every import names a real class; the coordinates it gives are those of the build (version of the parent pom,
  * the BOM listing the published modules, the BOM's version equal to the parent's).
  */
@@ -57,7 +57,10 @@ class ReadmeJavaAndCoordinatesTest {
     void everyJavaSnippetImportsTheTypesItUses() throws Exception {
         Set<String> types = publicTypes();
         assertTrue(types.contains("ModemPorts") && types.contains("Uc15EmulatorExtension"), types.toString());
-        List<String> blocks = javaBlocks(read(ROOT.resolve("README.md")));
+        List<String> blocks = new ArrayList<>();
+        for (Path doc : io.github.uc15mail.docs.DocBlocks.documents()) {
+            blocks.addAll(javaBlocks(read(doc)));
+        }
         assertTrue(blocks.size() >= 3, "README's java blocks: " + blocks.size());
         for (String block : blocks) {
             String code = block.lines().filter(l -> !l.startsWith("import ")).reduce("", (a, b) -> a + b + "\n")
@@ -98,7 +101,9 @@ class ReadmeJavaAndCoordinatesTest {
                 "the README's BOM version is " + version);
         assertTrue(readme.contains("platform(\"io.github.uc15mail:uc15mail-bom:" + version + "\")"),
                 "the Gradle platform version is " + version);
-        assertTrue(readme.contains("<maven.compiler.release>17</maven.compiler.release>"), "template pom");
+        String testing = read(ROOT.resolve("docs/testing.md"));
+        assertTrue(testing.contains("<maven.compiler.release>17</maven.compiler.release>"), "template pom");
+        assertTrue(testing.contains("<artifactId>maven-surefire-plugin</artifactId>\n        <version>3."), "surefire 3.x");
         assertTrue(readme.contains("mvn -B install"), "install from source");
     }
 

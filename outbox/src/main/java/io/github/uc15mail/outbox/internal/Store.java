@@ -360,21 +360,29 @@ public final class Store implements AutoCloseable {
     }
 
     /** Deletes SENT messages last changed before {@code before}, with their attempts. */
-    public int purgeSent(long before) {
+    public int purge(java.util.List<String> states, long before) {
+        String in = String.join(",", java.util.Collections.nCopies(states.size(), "?"));
         return writer.write(c -> {
-            String sel = "SELECT id FROM outbox_message WHERE state = 'SENT' AND updated_at < ?";
+            String sel = "SELECT id FROM outbox_message WHERE state IN (" + in + ") AND updated_at < ?";
             for (String table : new String[] {"outbox_attachment", "outbox_attempt"}) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE message_id IN (" + sel + ")")) {
-                    ps.setLong(1, before);
+                    bindStates(ps, states, before);
                     ps.executeUpdate();
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM outbox_message WHERE state = 'SENT' AND updated_at < ?")) {
-                ps.setLong(1, before);
+                    "DELETE FROM outbox_message WHERE state IN (" + in + ") AND updated_at < ?")) {
+                bindStates(ps, states, before);
                 return ps.executeUpdate();
             }
         });
+    }
+
+    private static void bindStates(PreparedStatement ps, java.util.List<String> states, long before) throws SQLException {
+        for (int i = 0; i < states.size(); i++) {
+            ps.setString(i + 1, states.get(i));
+        }
+        ps.setLong(states.size() + 1, before);
     }
 
     /** Runs {@code work} as a write (for tests and tools that need a raw statement). */
