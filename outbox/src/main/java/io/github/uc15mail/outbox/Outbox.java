@@ -1,6 +1,7 @@
 package io.github.uc15mail.outbox;
 
 import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.SmsDraft;
 import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.outbox.internal.DraftCodec;
 import io.github.uc15mail.outbox.internal.Migrations;
@@ -113,6 +114,31 @@ public final class Outbox implements AutoCloseable {
         Map.Entry<MessageId, Boolean> r = store.insert(MessageId.random(), stored, options, now.toEpochMilli());
         if (r.getValue()) {
             publish(new StateChange(r.getKey(), null, MessageState.QUEUED, now, "enqueued"));
+        }
+        return r.getKey();
+    }
+
+    /** Enqueues {@code sms} with the default options. */
+    public MessageId enqueueSms(SmsDraft sms) {
+        return enqueueSms(sms, EnqueueOptions.defaults(), null);
+    }
+
+    /**
+     * Stores {@code sms} (channel {@code sms}) and returns its id once it is durable, with the same states, retries
+     * and crash rule as mail: the submit mark is committed before its first part's {@code AT+CMGS}; a gateway that
+     * dies after it leaves the message {@link MessageState#UNKNOWN}, never sent again automatically (the phone may
+     * show some or all of its parts). {@code linkedTo} (may be null) names the message it is about.
+     *
+     * @throws OutboxException when the store cannot be reached or did not commit in time (nothing stored)
+     */
+    public MessageId enqueueSms(SmsDraft sms, EnqueueOptions options, MessageId linkedTo) {
+        Objects.requireNonNull(sms, "sms");
+        Objects.requireNonNull(options, "options");
+        DraftCodec.StoredDraft stored = DraftCodec.encodeSms(sms, linkedTo == null ? null : linkedTo.value());
+        Instant now = clock.instant();
+        Map.Entry<MessageId, Boolean> r = store.insert(MessageId.random(), stored, options, now.toEpochMilli());
+        if (r.getValue()) {
+            publish(new StateChange(r.getKey(), null, MessageState.QUEUED, now, "enqueued (SMS)"));
         }
         return r.getKey();
     }

@@ -1,6 +1,7 @@
 package io.github.uc15mail.outbox.internal;
 
 import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.SmsReceipt;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.outbox.DispatcherOptions;
 import io.github.uc15mail.outbox.MessageId;
@@ -122,18 +123,24 @@ public final class LaneWorker implements Runnable {
         state = PoolModemStatus.Health.SENDING;
         health.attempted();
         SendReceipt receipt = null;
+        SmsReceipt sms = null;
         Throwable failure = null;
         gate.set(stopping ? GATE_SHUT : GATE_OPEN);
         try {
             DraftCodec.StoredDraft stored = store.content(c.id())
                     .orElseThrow(() -> new IllegalStateException("message " + c.id() + " vanished from the store"));
-            EmailDraft draft = DraftCodec.decode(stored);
-            CompletableFuture<SendReceipt> f = lane.send(draft, () -> submitGate(c));
-            current = f;
-            if (gate.get() == GATE_SHUT) {
-                f.cancel(false);
+            if (stored.isSms()) {
+                // On this thread, under the modem's lock; a stop waits for it (an SMS is short).
+                sms = lane.sendSms(DraftCodec.decodeSms(stored), () -> submitGate(c));
+            } else {
+                EmailDraft draft = DraftCodec.decode(stored);
+                CompletableFuture<SendReceipt> f = lane.send(draft, () -> submitGate(c));
+                current = f;
+                if (gate.get() == GATE_SHUT) {
+                    f.cancel(false);
+                }
+                receipt = f.get();
             }
-            receipt = f.get();
         } catch (ExecutionException e) {
             failure = e.getCause();
         } catch (InterruptedException e) {
@@ -148,9 +155,10 @@ public final class LaneWorker implements Runnable {
         if (failure instanceof java.util.concurrent.CancellationException && submitted) {
             failure = new IllegalStateException("the send was interrupted after AT+QSMTPPUT");
         }
-        finish(c, receipt, failure, submitted);
+        finish(c, receipt, sms, failure, submitted);
         state = PoolModemStatus.Health.READY;
     }
+
 
     private void submitGate(Store.Claim c) {
         if (!gate.compareAndSet(GATE_OPEN, 1)) {
@@ -170,12 +178,16 @@ public final class LaneWorker implements Runnable {
         gate.set(GATE_PASSED);
     }
 
-    private void finish(Store.Claim c, SendReceipt receipt, Throwable failure, boolean submitted) {
+    private void finish(Store.Claim c, SendReceipt receipt, SmsReceipt sms, Throwable failure, boolean submitted) {
         long now = clock.millis();
-        String phases = Rows.phases(lane.phaseTimes(receipt));
+        String phases = sms != null ? "" : Rows.phases(lane.phaseTimes(receipt));
         Store.Finish f;
         String detail;
-        if (failure == null) {
+        if (failure == null && sms != null) {
+            health.worked(true);
+            f = new Store.Finish(MessageState.SENT, "SENT", now, 0, null, 0, null, phases);
+            detail = "SMS sent through " + lane.name() + " in " + sms.parts() + " part(s)";
+        } else if (failure == null) {
             health.worked(true);
             f = new Store.Finish(MessageState.SENT, "SENT", now, 0, null, receipt.protocolError(), null, phases);
             detail = "sent through " + lane.name();

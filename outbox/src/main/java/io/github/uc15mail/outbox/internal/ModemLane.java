@@ -1,6 +1,8 @@
 package io.github.uc15mail.outbox.internal;
 
 import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.SmsDraft;
+import io.github.uc15mail.mail.SmsReceipt;
 import io.github.uc15mail.Modem;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.SendPhase;
@@ -71,6 +73,17 @@ public final class ModemLane {
             phaseStarts.clear();
         }
         return mailer.sendAsync(draft, gate);
+    }
+
+    /**
+     * Sends an SMS through the modem, on the caller's thread, under the modem's lock (so never between a mail's
+     * commands); {@code gate} runs right before the first {@code AT+CMGS}.
+     */
+    public SmsReceipt sendSms(SmsDraft draft, SubmitGate gate) {
+        synchronized (phaseStarts) {
+            phaseStarts.clear();
+        }
+        return Modem.on(mailer.session()).sendSms(draft, gate);
     }
 
     /** How long each phase of the last send took, as far as it got. */

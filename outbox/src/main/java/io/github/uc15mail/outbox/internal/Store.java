@@ -78,8 +78,8 @@ public final class Store implements AutoCloseable {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (id, state, priority, created_at, "
-                    + "updated_at, next_attempt_at, expires_at, idempotency_key, subject, recipients, charset, body) "
-                    + "VALUES (?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "updated_at, next_attempt_at, expires_at, idempotency_key, subject, recipients, charset, body, "
+                    + "channel, sms_max_parts, linked_to) VALUES (?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, id.value());
                 ps.setInt(2, o.priority());
                 ps.setLong(3, now);
@@ -91,6 +91,13 @@ public final class Store implements AutoCloseable {
                 ps.setString(9, d.recipients());
                 ps.setString(10, d.charset());
                 ps.setBytes(11, d.body());
+                ps.setString(12, d.channel());
+                if (d.smsMaxParts() == null) {
+                    ps.setNull(13, java.sql.Types.INTEGER);
+                } else {
+                    ps.setInt(13, d.smsMaxParts());
+                }
+                ps.setString(14, d.linkedTo());
                 ps.executeUpdate();
             }
             if (!d.attachments().isEmpty()) {

@@ -6,6 +6,9 @@ import io.github.uc15mail.error.ModemErrorCode;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.Fault;
+import io.github.uc15mail.error.FaultClassifier;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +63,7 @@ public record Verdict(Kind kind, boolean modemsFault, int errorCode, String mean
             return new Verdict(Kind.UNKNOWN, true, code(u), meaning(u), reply(u), text);
         }
         if (submitted && !(t instanceof SmtpServiceException || t instanceof ModemErrorException
-                || t instanceof CmeErrorException)) {
+                || t instanceof CmeErrorException || t instanceof CmsErrorException)) {
             // After the point of no return, anything the modem did not report as a result is ambiguous.
             return new Verdict(Kind.UNKNOWN, true, 0, null, 0, text);
         }
@@ -75,6 +78,16 @@ public record Verdict(Kind kind, boolean modemsFault, int errorCode, String mean
                 return new Verdict(retryable ? Kind.RETRY : Kind.FAILED, false, code, meaning(s), s.protocolError(), text);
             }
             return new Verdict(Kind.RETRY, true, code, meaning(s), s.protocolError(), text);
+        }
+        if (t instanceof CmsErrorException cms) {
+            // An SMS part refused with a result (nothing of it went, or partsSent > 0 made it UNKNOWN above).
+            Fault fault = FaultClassifier.classify(cms);
+            String meaning = "+CMS ERROR " + cms.code();
+            return switch (fault.kind()) {
+                case MESSAGE -> new Verdict(Kind.FAILED, false, cms.code(), meaning, 0, text);
+                case NETWORK -> new Verdict(Kind.RETRY, false, cms.code(), meaning, 0, text);
+                default -> new Verdict(Kind.RETRY, true, cms.code(), meaning, 0, text);
+            };
         }
         if (t instanceof IllegalArgumentException) {
             return new Verdict(Kind.FAILED, false, 0, null, 0, text);

@@ -1,9 +1,5 @@
-package io.github.uc15mail;
+package io.github.uc15mail.error;
 
-import io.github.uc15mail.error.CmsErrorException;
-import io.github.uc15mail.error.Fault;
-import io.github.uc15mail.error.FaultClassifier;
-import io.github.uc15mail.error.FaultKind;
 import static io.github.uc15mail.error.FaultKind.MESSAGE;
 import static io.github.uc15mail.error.FaultKind.MODEM;
 import static io.github.uc15mail.error.FaultKind.NETWORK;
