@@ -1,4 +1,4 @@
-# i20 core package moves: old fully qualified name -> new. Apply with: git ls-files '*.java' '*.md' | xargs sed -i -E -f core-moves.sed
+# Core package moves of issue 20 (0.2.0): old fully qualified name -> new. Apply with: sed -i -E -f docs/core-moves.sed FILES
 # Then add imports for classes your file used from its own old package without importing (e.g. a class in io.github.uc15mail using Uc15Exception now needs import io.github.uc15mail.error.Uc15Exception).
 # Removed: io.github.uc15mail.Modem.OWN_FILE_MARKER_PREFIX (now internal; the marker is the string "RAM:uc15mail-own-" + name).
 s/\bio\.github\.uc15mail\.Uc15Exception\b/io.github.uc15mail.error.Uc15Exception/g
