@@ -39,4 +39,21 @@ public interface MailSink {
     default boolean carriesSenderName() {
         return false;
     }
+
+    /**
+     * As {@link #accept(EmailDraft)} (or {@link #accept(EmailDraft, String)} when {@code senderName} is not
+     * null), storing the draft once per {@code idempotencyKey}: a repeat of a key the sink already holds (within
+     * its window) returns the first message's id and stores nothing. Sinks that cannot deduplicate store it
+     * again (the default); see {@link #deduplicates()}.
+     *
+     * @param idempotencyKey null for a message that is never deduplicated
+     */
+    default String accept(EmailDraft draft, String senderName, String idempotencyKey) throws Exception {
+        return senderName == null ? accept(draft) : accept(draft, senderName);
+    }
+
+    /** Whether {@link #accept(EmailDraft, String, String)} honours the idempotency key. */
+    default boolean deduplicates() {
+        return false;
+    }
 }

@@ -83,10 +83,21 @@ public final class Outbox implements AutoCloseable {
      * @throws OutboxException when the store cannot be reached or migrated
      */
     public static Outbox open(String storeUrl, String user, String password) {
+        return open(storeUrl, user, password, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #open(String, String, String)}, with the clock this host reads. On SQLite it is the store's
+     * clock (one host decides). On PostgreSQL it only stamps the changes listeners see and times the
+     * modems' set-aside: every lease, back-off, not-before and expiry is compared with the database's clock,
+     * so a host whose clock is off never takes a live lease.
+     */
+    public static Outbox open(String storeUrl, String user, String password, Clock clock) {
+        Objects.requireNonNull(clock, "clock");
         StoreLocation location = StoreLocation.parse(storeUrl, user, password);
         Migrations.migrate(location);
         log.info("outbox store {} ready", location);
-        return new Outbox(new Store(location, WRITE_TIMEOUT), Clock.systemUTC());
+        return new Outbox(new Store(location, WRITE_TIMEOUT, clock), clock);
     }
 
     /** Enqueues {@code draft} with the default options. */
@@ -111,7 +122,7 @@ public final class Outbox implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         DraftCodec.StoredDraft stored = DraftCodec.encode(draft);
         Instant now = clock.instant();
-        Map.Entry<MessageId, Boolean> r = store.insert(MessageId.random(), stored, options, now.toEpochMilli());
+        Map.Entry<MessageId, Boolean> r = store.insert(MessageId.random(), stored, options);
         if (r.getValue()) {
             publish(new StateChange(r.getKey(), null, MessageState.QUEUED, now, "enqueued"));
         }
@@ -136,7 +147,7 @@ public final class Outbox implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         DraftCodec.StoredDraft stored = DraftCodec.encodeSms(sms, linkedTo == null ? null : linkedTo.value());
         Instant now = clock.instant();
-        Map.Entry<MessageId, Boolean> r = store.insert(MessageId.random(), stored, options, now.toEpochMilli());
+        Map.Entry<MessageId, Boolean> r = store.insert(MessageId.random(), stored, options);
         if (r.getValue()) {
             publish(new StateChange(r.getKey(), null, MessageState.QUEUED, now, "enqueued (SMS)"));
         }
@@ -182,7 +193,7 @@ public final class Outbox implements AutoCloseable {
 
     private boolean move(MessageId id, List<MessageState> from, MessageState to, String note) {
         Instant now = clock.instant();
-        Optional<MessageState> before = store.move(id, from, to, note, now.toEpochMilli());
+        Optional<MessageState> before = store.move(id, from, to, note);
         before.ifPresent(b -> publish(new StateChange(id, b, to, now, note)));
         return before.isPresent();
     }

@@ -102,6 +102,7 @@ final class GatewayServices implements AutoCloseable {
         }
         Dispatcher d = dispatcher;
         readings = new ModemReadings(pool, d::poolStatus);
+        OutboxBridge.watchPause(d, metrics);
     }
 
     static String hostPort(InetSocketAddress a) {

@@ -12,7 +12,7 @@ import io.github.uc15mail.outbox.StateChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +37,10 @@ public final class LaneWorker implements Runnable {
     private final Store store;
     private final DispatcherOptions options;
     private final Consumer<StateChange> publish;
-    private final Set<MessageId> inFlight;
+    private final Map<MessageId, Integer> inFlight;
+    private final String owner;
+    private final AccountPause accountPause;
+    private volatile boolean probe;
     private final Object wakeup;
     private final Clock clock;
     private final LaneHealth health;
@@ -47,7 +50,9 @@ public final class LaneWorker implements Runnable {
     private final AtomicInteger gate = new AtomicInteger();
 
     public LaneWorker(ModemLane lane, Store store, DispatcherOptions options, Consumer<StateChange> publish,
-            Set<MessageId> inFlight, Object wakeup, Clock clock) {
+            Map<MessageId, Integer> inFlight, Object wakeup, Clock clock, String owner, AccountPause accountPause) {
+        this.owner = owner;
+        this.accountPause = accountPause;
         this.lane = lane;
         this.store = store;
         this.options = options;
@@ -90,24 +95,32 @@ public final class LaneWorker implements Runnable {
                 pause(Math.min(wait, 1000));
                 continue;
             }
+            AccountPause.Permit permit = accountPause.mayClaim(clock.millis());
+            if (permit == AccountPause.Permit.WAIT) {
+                pause(Math.max(1, Math.min(accountPause.waitMillis(clock.millis()), 1000)));
+                continue;
+            }
+            probe = permit == AccountPause.Permit.PROBE;
             Optional<Store.Claim> claim;
             long now = clock.millis();
             try {
-                claim = store.claim(options.node(), options.node(), lane.name(), now, now + options.lease().toMillis());
+                claim = store.claim(owner, options.node(), lane.name(), options.lease().toMillis());
                 storeBackoff = 500;
             } catch (OutboxException e) {
                 log.warn("modem {}: cannot claim work ({}); trying again in {} ms", lane.name(), e.getMessage(),
                         storeBackoff);
+                releaseProbe();
                 pause(storeBackoff);
                 storeBackoff = Math.min(storeBackoff * 2, 5000);
                 continue;
             }
             if (claim.isEmpty()) {
+                releaseProbe();
                 pause(options.pollInterval().toMillis());
                 continue;
             }
             Store.Claim c = claim.get();
-            inFlight.add(c.id());
+            inFlight.put(c.id(), c.attempt());
             publish.accept(new StateChange(c.id(), MessageState.QUEUED, MessageState.SENDING, Instant.ofEpochMilli(now),
                     "attempt " + c.attempt() + " on " + lane.name() + " at " + options.node()));
             try {
@@ -127,14 +140,20 @@ public final class LaneWorker implements Runnable {
         Throwable failure = null;
         gate.set(stopping ? GATE_SHUT : GATE_OPEN);
         try {
-            DraftCodec.StoredDraft stored = store.content(c.id())
-                    .orElseThrow(() -> new IllegalStateException("message " + c.id() + " vanished from the store"));
+            DraftCodec.StoredDraft stored;
+            try {
+                stored = store.content(c.id())
+                        .orElseThrow(() -> new IllegalStateException("message " + c.id() + " vanished from the store"));
+            } catch (OutboxException e) {
+                // The store, not the modem: hand the message back without blaming anyone on the line.
+                throw new Verdict.GateClosed("the store could not be read: " + e.getMessage(), e);
+            }
             if (stored.isSms()) {
                 // On this thread, under the modem's lock; a stop waits for it (an SMS is short).
-                sms = lane.sendSms(DraftCodec.decodeSms(stored), () -> submitGate(c));
+                sms = lane.sendSms(DraftCodec.decodeSms(stored), () -> submitGate(c, true));
             } else {
                 EmailDraft draft = DraftCodec.decode(stored);
-                CompletableFuture<SendReceipt> f = lane.send(draft, () -> submitGate(c));
+                CompletableFuture<SendReceipt> f = lane.send(draft, () -> submitGate(c, false));
                 current = f;
                 if (gate.get() == GATE_SHUT) {
                     f.cancel(false);
@@ -156,17 +175,31 @@ public final class LaneWorker implements Runnable {
             failure = new IllegalStateException("the send was interrupted after AT+QSMTPPUT");
         }
         finish(c, receipt, sms, failure, submitted);
+        probe = false;
         state = PoolModemStatus.Health.READY;
     }
 
-
-    private void submitGate(Store.Claim c) {
+    /**
+     * Runs right before {@code AT+QSMTPPUT}. A mailer with a {@link io.github.uc15mail.mail.RetryPolicy} calls it
+     * once per try: after a try that ended with a definite failure, the submit is already recorded and the
+     * next try may go ahead (the lease is checked again); only a stop or a lost lease shuts it.
+     */
+    private void submitGate(Store.Claim c, boolean sms) {
+        if (gate.get() == GATE_PASSED && !stopping) {
+            gate.compareAndSet(GATE_PASSED, GATE_OPEN);
+        }
         if (!gate.compareAndSet(GATE_OPEN, 1)) {
-            throw new Verdict.GateClosed("the gateway is stopping", null);
+            throw new Verdict.GateClosed(stopping ? "the gateway is stopping" : "the send was stopped", null);
+        }
+        // A refused SMTP account says nothing about SMS, which needs no account: an SMS goes on.
+        if (!sms && !accountPause.maySubmit(probe)) {
+            gate.set(GATE_SHUT);
+            throw new Verdict.GateClosed("sending is paused: " + accountPause.status().map(p -> p.reason()).orElse(""),
+                    null);
         }
         boolean ok;
         try {
-            ok = store.markSubmitting(c.id(), options.node(), c.attempt(), clock.millis());
+            ok = store.markSubmitting(c.id(), owner, c.attempt());
         } catch (OutboxException e) {
             gate.set(GATE_SHUT);
             throw new Verdict.GateClosed("the store could not record the submit: " + e.getMessage(), e);
@@ -189,10 +222,21 @@ public final class LaneWorker implements Runnable {
             detail = "SMS sent through " + lane.name() + " in " + sms.parts() + " part(s)";
         } else if (failure == null) {
             health.worked(true);
-            f = new Store.Finish(MessageState.SENT, "SENT", now, 0, null, receipt.protocolError(), null, phases);
+            accountPause.accepted();
+            f = new Store.Finish(MessageState.SENT, "SENT", 0, 0, null, receipt.protocolError(), null, phases);
             detail = "sent through " + lane.name();
         } else {
             Verdict v = Verdict.of(failure, submitted);
+            if (v.kind() == Verdict.Kind.PAUSE) {
+                accountPause.refused("the SMTP server refused the account or configuration: " + v.text(), now);
+                log.error("sending paused on {}: the SMTP server refused the account or configuration ({}); nothing "
+                        + "more is submitted until the configuration changes or a probe every {} s is accepted",
+                        options.node(), v.text(), options.accountProbe().toSeconds());
+            } else if (v.fault() == io.github.uc15mail.error.FaultKind.MESSAGE) {
+                accountPause.accepted();
+            } else if (probe) {
+                accountPause.probeInconclusive();
+            }
             if (v.modemsFault()) {
                 if (health.failed(v.text(), now)) {
                     log.warn("modem {} set aside after {} failures of its own in a row (last: {}); probing again at {}",
@@ -202,17 +246,18 @@ public final class LaneWorker implements Runnable {
             } else if (v.kind() != Verdict.Kind.HANDED_BACK) {
                 health.worked(false);
             }
-            f = outcome(c, v, now, phases);
+            f = outcome(c, v, phases);
             detail = f.error();
             log.info("message {} attempt {} on {}: {} ({})", c.id(), c.attempt(), lane.name(), f.outcome(), v.text());
         }
         record(c, f, detail);
     }
 
-    private Store.Finish outcome(Store.Claim c, Verdict v, long now, String phases) {
+    private Store.Finish outcome(Store.Claim c, Verdict v, String phases) {
         MessageState next;
         String outcome;
-        long at = now;
+        long delay = 0;
+        boolean refund = false;
         String error = v.text();
         switch (v.kind()) {
             case UNKNOWN -> {
@@ -227,23 +272,29 @@ public final class LaneWorker implements Runnable {
             case HANDED_BACK -> {
                 next = MessageState.QUEUED;
                 outcome = "HANDED_BACK";
+                refund = true;
+            }
+            case PAUSE -> {
+                // Not the message's fault: back to the queue with its budget untouched, the refusal on its attempt.
+                next = MessageState.QUEUED;
+                outcome = "ACCOUNT_REFUSED";
+                refund = true;
             }
             default -> {
                 outcome = "RETRY";
-                at = now + Backoff.delayMillis(c.priorAttempts(), options.backoffBase(), options.backoffMax(),
+                delay = Backoff.delayMillis(c.priorAttempts(), options.backoffBase(), options.backoffMax(),
                         options.jitter());
                 if (c.priorAttempts() >= options.maxAttempts()) {
                     next = MessageState.FAILED;
                     error = "gave up after " + c.priorAttempts() + " attempts: " + v.text();
-                } else if (c.expiresAt() != null && at >= c.expiresAt()) {
-                    next = MessageState.FAILED;
-                    error = "expired before it could be sent: " + v.text();
                 } else {
+                    // The store fails it instead if it would expire before it is due (by the store's clock).
                     next = MessageState.QUEUED;
                 }
             }
         }
-        return new Store.Finish(next, outcome, at, v.errorCode(), v.meaning(), v.smtpReply(), error, phases);
+        return new Store.Finish(next, outcome, delay, v.errorCode(), v.meaning(), v.smtpReply(), error, phases,
+                v.fault() == null ? null : v.fault().name(), refund);
     }
 
     /** Writes the outcome; while the store is unreachable, keeps trying (the lease keeps the message ours). */
@@ -251,9 +302,9 @@ public final class LaneWorker implements Runnable {
         long delay = 500;
         while (true) {
             try {
-                Optional<MessageState> before = store.finish(c.id(), c.attempt(), f, clock.millis());
-                before.ifPresentOrElse(
-                        b -> publish.accept(new StateChange(c.id(), b, f.state(), clock.instant(), detail)),
+                Optional<Store.Ended> ended = store.finish(c.id(), c.attempt(), f);
+                ended.ifPresentOrElse(
+                        e -> publish.accept(new StateChange(c.id(), e.before(), e.after(), clock.instant(), detail)),
                         () -> log.warn("message {} attempt {} ended {} but had moved on meanwhile (lease reclaimed)",
                                 c.id(), c.attempt(), f.outcome()));
                 return;
@@ -267,6 +318,13 @@ public final class LaneWorker implements Runnable {
                 sleep(delay);
                 delay = Math.min(delay * 2, 5000);
             }
+        }
+    }
+
+    private void releaseProbe() {
+        if (probe) {
+            probe = false;
+            accountPause.probeInconclusive();
         }
     }
 

@@ -33,7 +33,7 @@ final class Rows {
         return new Attempt(rs.getInt("number"), instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("node"),
                 rs.getString("modem"), rs.getString("outcome"), rs.getInt("submitted") != 0, rs.getInt("error_code"),
                 rs.getString("error_meaning"), rs.getInt("smtp_reply"), rs.getString("error_text"),
-                phases(rs.getString("phase_times")));
+                phases(rs.getString("phase_times")), rs.getString("fault"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
