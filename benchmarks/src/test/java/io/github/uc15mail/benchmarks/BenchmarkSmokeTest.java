@@ -46,10 +46,12 @@ class BenchmarkSmokeTest {
         assertEquals(1, count(rows, "memory: "), rows.toString());
         assertFalse(rows.stream().anyMatch(r -> r.value().startsWith("FAILED")), "the memory probe failed: " + rows);
         assertEquals(2, count(rows, "scale: "), rows.toString());
+        assertEquals(2, count(rows, "AT commands per warm send"), rows.toString());
+        assertTrue(count(rows, "CLI") >= 1, "the CLI start-up part ran (or said why not): " + rows);
 
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         suite.printTable(new PrintStream(table, true, StandardCharsets.UTF_8));
-        assertTrue(table.toString(StandardCharsets.UTF_8).contains("| measurement | value | target | verdict |"));
+        assertTrue(table.toString(StandardCharsets.UTF_8).contains("| figure | value | goal | verdict | peer or limit | date | load | command |"));
     }
 
     private static FileLock tryLock(FileChannel channel) throws java.io.IOException {

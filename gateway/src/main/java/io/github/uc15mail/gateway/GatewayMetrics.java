@@ -125,6 +125,12 @@ public final class GatewayMetrics {
                 .register(registry);
     }
 
+    /** Adds {@code uc15mail_store_damaged}: 1 while the store is damaged (an alert; intake and lanes stop). */
+    public void watchStore(java.util.function.BooleanSupplier damaged) {
+        Gauge.builder("uc15mail.store.damaged", () -> damaged.getAsBoolean() ? 1 : 0)
+                .description("1 when the outbox store is damaged: intake and sending stopped").register(registry);
+    }
+
     /** The registry, for callers that add their own meters. */
     public PrometheusMeterRegistry registry() {
         return registry;

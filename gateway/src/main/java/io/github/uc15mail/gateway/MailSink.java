@@ -35,6 +35,14 @@ public interface MailSink {
         throw new UnsupportedOperationException("this sink cannot carry a per-message sender name");
     }
 
+    /**
+     * Why nothing can be stored now (such as a damaged store), or empty. The front door then answers
+     * {@code 451 4.3.0} to {@code MAIL} at once instead of taking the message first.
+     */
+    default java.util.Optional<String> unavailable() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether {@link #accept(EmailDraft, String)} is supported. */
     default boolean carriesSenderName() {
         return false;

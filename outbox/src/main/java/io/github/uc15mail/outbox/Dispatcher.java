@@ -69,7 +69,8 @@ public final class Dispatcher implements AutoCloseable {
     private final io.github.uc15mail.at.Subscription enqueueWakeup;
     private volatile boolean stopping;
 
-    private Dispatcher(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options) {
+    private Dispatcher(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options,
+            ModemReopener reopener) {
         this.outbox = outbox;
         this.options = options;
         this.owner = options.node() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -81,7 +82,7 @@ public final class Dispatcher implements AutoCloseable {
             log.info("{}: {} message(s) whose gateway stopped settled by the crash rule", owner, moved.size());
         }
         modems.forEach((name, mailer) -> workers.add(new LaneWorker(new ModemLane(name, mailer), store, options,
-                outbox::publish, inFlight, wakeup, outbox.clock(), owner, accountPause)));
+                outbox::publish, inFlight, wakeup, outbox.clock(), owner, accountPause, reopener)));
         enqueueWakeup = outbox.addListener(change -> {
             if (change.to() == MessageState.QUEUED) {
                 synchronized (wakeup) {
@@ -106,12 +107,24 @@ public final class Dispatcher implements AutoCloseable {
      * @throws OutboxException when the store cannot be reached to settle this node's earlier leases
      */
     public static Dispatcher start(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options) {
+        return start(outbox, modems, options, null);
+    }
+
+    /**
+     * As {@link #start(Outbox, Map, DispatcherOptions)}, and a modem whose link is lost is reopened with
+     * {@code reopener} (null: it stays lost): state {@link PoolModemStatus.Health#RECONNECTING}, tries after
+     * 0, 5, 10, 20, 40 and then every 60 s; once open it is recovered and takes work again.
+     *
+     * @throws OutboxException when the store cannot be reached to settle this node's earlier leases
+     */
+    public static Dispatcher start(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options,
+            ModemReopener reopener) {
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(options, "options");
         if (modems.isEmpty()) {
             throw new IllegalArgumentException("modems: at least 1, was 0");
         }
-        Dispatcher d = new Dispatcher(outbox, new LinkedHashMap<>(modems), options);
+        Dispatcher d = new Dispatcher(outbox, new LinkedHashMap<>(modems), options, reopener);
         d.threads.forEach(Thread::start);
         d.keeper.start();
         d.sweeper.start();

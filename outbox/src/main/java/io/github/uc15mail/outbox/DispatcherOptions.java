@@ -12,11 +12,11 @@ import java.util.Objects;
  *       link, network errors 654/656/657), as SMS Server Tools does: one failure is often a passing
  *       cell hand-over, three in a row rarely are, and a modem that keeps failing would burn the attempts of
  *       messages another modem could send.</li>
- *   <li><b>Probe it again after 5 minutes, doubling up to 60 minutes</b> while it keeps failing. SMS Server
- *       Tools waits 60 minutes at once; for email behind a cellular link most outages (coverage, a
- *       restarting modem, a dropped PDP context) last minutes, so a first probe after 5 minutes brings a
- *       recovered modem back far sooner, and the doubling still ends at SMS Server Tools' hour for a modem
- *       that is really gone. The probe is the next message's send.</li>
+ *   <li><b>Probe it again every minute</b> while it keeps failing (the probe is the next message's send).
+ *       Most outages behind a cellular link (coverage, a restarting modem, a dropped PDP context) last
+ *       minutes, and a modem that is present but unhealthy should come back as soon as it can send, not
+ *       after 5 and 15 minutes. A modem whose link is lost (the port vanished) is not probed but reopened, when
+ *       the dispatcher has a {@link ModemReopener}: after 0, 5, 10, 20, 40 s, then every 60 s.</li>
  *   <li><b>Retry after 30 s, doubling up to 1 hour, ±20 % jitter, at most 12 attempts</b> (about 5 hours
  *       in all): long enough to outlast a typical outage, spread so a fleet that comes back does not
  *       retry in lockstep.</li>
@@ -81,7 +81,7 @@ public record DispatcherOptions(String node, int maxAttempts, Duration backoffBa
     /** The defaults described above, with the host name as node. */
     public static DispatcherOptions defaults() {
         return new DispatcherOptions(hostName(), 12, Duration.ofSeconds(30), Duration.ofHours(1), 0.2, 3,
-                Duration.ofMinutes(5), Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofMillis(500), false,
+                Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMillis(500), false,
                 Duration.ofMinutes(6), Duration.ofMinutes(10));
     }
 

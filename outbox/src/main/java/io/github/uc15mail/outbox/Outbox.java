@@ -6,6 +6,7 @@ import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.outbox.internal.DraftCodec;
 import io.github.uc15mail.outbox.internal.Migrations;
 import io.github.uc15mail.outbox.internal.Store;
+import io.github.uc15mail.outbox.internal.StoreDamage;
 import io.github.uc15mail.outbox.internal.StoreLocation;
 import io.reactivex.rxjava3.core.BackpressureStrategy;
 import io.reactivex.rxjava3.core.Flowable;
@@ -80,6 +81,8 @@ public final class Outbox implements AutoCloseable {
      * ignores them). The schema is created or migrated first.
      *
      * @throws IllegalArgumentException for a URL that names no supported store
+     * @throws StoreDamagedException when SQLite's {@code PRAGMA quick_check} finds damage (the message names
+     *     it and the recovery)
      * @throws OutboxException when the store cannot be reached or migrated
      */
     public static Outbox open(String storeUrl, String user, String password) {
@@ -95,9 +98,19 @@ public final class Outbox implements AutoCloseable {
     public static Outbox open(String storeUrl, String user, String password, Clock clock) {
         Objects.requireNonNull(clock, "clock");
         StoreLocation location = StoreLocation.parse(storeUrl, user, password);
+        StoreDamage.quickCheck(location);
         Migrations.migrate(location);
         log.info("outbox store {} ready", location);
         return new Outbox(new Store(location, WRITE_TIMEOUT, clock), clock);
+    }
+
+    /**
+     * The damage seen in the store since it was opened ({@code SQLITE_CORRUPT}, {@code SQLITE_NOTADB}, or a
+     * PostgreSQL data corruption error), or empty. Once seen, enqueue throws {@link StoreDamagedException} and
+     * the dispatcher's lanes stop claiming, until the store is recovered and opened again.
+     */
+    public Optional<String> storeDamage() {
+        return store.damage().found();
     }
 
     /** Enqueues {@code draft} with the default options. */
@@ -121,6 +134,10 @@ public final class Outbox implements AutoCloseable {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(options, "options");
         DraftCodec.StoredDraft stored = DraftCodec.encode(draft);
+        Optional<String> damage = store.damage().found();
+        if (damage.isPresent()) {
+            throw store.damage().damaged(damage.get(), null);
+        }
         Instant now = clock.instant();
         Map.Entry<MessageId, Boolean> r = store.insert(MessageId.random(), stored, options);
         if (r.getValue()) {

@@ -113,6 +113,12 @@ public final class Uc15MailCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli would print, without loading it: its classes (class file version 49) are verified
+            // the old, slow way and cannot go into the class-data-sharing archive.
+            System.out.println(VERSION);
+            System.exit(ExitCodes.OK);
+        }
         quietLogging(args);
         System.exit(run(CliContext.system(), args));
     }

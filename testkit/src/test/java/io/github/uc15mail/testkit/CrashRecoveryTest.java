@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with content and RAM files. The next process must recover and send. The modem (emulator) lives in this
  * JVM on TCP; the crashing sender is a separate JVM.
  */
+@org.junit.jupiter.api.parallel.Isolated("runs a sender JVM and a 1 s AT deadline: alone, so other classes do not starve it")
 class CrashRecoveryTest {
 
     @RegisterExtension

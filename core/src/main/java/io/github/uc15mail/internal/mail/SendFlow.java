@@ -42,10 +42,10 @@ final class SendFlow {
 
     /**
      * Runs the whole send; throws the typed failure after cleaning up. A warm send (no preflight) that fails
-     * before {@code AT+QSMTPPUT} was accepted (but for a restart during it) runs again in full, so
-     * the preflight names the fault exactly as a cold send would (a removed SIM, a lost registration); one whose {@code AT+QSMTPPUT} reported a failure
-     * is never repeated, but the preflight then runs to tell a modem fault (thrown instead, the send's failure
-     * suppressed in it) from the server's refusal.
+     * before {@code AT+QSMTPPUT} was accepted (but for a restart during it) runs again in full, so the
+     * preflight names the fault exactly as a cold send would (a removed SIM, a lost registration). One whose
+     * {@code AT+QSMTPPUT} reported a failure is never repeated, but the preflight then runs to tell a modem
+     * fault (thrown instead, the send's failure suppressed in it) from the server's refusal.
      */
     Sends.Sent send() {
         try {

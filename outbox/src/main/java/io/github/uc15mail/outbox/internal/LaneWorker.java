@@ -35,6 +35,7 @@ public final class LaneWorker implements Runnable {
 
     private final ModemLane lane;
     private final Store store;
+    private boolean damageLogged;
     private final DispatcherOptions options;
     private final Consumer<StateChange> publish;
     private final Map<MessageId, Integer> inFlight;
@@ -44,15 +45,19 @@ public final class LaneWorker implements Runnable {
     private final Object wakeup;
     private final Clock clock;
     private final LaneHealth health;
+    private final io.github.uc15mail.outbox.ModemReopener reopener;
+    private final ReopenBackoff reopenBackoff = new ReopenBackoff();
     private volatile boolean stopping;
     private volatile PoolModemStatus.Health state = PoolModemStatus.Health.RECOVERING;
     private volatile CompletableFuture<SendReceipt> current;
     private final AtomicInteger gate = new AtomicInteger();
 
     public LaneWorker(ModemLane lane, Store store, DispatcherOptions options, Consumer<StateChange> publish,
-            Map<MessageId, Integer> inFlight, Object wakeup, Clock clock, String owner, AccountPause accountPause) {
+            Map<MessageId, Integer> inFlight, Object wakeup, Clock clock, String owner, AccountPause accountPause,
+            io.github.uc15mail.outbox.ModemReopener reopener) {
         this.owner = owner;
         this.accountPause = accountPause;
+        this.reopener = reopener;
         this.lane = lane;
         this.store = store;
         this.options = options;
@@ -90,9 +95,23 @@ public final class LaneWorker implements Runnable {
         state = PoolModemStatus.Health.READY;
         long storeBackoff = 500;
         while (!stopping) {
+            if (reopener != null && lane.linkLost()) {
+                reopen();
+                continue;
+            }
             long wait = health.waitMillis(clock.millis());
             if (wait > 0) {
                 pause(Math.min(wait, 1000));
+                continue;
+            }
+            if (store.damage().found().isPresent()) {
+                // A damaged store takes no more claims: the lane stops until the store is recovered.
+                if (!damageLogged) {
+                    damageLogged = true;
+                    log.error("modem {}: stopped: the outbox store is damaged ({})", lane.name(),
+                            store.damage().found().get());
+                }
+                pause(1000);
                 continue;
             }
             AccountPause.Permit permit = accountPause.mayClaim(clock.millis());
@@ -326,6 +345,40 @@ public final class LaneWorker implements Runnable {
             probe = false;
             accountPause.probeInconclusive();
         }
+    }
+
+    /**
+     * One attempt to reopen the lost modem, after the back-off's wait: on success it is brought to a clean
+     * state, probed, and takes work again.
+     */
+    private void reopen() {
+        if (state != PoolModemStatus.Health.RECONNECTING) {
+            state = PoolModemStatus.Health.RECONNECTING;
+            log.warn("modem {}: its link was lost; reopening it (every {} s at first, at most every {} s)", lane.name(),
+                    ReopenBackoff.FIRST.toSeconds(), ReopenBackoff.MAX.toSeconds());
+        }
+        long wait = reopenBackoff.next().toMillis();
+        if (wait > 0) {
+            pause(wait);
+            if (stopping) {
+                return;
+            }
+        }
+        try {
+            lane.replace(reopener.reopen(lane.name()));
+        } catch (Exception e) {
+            io.github.uc15mail.error.Fault fault = io.github.uc15mail.error.FaultClassifier.classify(e);
+            log.info("modem {}: not back yet ({}: {})", lane.name(), fault.kind(), fault.summary());
+            return;
+        }
+        lane.recover();
+        if (lane.linkLost()) {
+            return;
+        }
+        reopenBackoff.reset();
+        health.worked(false);
+        state = PoolModemStatus.Health.READY;
+        log.warn("modem {}: reopened; it takes work again", lane.name());
     }
 
     private void pause(long millis) {

@@ -29,11 +29,15 @@ public final class ModemLane {
     private static final Duration BUSY_WAIT = Duration.ofSeconds(60);
 
     private final String name;
-    private final ModemMailer mailer;
+    private volatile ModemMailer mailer;
     private final Map<SendPhase, Long> phaseStarts = new EnumMap<>(SendPhase.class);
 
     public ModemLane(String name, ModemMailer mailer) {
         this.name = name;
+        use(mailer);
+    }
+
+    private void use(ModemMailer mailer) {
         this.mailer = mailer;
         mailer.addProgressListener(new SendProgressListener() {
             @Override
@@ -47,6 +51,16 @@ public final class ModemLane {
 
     public String name() {
         return name;
+    }
+
+    /** Whether the modem's link is gone (its session closed: the port vanished or failed). */
+    public boolean linkLost() {
+        return !mailer.session().isOpen();
+    }
+
+    /** Takes {@code fresh} in place of the mailer whose link was lost. */
+    public void replace(ModemMailer fresh) {
+        use(fresh);
     }
 
     /**

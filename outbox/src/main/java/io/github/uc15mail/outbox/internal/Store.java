@@ -53,6 +53,7 @@ public final class Store implements AutoCloseable {
     public record Moved(MessageId id, MessageState from, MessageState to, String detail) {}
 
     private final StoreLocation location;
+    private final StoreDamage damage;
     private final GroupWriter writer;
     private final ReadPool reads;
     private final StoreQueries queries;
@@ -67,9 +68,10 @@ public final class Store implements AutoCloseable {
     /** A store whose time, on SQLite, is {@code clock}'s (on PostgreSQL it is always the database's). */
     public Store(StoreLocation location, Duration writeTimeout, java.time.Clock clock) {
         this.location = location;
+        this.damage = new StoreDamage(location.toString());
         Connector connector = StoreTime.connector(location, clock);
-        this.writer = new GroupWriter(connector, location.toString(), writeTimeout);
-        this.reads = new ReadPool(connector, location.toString(), 4);
+        this.writer = new GroupWriter(connector, location.toString(), writeTimeout, damage);
+        this.reads = new ReadPool(connector, location.toString(), 4, damage);
         this.heartbeats = new Heartbeats(connector, location.toString());
         this.queries = new StoreQueries(reads);
         String pick = "SELECT seq FROM outbox_message WHERE state = 'QUEUED' AND next_attempt_at <= " + NOW
@@ -89,6 +91,11 @@ public final class Store implements AutoCloseable {
 
     public StoreLocation location() {
         return location;
+    }
+
+    /** Whether damage was seen in this store (it stops intake and the lanes). */
+    public StoreDamage damage() {
+        return damage;
     }
 
     /**

@@ -46,6 +46,11 @@ public final class OutboxSink implements MailSink, AutoCloseable {
     }
 
     @Override
+    public java.util.Optional<String> unavailable() {
+        return outbox.storeDamage().map(d -> "the gateway's message store is damaged");
+    }
+
+    @Override
     public void close() {
         if (owned) {
             outbox.close();

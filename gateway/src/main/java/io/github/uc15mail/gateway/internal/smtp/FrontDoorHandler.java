@@ -53,8 +53,12 @@ public final class FrontDoorHandler implements MessageHandler {
     }
 
     @Override
-    public void from(String from) {
+    public void from(String from) throws RejectException {
         // The modem sends as its configured sender; the envelope sender is not used.
+        java.util.Optional<String> why = sink.unavailable();
+        if (why.isPresent()) {
+            throw new RejectException(451, "4.3.0 Not taking mail now: " + why.get() + "; try again later");
+        }
     }
 
     @Override
