@@ -62,3 +62,6 @@ s/\bio\.github\.uc15mail\.FaultKind\b/io.github.uc15mail.error.FaultKind/g
 s/\bio\.github\.uc15mail\.FaultClassifierTest\b/io.github.uc15mail.error.FaultClassifierTest/g
 s/\bio\.github\.uc15mail\.SmsReceipt\b/io.github.uc15mail.mail.SmsReceipt/g
 s/\bio\.github\.uc15mail\.internal\.at\.AtDecoderPromptTest\b/io.github.uc15mail.at.internal.AtDecoderPromptTest/g
+s/\bio\.github\.uc15mail\.gateway\.internal\.sms\.SmsFallback\b/io.github.uc15mail.gateway.sms.SmsFallback/g
+s/\bio\.github\.uc15mail\.gateway\.internal\.sms\.SmsRoutingSink\b/io.github.uc15mail.gateway.sms.SmsRoutingSink/g
+s/\bio\.github\.uc15mail\.gateway\.internal\.sms\.SmsText\b/io.github.uc15mail.gateway.sms.SmsText/g
