@@ -139,7 +139,7 @@ public final class Modem implements AutoCloseable {
     /**
      * Runs one command once no send (or other exclusive use) is running, and returns its response.
      *
-     * @throws Uc15Exception the typed failure of the command ({@link CommandTimeoutException}, ...)
+     * @throws Uc15Exception the typed failure of the command ({@link io.github.uc15mail.error.CommandTimeoutException}, ...)
      */
     public AtResponse execute(AtCommand command) {
         Objects.requireNonNull(command, "command");

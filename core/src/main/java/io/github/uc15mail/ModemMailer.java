@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  *   <li>The first send on a {@link Modem} (and the first after a module restart) identifies the module
  *       ({@code ATI}, {@code AT+QSMTPCFG=?}, and {@code AT+QSSLCFG=?} when the configuration uses SSL); a
  *       module without the SMTP service (BG95, BG96, a GSM M-series) fails with an
- *       {@link UnsupportedModuleException} before any setting is written. See {@link Modem#profile()}.</li>
+ *       {@link io.github.uc15mail.module.UnsupportedModuleException} before any setting is written. See {@link Modem#profile()}.</li>
  *   <li>After every send, successful or not, the mailer clears the modem's email content
  *       ({@code AT+QSMTPCLR}) and deletes the files this send uploaded, so the next send starts clean.
  *       If the link to the modem is lost, that cleanup happens at the start of the next send instead.</li>
@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>What it cannot guarantee</h2>
  * Once the modem accepted {@code AT+QSMTPPUT}, the server may have received the email even if the send
- * then fails with a timeout ({@link CommandTimeoutException}), a lost link ({@link TransportClosedException})
+ * then fails with a timeout ({@link io.github.uc15mail.error.CommandTimeoutException}), a lost link ({@link io.github.uc15mail.error.TransportClosedException})
  * or a module restart, with no result: such a failure is marked {@link Uc15Exception#isOutcomeUnknown()} and
  * never retried automatically; sending again may deliver the email twice.
  */

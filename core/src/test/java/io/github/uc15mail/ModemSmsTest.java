@@ -1,5 +1,6 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.error.FaultKind;
 import io.github.uc15mail.error.CmsErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.Uc15Exception;

@@ -59,6 +59,14 @@ public final class AtCommand {
         return loggable;
     }
 
+    /**
+     * Any AT line (a command, a reply, a line received by a modem emulator) with secrets masked the way
+     * {@link #loggable()} masks them. Never throws on odd input.
+     */
+    public static String mask(String line) {
+        return AtText.mask(line);
+    }
+
     public CommandKind kind() {
         return kind;
     }

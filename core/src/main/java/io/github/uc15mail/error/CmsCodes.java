@@ -42,7 +42,7 @@ final class CmsCodes {
 
     private CmsCodes() {}
 
-    public static FaultKind kind(int code) {
+    static FaultKind kind(int code) {
         if (NETWORK.contains(code)) {
             return FaultKind.NETWORK;
         }
@@ -54,13 +54,13 @@ final class CmsCodes {
     }
 
     /** Whether the code is worth trying again later: the network's, or a {@link FaultKind#MODEM} code that may pass. */
-    public static boolean retryable(int code) {
+    static boolean retryable(int code) {
         FaultKind kind = kind(code);
         return kind == FaultKind.NETWORK || kind == FaultKind.MODEM && transientModem(code);
     }
 
     /** Whether a {@link FaultKind#MODEM} code is worth trying again on the same modem later. */
-    public static boolean transientModem(int code) {
+    static boolean transientModem(int code) {
         return TRANSIENT_MODEM.contains(code);
     }
 

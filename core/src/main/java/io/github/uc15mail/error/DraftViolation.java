@@ -1,7 +1,7 @@
 package io.github.uc15mail.error;
 
 /**
- * One thing wrong with an {@link EmailDraft}: which field, what the limit is and what was given.
+ * One thing wrong with an {@link io.github.uc15mail.mail.EmailDraft}: which field, what the limit is and what was given.
  *
  * @param field the field, such as {@code to[2]} or {@code attachment[1].name}
  * @param limit the rule it breaks, such as {@code at most 50 bytes}

@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * The one decision of whose trouble a failure is ({@link FaultKind}) and whether trying the same send again
  * later can help. {@link Uc15Exception#isModemFault()} and {@link Uc15Exception#isRetryable()} answer from
- * here, and so do the mailer's {@link RetryPolicy}, a pool's choice of modem and the outbox.
+ * here, and so do the mailer's {@link io.github.uc15mail.mail.RetryPolicy}, a pool's choice of modem and the outbox.
  *
  * <p>The order of the questions: an outcome that is unknown (after {@code AT+QSMTPPUT}) wins over everything
  * else; then the modem's SMTP error code with the server's reply; then the kind of exception. Wrappers

@@ -3,7 +3,7 @@ package io.github.uc15mail.error;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** An {@link EmailDraft} broke one or more rules; {@link #violations()} lists them all. */
+/** An {@link io.github.uc15mail.mail.EmailDraft} broke one or more rules; {@link #violations()} lists them all. */
 public class InvalidDraftException extends IllegalArgumentException {
 
     private final List<DraftViolation> violations;

@@ -63,7 +63,7 @@ public class Uc15Exception extends RuntimeException {
      * SIM or registration, a PDP or TCP failure, a busy or timed-out SMTP service, a command the modem
      * refused) rather than with the message or the server's verdict on it (a refused recipient, failed
      * authentication, an invalid draft). A pool of modems sends a message again through another modem after
-     * a modem fault and counts such faults against the modem ({@link Modem#consecutiveFailures()}); it does
+     * a modem fault and counts such faults against the modem ({@link io.github.uc15mail.Modem#consecutiveFailures()}); it does
      * not after a message fault. Says nothing about whether the email went out: see {@link #isOutcomeUnknown()}.
      * Decided by {@link FaultClassifier} ({@link FaultKind#MODEM}), looking through an unknown outcome.
      */

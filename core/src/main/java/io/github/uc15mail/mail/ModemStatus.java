@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A health view of one modem, read by {@link Modem#status()}: what the modem answered to {@code ATI},
+ * A health view of one modem, read by {@link io.github.uc15mail.Modem#status()}: what the modem answered to {@code ATI},
  * {@code AT+CPIN?}, {@code AT+CSQ}, {@code AT+CGREG?} and {@code AT+QIACT?} at {@link #readAt()}, the module's
  * {@link ModuleProfile} (from {@code ATI} and {@code AT+QSMTPCFG=?}), and what the SDK knows from its own use of the modem (the last failure, consecutive failures, restarts).
  *
@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  * @param signal the signal quality ({@code +CSQ:})
  * @param activeContexts the PDP contexts {@code AT+QIACT?} listed
  * @param lastError the message of the last failed operation the SDK saw on this modem, if any
- * @param consecutiveFailures failed sends in a row that were the modem's fault ({@link Uc15Exception#isModemFault()})
+ * @param consecutiveFailures failed sends in a row that were the modem's fault ({@link io.github.uc15mail.error.Uc15Exception#isModemFault()})
  * @param restartCount how often the module announced a restart ({@code RDY}) on this link
  * @param problems one line per query that failed, naming the command and why
  * @param readAt when the view was read

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Whether and how often a failed send is tried again. The default is {@link #none()}. An opt-in policy
- * retries only failures that say they are retryable ({@link Uc15Exception#isRetryable()}) and only when
+ * retries only failures that say they are retryable ({@link io.github.uc15mail.error.Uc15Exception#isRetryable()}) and only when
  * the outcome is not ambiguous: once the modem accepted {@code AT+QSMTPPUT}, a timeout or a lost link
  * may mean the email went out, so such a failure is never retried (it could deliver the email twice).
  */

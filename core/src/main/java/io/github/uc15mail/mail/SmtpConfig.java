@@ -206,7 +206,7 @@ public final class SmtpConfig {
 
     /**
      * How long a send waits for a module that is still starting up (SIM busy or not ready, not yet
-     * registered) before it fails with {@link ModemNotReadyException}.
+     * registered) before it fails with {@link io.github.uc15mail.error.ModemNotReadyException}.
      */
     public Duration readyWait() {
         return readyWait;
@@ -335,7 +335,7 @@ public final class SmtpConfig {
          *
          * @deprecated deadlines belong to the session: set them once in
          *     {@link io.github.uc15mail.at.AtSessionOptions.Builder#timeout} and open the modem with
-         *     {@link Modem#open(io.github.uc15mail.transport.Transport, io.github.uc15mail.at.AtSessionOptions)};
+         *     {@link io.github.uc15mail.Modem#open(io.github.uc15mail.transport.Transport, io.github.uc15mail.at.AtSessionOptions)};
          *     this override is still applied.
          */
         @Deprecated
@@ -356,7 +356,7 @@ public final class SmtpConfig {
         /**
          * How long to wait for the {@code +QSMTPPUT:} result once the modem accepted the send (default: the
          * send timeout plus 30 s). Shorter than the modem's own timeout means the SDK may give up while the
-         * modem is still sending: the send then fails with {@link CommandTimeoutException} and the email may
+         * modem is still sending: the send then fails with {@link io.github.uc15mail.error.CommandTimeoutException} and the email may
          * still go out.
          */
         public Builder sendResultTimeout(Duration wait) {

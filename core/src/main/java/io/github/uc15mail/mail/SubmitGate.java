@@ -11,7 +11,7 @@ package io.github.uc15mail.mail;
  *
  * <p>The call may block (a database commit, an fsync). If it throws, the send stops before
  * {@code AT+QSMTPPUT}: the modem's content is cleared, this send's files are deleted, and the send fails
- * with a {@link Uc15Exception} whose cause is what the gate threw. It is not called at all when the send
+ * with a {@link io.github.uc15mail.error.Uc15Exception} whose cause is what the gate threw. It is not called at all when the send
  * fails or is cancelled earlier, and it is called once per attempt when a {@link RetryPolicy} retries.
  */
 @FunctionalInterface

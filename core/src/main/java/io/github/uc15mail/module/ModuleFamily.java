@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * next character is not a digit, so {@code EC200U} is not taken for an {@code EC20} and {@code EG915U} not for
  * an {@code EG91}. Variants such as {@code EC25EFA}, {@code EG25-G}, {@code EM05-G} or {@code BG95-M3} match
  * their base model. Does not decide alone whether a module can send mail: the SMTP test command does
- * ({@link ModuleProbe}); the family only chooses the limits and says how sure they are.
+ * ({@link io.github.uc15mail.at.ModuleProbe}); the family only chooses the limits and says how sure they are.
  */
 public enum ModuleFamily {
     /** The 3G UC15, the SDK's baseline: its SMTP manual is the source of every limit. */

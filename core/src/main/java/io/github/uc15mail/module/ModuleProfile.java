@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * each marked {@link Provenance#PROBED probed}, {@link Provenance#VERIFIED verified} or
  * {@link Provenance#INFERRED inferred}.
  *
- * <p>Choose one with {@link #select}; {@link ModuleProbe} does it from a live module. The limits start from
+ * <p>Choose one with {@link #select}; {@link io.github.uc15mail.at.ModuleProbe} does it from a live module. The limits start from
  * the family's table in the project's reference ({@code quectel-smtp-family.md}); the ranges the module
  * printed for {@code "contextid"}, {@code "sslctxid"}, {@code "ssltype"} and {@code "sslversion"} replace
  * the table's and are marked probed.

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class DebianPackageIT {
 
     static final Path TARGET = Path.of("target").toAbsolutePath();
-    static final String VERSION = System.getProperty("deb.version", "0.1.0~SNAPSHOT");
+    static final String VERSION = System.getProperty("deb.version", "0.2.0~SNAPSHOT");
     static final Path DEB = TARGET.resolve("uc15mail_" + VERSION + "_all.deb");
     static final Path MTA = TARGET.resolve("uc15mail-mta_" + VERSION + "_all.deb");
     static final Path CI_DEBS = Path.of(System.getenv().getOrDefault("UC15MAIL_CI_DEBS", "/var/cache/uc15mail-ci"));

@@ -119,7 +119,7 @@ final class GatewayServices implements AutoCloseable {
         Dispatcher d = dispatcher;
         readings = new ModemReadings(pool, d::poolStatus);
         OutboxBridge.watchPause(d, metrics);
-        io.github.uc15mail.gateway.internal.sms.SmsFallback fallback = sms.fallback(outbox, java.time.Clock.systemUTC());
+        io.github.uc15mail.gateway.sms.SmsFallback fallback = sms.fallback(outbox, java.time.Clock.systemUTC());
         if (fallback != null) {
             fallbackTicks = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "uc15mail-sms-fallback");

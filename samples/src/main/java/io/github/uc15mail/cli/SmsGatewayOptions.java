@@ -2,8 +2,8 @@ package io.github.uc15mail.cli;
 
 import io.github.uc15mail.SmsDraft;
 import io.github.uc15mail.gateway.MailSink;
-import io.github.uc15mail.gateway.internal.sms.SmsFallback;
-import io.github.uc15mail.gateway.internal.sms.SmsRoutingSink;
+import io.github.uc15mail.gateway.sms.SmsFallback;
+import io.github.uc15mail.gateway.sms.SmsRoutingSink;
 import io.github.uc15mail.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 public final class Uc15MailCli implements Callable<Integer> {
 
     /** What {@code --version} prints. */
-    public static final String VERSION = "uc15mail 0.1.0-SNAPSHOT";
+    public static final String VERSION = "uc15mail 0.2.0-SNAPSHOT";
 
     private final CliContext context;
 

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * <p>Bytes are read as ISO-8859-1, so no byte is lost or replaced. Not thread-safe: feed it from one
  * thread at a time.
  */
+@VisibleForBenchmarks
 public final class AtDecoder {
 
     /** Default longest line kept. */

@@ -7,6 +7,7 @@ package io.github.uc15mail.at.internal;
  * @param line the line as received (no CR/LF); for {@link Type#ACK} {@code "A"}
  * @param code the numeric code of {@code +CME ERROR}/{@code +CMS ERROR}, or -1
  */
+@VisibleForBenchmarks
 public record AtEvent(Type type, String line, int code) {
 
     public enum Type {

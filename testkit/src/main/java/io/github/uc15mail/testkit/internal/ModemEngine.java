@@ -517,7 +517,7 @@ public final class ModemEngine implements AutoCloseable {
     }
 
     static String printable(String raw) {
-        String s = io.github.uc15mail.at.internal.AtText.mask(raw); // no passwords in the emulator's log either
+        String s = io.github.uc15mail.at.AtCommand.mask(raw); // no passwords in the emulator's log either
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length() && i < 200; i++) {
             char c = s.charAt(i);

@@ -1,4 +1,4 @@
-package io.github.uc15mail.gateway.internal.sms;
+package io.github.uc15mail.gateway.sms;
 
 import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.mail.EmailDraft;

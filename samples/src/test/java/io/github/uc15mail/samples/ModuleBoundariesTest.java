@@ -1,0 +1,62 @@
+package io.github.uc15mail.samples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.nio.file.Paths;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * This module's boundaries, checked on its compiled main classes: it uses no other module's
+ * {@code ..internal..} packages, and has no package cycles.
+ * See docs/architecture.md.
+ */
+class ModuleBoundariesTest {
+
+    /** This module's own packages; an internal package under one of them is this module's own. */
+    private static final List<String> OWN = List.of("io.github.uc15mail.samples", "io.github.uc15mail.cli");
+    private static final JavaClasses MAIN = new ClassFileImporter().importPath(Paths.get("target", "classes"));
+
+    private static final DescribedPredicate<JavaClass> OTHER_MODULES_INTERNALS =
+            DescribedPredicate.describe("in another module's internal package", c -> {
+                String p = c.getPackageName();
+                return p.startsWith("io.github.uc15mail.") && (p.contains(".internal.") || p.endsWith(".internal"))
+                        && OWN.stream().noneMatch(o -> p.equals(o) || p.startsWith(o + "."));
+            });
+
+    /** Every package is its own slice. */
+    private static final SliceAssignment BY_PACKAGE = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            return SliceIdentifier.of(javaClass.getPackageName());
+        }
+
+        @Override
+        public String getDescription() {
+            return "each package";
+        }
+    };
+
+    @Test
+    void importedThisModule() {
+        assertFalse(MAIN.isEmpty(), "no classes under target/classes: run from the module's directory");
+    }
+
+    @Test
+    void usesNoOtherModulesInternals() {
+        noClasses().should().dependOnClassesThat(OTHER_MODULES_INTERNALS).check(MAIN);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().assignedFrom(BY_PACKAGE).should().beFreeOfCycles().check(MAIN);
+    }
+}
