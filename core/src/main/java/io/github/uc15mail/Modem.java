@@ -1,5 +1,11 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.mail.SmsReceipt;
+import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.mail.ModemStatus;
+import io.github.uc15mail.module.UnsupportedModuleException;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtResponse;
@@ -10,6 +16,7 @@ import io.github.uc15mail.internal.mail.Query;
 import io.github.uc15mail.internal.mail.Replies;
 import io.github.uc15mail.internal.mail.Sends;
 import io.github.uc15mail.internal.mail.SessionRunner;
+import io.github.uc15mail.internal.sms.SmsSender;
 import io.github.uc15mail.module.ModuleProfile;
 import io.github.uc15mail.transport.Transport;
 import java.io.IOException;
@@ -21,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -49,11 +57,6 @@ import java.util.function.Supplier;
  */
 public final class Modem implements AutoCloseable {
 
-    /**
-     * Prefix of the marker file a send writes before uploading attachment {@code RAM:<name>}:
-     * {@code RAM:uc15mail-own-<name>} marks that file as this SDK's, so only such files are ever deleted.
-     */
-    public static final String OWN_FILE_MARKER_PREFIX = "RAM:uc15mail-own-";
     /** How long {@link #recover()} waits for a send the modem is still running (652) to end. */
     public static final Duration DEFAULT_BUSY_WAIT = Duration.ofSeconds(330);
 
@@ -64,6 +67,8 @@ public final class Modem implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final ModemState state = new ModemState();
     private volatile List<String> identity = List.of();
+    /** The concatenation reference of the last SMS (its low 8 bits are used); starts at a random value. */
+    private final AtomicInteger smsReferences = new AtomicInteger(new java.util.Random().nextInt(256));
 
     private Modem(AtSession session, boolean ownsSession) {
         this.session = session;
@@ -210,7 +215,7 @@ public final class Modem implements AutoCloseable {
      * process, ends a data mode a dead host left open ({@code AT}, and a guarded {@code +++} if need be),
      * sets echo off and numeric errors, clears the email content ({@code AT+QSMTPCLR}, waiting up to
      * {@link #DEFAULT_BUSY_WAIT} while the modem still sends), and deletes the RAM files this SDK left behind
-     * (those with a marker, see {@link #OWN_FILE_MARKER_PREFIX}) and their markers. Other files are left alone.
+     * (those with a marker file {@code RAM:uc15mail-own-<name>}) and their markers. Other files are left alone.
      * The next send writes its settings again. Sends do the same on their own; calling this first makes a
      * gateway's first send as fast as the others and reports what was left.
      *
@@ -263,6 +268,48 @@ public final class Modem implements AutoCloseable {
     @Override
     public String toString() {
         return "Modem[" + session.transport().describe() + "]";
+    }
+
+    /**
+     * Sends one SMS in PDU mode (3GPP TS 27.005): {@code AT}, {@code ATE0}, {@code AT+CMEE=1}, {@code AT+CMGF=0},
+     * then for each part {@code AT+CMGS=<TPDU length>}, the PDU in hex and Ctrl-Z written only after the modem's
+     * {@code > } prompt, and {@code +CMGS: <mr>}, {@code OK}. Runs under this modem's lock, so it never interleaves
+     * with a mail send: it waits until a running send, including the wait for its {@code +QSMTPPUT:} result, has
+     * ended (see docs/sms.md for why it does not slip in while that result is pending). The parts of a long text
+     * carry one concatenation reference, new for each SMS of this modem.
+     *
+     * <p>Not guaranteed: that the phone receives it (the network accepted each part, nothing more). A timeout
+     * closes an open prompt with ESC; a failure after a part's Ctrl-Z went out with no answer, or after some parts
+     * were accepted, is {@linkplain Uc15Exception#isOutcomeUnknown() outcome unknown} and must not be re-sent blindly.
+     *
+     * @throws CmsErrorException when the modem or network refused it ({@code +CMS ERROR: <n>}), classified
+     * @throws Uc15Exception the other typed failures of a command (timeout, lost link, restart)
+     */
+    public SmsReceipt sendSms(SmsDraft draft) {
+        return sendSms(draft, SubmitGate.OPEN);
+    }
+
+    /**
+     * As {@link #sendSms(SmsDraft)}, calling {@code gate} once, after the modem is in PDU mode and immediately
+     * before the first {@code AT+CMGS}: from then on a part may reach the phone whatever happens to the host.
+     * If the gate throws, nothing is sent.
+     */
+    public SmsReceipt sendSms(SmsDraft draft, SubmitGate gate) {
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(gate, "gate");
+        return exclusively(() -> {
+            int reference = smsReferences.incrementAndGet() & 0xFF;
+            try {
+                SmsReceipt receipt = new SmsSender(session).send(draft.to(), draft.plan(), reference, gate);
+                state.modemWorked();
+                return receipt;
+            } catch (Uc15Exception e) {
+                if (e.isModemFault()) {
+                    state.failed(e);
+                }
+                throw e;
+            }
+        });
     }
 
     // ------------------------------------------------------------------ for mailers

@@ -1,5 +1,14 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.error.SmtpServiceException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.RetryPolicy;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.mail.SubmitGate;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.at.TrafficListener;
@@ -278,7 +287,7 @@ public final class ModemMailer implements AutoCloseable {
                 return;
             } catch (Uc15Exception e) {
                 modem.state().failed(e);
-                if (e instanceof SmtpServiceException && !e.isModemFault()) {
+                if (e instanceof SmtpServiceException s && s.protocolError() != 0) {
                     modem.state().modemWorked(); // the server answered: the modem works
                 }
                 if (future.isCancelled()) {

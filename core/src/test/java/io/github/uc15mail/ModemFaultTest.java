@@ -1,5 +1,15 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.ModemNotReadyException;
+import io.github.uc15mail.error.SmtpServiceException;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.ModemStatus;
+import io.github.uc15mail.mail.RetryPolicy;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.module.UnsupportedModuleException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.uc15mail.module.ModuleFamily;
 import io.github.uc15mail.module.ModuleProfile;
-import io.github.uc15mail.transport.InMemoryTransport;
+import io.github.uc15mail.testkit.InMemoryTransport;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -122,8 +132,10 @@ class ModemFaultTest {
 
     @Test
     void modemFaultsAndMessageFaults() {
-        assertTrue(SmtpServiceException.of("AT+QSMTPPUT", 654, 0).isModemFault(), "network");
-        assertTrue(SmtpServiceException.of("AT+QSMTPPUT", 658, 0).isModemFault(), "timeout");
+        assertFalse(SmtpServiceException.of("AT+QSMTPPUT", 654, 0).isModemFault(), "network beyond the modem");
+        assertFalse(SmtpServiceException.of("AT+QSMTPPUT", 658, 0).isModemFault(), "the server's timeout");
+        assertTrue(SmtpServiceException.of("AT+QSMTPPUT", 657, 0).isModemFault(), "PDP context deactivated");
+        assertTrue(SmtpServiceException.of("AT+QSMTPCLR", 652, 0).isModemFault(), "busy");
         assertFalse(SmtpServiceException.of("AT+QSMTPPUT", 678, 550).isModemFault(), "recipient refused");
         assertFalse(SmtpServiceException.of("AT+QSMTPPUT", 677, 535).isModemFault(), "authentication");
         assertTrue(new CommandTimeoutException("AT", Duration.ofSeconds(1)).isModemFault());

@@ -1,10 +1,15 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.error.ModemErrorException;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.RetryPolicy;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.transport.InMemoryTransport;
+import io.github.uc15mail.testkit.InMemoryTransport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

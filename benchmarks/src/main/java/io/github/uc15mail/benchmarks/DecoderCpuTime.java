@@ -1,7 +1,7 @@
 package io.github.uc15mail.benchmarks;
 
-import io.github.uc15mail.internal.at.AtDecoder;
-import io.github.uc15mail.internal.at.AtEvent;
+import io.github.uc15mail.at.internal.AtDecoder;
+import io.github.uc15mail.at.internal.AtEvent;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.github.uc15mail.benchmarks;
 
-import io.github.uc15mail.Attachment;
+import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.at.AtSession;

@@ -1,7 +1,7 @@
 package io.github.uc15mail.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.github.uc15mail.Attachment;
+import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.transport.SocketTransport;

@@ -3,8 +3,8 @@ package io.github.uc15mail.benchmarks;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
 
 /**
  * An embedded GreenMail SMTP server on a free port of 127.0.0.1 that accepts any credentials, and the

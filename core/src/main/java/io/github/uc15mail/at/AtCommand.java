@@ -1,6 +1,6 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.internal.at.AtText;
+import io.github.uc15mail.at.internal.AtText;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

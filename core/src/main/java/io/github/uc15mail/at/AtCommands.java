@@ -1,9 +1,9 @@
 package io.github.uc15mail.at;
 
-import static io.github.uc15mail.internal.at.AtText.requireAtString;
-import static io.github.uc15mail.internal.at.AtText.requireRange;
+import static io.github.uc15mail.at.internal.AtText.requireAtString;
+import static io.github.uc15mail.at.internal.AtText.requireRange;
 
-import io.github.uc15mail.internal.at.AtText;
+import io.github.uc15mail.at.internal.AtText;
 
 /**
  * One factory per command the SDK uses, each checking its parameters against the UC15 manual's limits
@@ -284,5 +284,41 @@ public final class AtCommands {
     /** {@code AT+QFLDS="<storage>"}: free and total bytes. */
     public static AtCommand storageInfo(String storage) {
         return cmd("AT+QFLDS=" + q(requireAtString("storage", storage, 10, false)), CommandKind.FILE, "+QFLDS");
+    }
+
+    // ---- SMS (3GPP TS 27.005)
+
+    /** Most octets of an SMS-SUBMIT TPDU (TS 23.040: header fields and 140 octets of user data). */
+    public static final int SMS_TPDU_MAX = 176;
+
+    /** {@code AT+CMGF=<mode>}: 0 PDU mode, 1 text mode. */
+    public static AtCommand smsFormat(int mode) {
+        return cmd("AT+CMGF=" + requireRange("CMGF mode", mode, 0, 1), CommandKind.SMS_CONFIG, "+CMGF");
+    }
+
+    /** {@code AT+CSCA?}: the service centre address the SIM holds. */
+    public static AtCommand smsServiceCentre() {
+        return cmd("AT+CSCA?", CommandKind.SMS_CONFIG, "+CSCA");
+    }
+
+    /**
+     * {@code AT+CMGS=<length>} in PDU mode with {@code tpdu} as payload: after the modem's {@code > } prompt
+     * the session writes {@code 00} (the SIM's service centre), the TPDU in hex and Ctrl-Z (0x1A). The length
+     * counts the TPDU's octets, not the service-centre field. The answer is {@code +CMGS: <mr>} and {@code OK}.
+     */
+    public static AtCommand smsSubmit(byte[] tpdu) {
+        requireRange("SMS TPDU length", tpdu.length, 7, SMS_TPDU_MAX);
+        StringBuilder hex = new StringBuilder(2 + tpdu.length * 2).append("00");
+        for (byte b : tpdu) {
+            hex.append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+        }
+        byte[] payload = new byte[hex.length() + 1];
+        for (int i = 0; i < hex.length(); i++) {
+            payload[i] = (byte) hex.charAt(i);
+        }
+        payload[hex.length()] = 0x1A;
+        return new AtCommand("AT+CMGS=" + tpdu.length, CommandKind.SMS_SEND, "+CMGS", false, null,
+                DataPayload.afterPrompt(payload));
     }
 }

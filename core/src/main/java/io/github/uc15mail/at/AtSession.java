@@ -1,12 +1,12 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.CmeErrorException;
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.ModemErrorException;
-import io.github.uc15mail.ModemRestartedException;
-import io.github.uc15mail.SmtpServiceException;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.ModemErrorException;
+import io.github.uc15mail.error.ModemRestartedException;
+import io.github.uc15mail.error.SmtpServiceException;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;

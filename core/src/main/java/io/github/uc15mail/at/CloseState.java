@@ -1,6 +1,6 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.TransportClosedException;
+import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.transport.Transport;
 import java.util.concurrent.atomic.AtomicReference;
 

@@ -30,7 +30,14 @@ public enum CommandKind {
     /** {@code AT+QFLST}, {@code AT+QFDEL}, {@code AT+QFLDS}. */
     FILE(Duration.ofSeconds(10)),
     /** {@code AT+QFUPL}: plus the time the payload needs on the line. */
-    FILE_UPLOAD(Duration.ofSeconds(10));
+    FILE_UPLOAD(Duration.ofSeconds(10)),
+    /** {@code AT+CMGF}, {@code AT+CSCA?}. */
+    SMS_CONFIG(Duration.ofSeconds(10)),
+    /**
+     * {@code AT+CMGS}: the prompt, the PDU and the network's answer, which can take tens of seconds
+     * (TS 27.005 sets no bound; modules allow about a minute).
+     */
+    SMS_SEND(Duration.ofSeconds(75));
 
     private final Duration defaultTimeout;
 

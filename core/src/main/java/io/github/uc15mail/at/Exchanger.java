@@ -1,10 +1,10 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.ModemRestartedException;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.internal.at.AtDecoder;
-import io.github.uc15mail.internal.at.AtEvent;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.ModemRestartedException;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.at.internal.AtDecoder;
+import io.github.uc15mail.at.internal.AtEvent;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.TransportListener;
 import java.io.IOException;
@@ -35,6 +35,8 @@ final class Exchanger implements TransportListener {
 
     private static final Logger log = LoggerFactory.getLogger(AtSession.class);
     private static final byte[] ESCAPE = "+++".getBytes(StandardCharsets.US_ASCII);
+    /** ESC: cancels the input a {@code > } prompt opened (TS 27.005, 3.5.1). */
+    private static final byte[] CANCEL_PROMPT = {0x1B};
 
     private enum State { IDLE, BUSY, RESYNC, CLOSED }
 
@@ -144,6 +146,7 @@ final class Exchanger implements TransportListener {
         current = ex;
         ex.phase = ex.command.payload().isPresent() ? Exchange.Phase.AWAIT_CONNECT : Exchange.Phase.AWAIT_FINAL;
         decoder.setAckMode(false);
+        decoder.setPromptMode(ex.command.payload().map(DataPayload::prompted).orElse(false));
         ex.deadline = System.nanoTime() + ex.timeout.toNanos();
         deadlines.cover(ex.deadline);
     }
@@ -256,6 +259,7 @@ final class Exchanger implements TransportListener {
      */
     private void ended(Exchange ex) {
         decoder.setAckMode(false);
+        decoder.setPromptMode(false);
         if (!ex.writerActive) {
             release(ex);
         }
@@ -311,7 +315,12 @@ final class Exchanger implements TransportListener {
      * Returns what to run on a pool thread: completing the future, then the resync.
      */
     Runnable expireLocked(Exchange ex) {
-        boolean dataMode = ex.phase == Exchange.Phase.PAYLOAD;
+        boolean prompted = ex.command.payload().map(DataPayload::prompted).orElse(false);
+        // A prompted command may have its prompt open (shown, or on its way) until its payload is out whole.
+        Resync.Escape escape = prompted
+                ? (ex.phase == Exchange.Phase.AWAIT_CONNECT || ex.phase == Exchange.Phase.PAYLOAD
+                        ? Resync.Escape.CANCEL_PROMPT : Resync.Escape.NONE)
+                : (ex.phase == Exchange.Phase.PAYLOAD ? Resync.Escape.DATA_MODE : Resync.Escape.NONE);
         ex.fail(new CommandTimeoutException(ex.command.loggable(), ex.timeout));
         if (!ex.probe) {
             consecutiveTimeouts.incrementAndGet();
@@ -322,7 +331,7 @@ final class Exchanger implements TransportListener {
             ex.complete();
             if (!ex.probe) {
                 log.warn("{} timed out after {} ms; resynchronising", ex.command.loggable(), ex.timeout.toMillis());
-                new Resync(this).run(dataMode);
+                new Resync(this).run(escape);
             }
         };
     }
@@ -337,12 +346,19 @@ final class Exchanger implements TransportListener {
         Resync.pause(this, options.guardTime());
     }
 
+    /** ESC, which ends the input of a {@code > } prompt without sending it. */
+    void cancelPrompt() {
+        tap.escape();
+        write(CANCEL_PROMPT, 0, 1, "ESC");
+    }
+
     /** Drops a partial line and leaves ACK mode. */
     void resetDecoder() {
         lock.lock();
         try {
             decoder.reset();
             decoder.setAckMode(false);
+            decoder.setPromptMode(false);
         } finally {
             lock.unlock();
         }

@@ -1,7 +1,7 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.internal.at.AtEvent;
-import io.github.uc15mail.internal.at.AtText;
+import io.github.uc15mail.at.internal.AtEvent;
+import io.github.uc15mail.at.internal.AtText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +61,16 @@ final class LineRouter {
                     log.debug("CONNECT with no command in flight; ignored");
                 } else if (ex.command.payload().isEmpty()) {
                     ex.addLine(event.line());
-                } else if (ex.phase == Exchange.Phase.AWAIT_CONNECT) {
+                } else if (ex.phase == Exchange.Phase.AWAIT_CONNECT && !ex.command.payload().orElseThrow().prompted()) {
                     exchanger.connectLocked(ex);
+                }
+            }
+            case PROMPT -> {
+                if (ex != null && ex.phase == Exchange.Phase.AWAIT_CONNECT
+                        && ex.command.payload().map(DataPayload::prompted).orElse(false)) {
+                    exchanger.connectLocked(ex);
+                } else {
+                    log.debug("a '> ' prompt with no prompted command waiting for it; ignored");
                 }
             }
             case LINE -> onLine(ex, event.line(), sequence);

@@ -1,7 +1,7 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
 import java.io.IOException;
 import java.io.InputStream;
 import org.slf4j.Logger;
@@ -76,10 +76,15 @@ final class PayloadWriter {
             log.debug("payload of {} stopped after the command ended: {}", command, cause.toString());
             return;
         }
+        boolean prompted = ex.command.payload().orElseThrow().prompted();
         payloadDone(ex, new Uc15Exception("the payload of " + command + " was not sent whole: "
-                + cause.getMessage() + "; data mode left with +++", cause));
+                + cause.getMessage() + (prompted ? "; input cancelled with ESC" : "; data mode left with +++"), cause));
         try {
-            exchanger.escapeDataMode();
+            if (prompted) {
+                exchanger.cancelPrompt();
+            } else {
+                exchanger.escapeDataMode();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (TransportClosedException e) {

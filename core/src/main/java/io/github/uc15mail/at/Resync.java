@@ -1,6 +1,6 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.CommandTimeoutException;
+import io.github.uc15mail.error.CommandTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the modem back to a known state after a timeout, before the next queued command: the line goes
- * quiet, data mode is left with a guarded {@code +++} if the command was in it, and {@code AT} is sent
+ * quiet, data mode is left with a guarded {@code +++} if the command was in it (an open {@code > } prompt with
+ * ESC), and {@code AT} is sent
  * until the modem answers {@code OK}; then the line settles again. Replies arriving meanwhile find no
  * command in flight and are dropped, so a late reply is never credited to the next command. Nothing is
  * re-sent. Runs on a pool thread; the session stays in {@code RESYNC} until it returns.
@@ -21,6 +22,16 @@ final class Resync {
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final Duration QUIET_AT_MOST = Duration.ofSeconds(3);
 
+    /** How to leave what the timed-out command left open. */
+    enum Escape {
+        /** Nothing open. */
+        NONE,
+        /** Data mode after {@code CONNECT}: a guarded {@code +++}. */
+        DATA_MODE,
+        /** A {@code > } prompt: ESC, which cancels the input (a {@code +++} would be taken as PDU text). */
+        CANCEL_PROMPT
+    }
+
     private final Exchanger exchanger;
     private final AtSessionOptions options;
 
@@ -29,12 +40,16 @@ final class Resync {
         this.options = exchanger.options();
     }
 
-    void run(boolean dataMode) {
+    void run(Escape escape) {
         try {
             awaitNothingInFlight();
+            if (escape == Escape.CANCEL_PROMPT) {
+                // At once: the prompt blocks the line until it is answered.
+                exchanger.cancelPrompt();
+            }
             awaitQuiet(QUIET, QUIET_AT_MOST);
             boolean escaped = false;
-            if (dataMode) {
+            if (escape == Escape.DATA_MODE) {
                 exchanger.escapeDataMode();
                 escaped = true;
             }

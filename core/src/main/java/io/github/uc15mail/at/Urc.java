@@ -8,6 +8,6 @@ package io.github.uc15mail.at;
 public record Urc(String line, long sequence) {
     @Override
     public String toString() {
-        return io.github.uc15mail.internal.at.AtText.mask(line);
+        return io.github.uc15mail.at.internal.AtText.mask(line);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.TransportClosedException;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.TransportClosedException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;

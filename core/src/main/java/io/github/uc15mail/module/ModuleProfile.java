@@ -1,6 +1,5 @@
 package io.github.uc15mail.module;
 
-import io.github.uc15mail.UnsupportedModuleException;
 import io.github.uc15mail.module.ModuleLimit.Kind;
 import java.util.EnumMap;
 import java.util.List;

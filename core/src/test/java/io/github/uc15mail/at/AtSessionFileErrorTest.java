@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.uc15mail.CmeErrorException;
-import io.github.uc15mail.ModemFileError;
-import io.github.uc15mail.ModemFileException;
-import io.github.uc15mail.transport.InMemoryTransport;
+import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemFileError;
+import io.github.uc15mail.error.ModemFileException;
+import io.github.uc15mail.testkit.InMemoryTransport;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,6 +1,6 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.transport.InMemoryTransport;
+import io.github.uc15mail.testkit.InMemoryTransport;
 import io.github.uc15mail.transport.TransportListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.UnsupportedModuleException;
 import io.github.uc15mail.module.ModuleLimit.Kind;
 import java.util.List;
 import java.util.Optional;

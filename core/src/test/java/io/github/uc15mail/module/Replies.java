@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test-command answers as modules print them (sources in quectel-smtp-family.md; the UC15's from its manual). */
-final class Replies {
+public final class Replies {
 
     private Replies() {
     }
 
     /** The UC15 manual's AT+QSMTPCFG=? answer, with the manual's spacing. */
-    static final List<String> UC15_SMTP = List.of(
+    public static final List<String> UC15_SMTP = List.of(
             "+QSMTPCFG: \"account\", <username>,<password>",
             "+QSMTPCFG: \"sender\", <sender_name>,<sender_email>",
             "+QSMTPCFG: \"smtpserver\", <srvaddr>,<srvport>",
@@ -19,7 +19,7 @@ final class Replies {
             "+QSMTPCFG: \"ssltype\",(0-2)");
 
     /** EG25-G firmware 01.003: the same six settings. */
-    static final List<String> EC2X_SMTP = List.of(
+    public static final List<String> EC2X_SMTP = List.of(
             "+QSMTPCFG: \"account\",<username>,<password>",
             "+QSMTPCFG: \"sender\",<sender_name>,<sender_email>",
             "+QSMTPCFG: \"smtpserver\",<srvaddr>,<srvport>",
@@ -28,10 +28,10 @@ final class Replies {
             "+QSMTPCFG: \"ssltype\",(0-2)");
 
     /** EG25-G firmware 30.203 and A0.301: adds "bodyoriginal". */
-    static final List<String> EG25_SMTP_NEW = plus(EC2X_SMTP, "+QSMTPCFG: \"bodyoriginal\",(0,1)");
+    public static final List<String> EG25_SMTP_NEW = plus(EC2X_SMTP, "+QSMTPCFG: \"bodyoriginal\",(0,1)");
 
     /** EG25-G firmware 30.203's AT+QSSLCFG=? answer. */
-    static final List<String> EG25_SSL = List.of(
+    public static final List<String> EG25_SSL = List.of(
             "+QSSLCFG: \"sslversion\",(0-5),(0-4)",
             "+QSSLCFG: \"dtls\",(0-5),(0,1)",
             "+QSSLCFG: \"dtlsversion\",(0-5),(0,1)",
@@ -56,7 +56,7 @@ final class Replies {
             "+QSSLCFG: \"ignorecertitem\",(0-5),(0-1048575)");
 
     /** A shorter set, as the UC15 emulator prints it (which options a real UC15 lists is inferred). */
-    static final List<String> UC15_SSL = List.of(
+    public static final List<String> UC15_SSL = List.of(
             "+QSSLCFG: \"sslversion\",(0-5),(0-4)",
             "+QSSLCFG: \"ciphersuite\",(0-5),(0X0035,0X002F,0X0005,0X0004,0X000A,0X003D,0XFFFF)",
             "+QSSLCFG: \"seclevel\",(0-5),(0-2)",
@@ -65,11 +65,11 @@ final class Replies {
             "+QSSLCFG: \"clientkey\",(0-5),<client_key_path>",
             "+QSSLCFG: \"negotiatetime\",(0-5),(10-300)");
 
-    static List<String> ati(String model, String revision) {
+    public static List<String> ati(String model, String revision) {
         return List.of("Quectel", model, "Revision: " + revision);
     }
 
-    static List<String> plus(List<String> lines, String... more) {
+    public static List<String> plus(List<String> lines, String... more) {
         List<String> out = new ArrayList<>(lines);
         out.addAll(List.of(more));
         return List.copyOf(out);

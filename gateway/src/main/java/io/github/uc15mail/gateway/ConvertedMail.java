@@ -1,6 +1,6 @@
 package io.github.uc15mail.gateway;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param draft the draft, already checked against the modem's limits
  * @param fromName the display name of the message's own From, folded to the printable ASCII the modem's
  *     sender name takes (at most 50 bytes); empty when there is none or it was not asked for
- * @param notes what the conversion changed that a person may want to know (a subject shortened, an empty
- *     attachment left out), one sentence each; empty when nothing was changed
+ * @param notes what the conversion changed that a person may want to know (the subject shortened,
+ *     the body sent as a file), one sentence each; empty when nothing was changed
  */
 public record ConvertedMail(EmailDraft draft, Optional<String> fromName, List<String> notes) {
 

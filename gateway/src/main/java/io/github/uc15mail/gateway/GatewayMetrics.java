@@ -84,6 +84,20 @@ public final class GatewayMetrics {
         return registry.scrape();
     }
 
+    /**
+     * Adds the front door's counters: {@code uc15mail_smtp_auth_failures_total},
+     * {@code uc15mail_smtp_auth_lockouts_total} and {@code uc15mail_smtp_line_deadlines_missed_total}.
+     */
+    public void watchFrontDoor(GatewayServer door) {
+        io.micrometer.core.instrument.FunctionCounter.builder("uc15mail.smtp.auth.failures", door,
+                GatewayServer::authFailures).description("failed SMTP logins").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("uc15mail.smtp.auth.lockouts", door,
+                GatewayServer::authLockouts).description("addresses locked out after failed logins").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("uc15mail.smtp.line.deadlines.missed", door,
+                GatewayServer::lineDeadlinesMissed).description("connections closed: a line did not arrive in time")
+                .register(registry);
+    }
+
     /** The registry, for callers that add their own meters. */
     public PrometheusMeterRegistry registry() {
         return registry;

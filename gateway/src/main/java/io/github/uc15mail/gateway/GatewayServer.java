@@ -1,5 +1,6 @@
 package io.github.uc15mail.gateway;
 
+import io.github.uc15mail.gateway.internal.smtp.FrontDoorGuards;
 import io.github.uc15mail.gateway.internal.smtp.FrontDoorHandler;
 import io.github.uc15mail.gateway.internal.smtp.PasswordLogin;
 import io.github.uc15mail.gateway.internal.smtp.TlsContexts;
@@ -17,7 +18,7 @@ import org.subethamail.smtp.server.SMTPServer;
 
 /**
  * The SMTP front door: an SMTP server (SubEthaSMTP) that turns every message it receives into an
- * {@link io.github.uc15mail.EmailDraft} and hands it to a {@link MailSink}.
+ * {@link io.github.uc15mail.mail.EmailDraft} and hands it to a {@link MailSink}.
  *
  * <h2>What it guarantees</h2>
  * <ul>
@@ -33,23 +34,27 @@ import org.subethamail.smtp.server.SMTPServer;
  *       {@link GatewaySettings}).</li>
  *   <li>One INFO log line per accepted message (id, recipients, size); no passwords in logs.</li>
  *   <li>{@link #close()} stops accepting, ends open sessions and waits for a message being stored.</li>
+ *   <li>No client holds the door: every line must arrive whole within a deadline (shorter past 80 % of the
+ *       connection cap), connections are capped per address and in all, failed logins are delayed and
+ *       lock the address out (see {@link GatewaySettings.Limits}); a {@code BDAT} message is stored only when
+ *       its last chunk arrived whole.</li>
  * </ul>
  * What it does not do: deliver (that is the sink's job), relay control (anyone who may connect and log in
- * may send to any address), or rate limiting.
+ * may send to any address), or rate limiting of messages.
  */
 public final class GatewayServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
     private static final AtomicInteger IDS = new AtomicInteger();
-    private static final int MAX_CONNECTIONS = 64;
-    private static final int CONNECTION_TIMEOUT_MS = 60_000;
 
     private final SMTPServer server;
     private final InetSocketAddress address;
+    private final FrontDoorGuards guards;
 
-    private GatewayServer(SMTPServer server, InetSocketAddress address) {
+    private GatewayServer(SMTPServer server, InetSocketAddress address, FrontDoorGuards guards) {
         this.server = server;
         this.address = address;
+        this.guards = guards;
     }
 
     /**
@@ -73,18 +78,21 @@ public final class GatewayServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        FrontDoorGuards guards = new FrontDoorGuards(settings);
         SMTPServer.Builder b = SMTPServer.port(settings.listen().getPort())
                 .bindAddress(settings.listen().getAddress())
                 .hostName(settings.hostName())
                 .softwareName("uc15mail gateway")
                 .maxMessageSize(settings.maxMessageSize())
-                .maxConnections(MAX_CONNECTIONS)
-                .connectionTimeoutMs(CONNECTION_TIMEOUT_MS)
+                .maxConnections(settings.limits().maxConnections())
+                .connectionTimeoutMs((int) settings.limits().lineDeadline().toMillis())
+                .serverSocketFactory(guards.deadlines()::serverSocket)
+                .sessionHandler(guards)
                 .executorService(executor)
                 // Never set fromAddressValidator: with one, SubEthaSMTP 7.2.0 registers a MAIL command without its
                 // auth and STARTTLS checks. The default check takes <> and any parsable address.
                 .messageHandlerFactory(ctx -> new FrontDoorHandler(ctx, converter, sink, settings.maxMessageSize(),
-                        settings.keepFromName()));
+                        settings.keepFromName(), guards.deadlines()));
         boolean tls = settings.keyStore().isPresent();
         if (tls) {
             SSLContext context = TlsContexts.load(settings.keyStore().get(), settings.keyStorePassword());
@@ -94,9 +102,11 @@ public final class GatewayServer implements AutoCloseable {
             }
         }
         if (settings.authFile().isPresent()) {
-            b.authenticationHandlerFactory(new PasswordLogin(loadUsers(settings.authFile().get()))).requireAuth();
+            b.authenticationHandlerFactory(new PasswordLogin(loadUsers(settings.authFile().get()),
+                    guards.throttle())).requireAuth();
         }
         SMTPServer server = b.build();
+        guards.install(server);
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -109,7 +119,7 @@ public final class GatewayServer implements AutoCloseable {
         log.info("SMTP front door listening on {}:{} (max size {} bytes, {}, {})", bound.getHostString(), bound.getPort(),
                 settings.maxMessageSize(), settings.authFile().isPresent() ? "login required" : "no login",
                 tls ? (settings.authFile().isPresent() ? "STARTTLS required" : "STARTTLS offered") : "no TLS");
-        return new GatewayServer(server, bound);
+        return new GatewayServer(server, bound, guards);
     }
 
     private static PasswordFile loadUsers(Path file) throws IOException {
@@ -123,6 +133,26 @@ public final class GatewayServer implements AutoCloseable {
     /** Where the front door listens (with the port actually bound). */
     public InetSocketAddress address() {
         return address;
+    }
+
+    /** Failed logins since start (for the {@code uc15mail_smtp_auth_failures_total} metric). */
+    public long authFailures() {
+        return guards.throttle().failures();
+    }
+
+    /** Addresses locked out after too many failed logins, since start. */
+    public long authLockouts() {
+        return guards.throttle().lockouts();
+    }
+
+    /** Front door connections open now. */
+    public int openConnections() {
+        return guards.deadlines().open();
+    }
+
+    /** Connections closed because a line did not arrive within its deadline, since start. */
+    public long lineDeadlinesMissed() {
+        return guards.deadlines().expired();
     }
 
     /** The port actually bound. */

@@ -32,8 +32,51 @@ public final class GatewaySettings {
     private final char[] keyStorePassword;
     private final boolean keepFromName;
     private final String hostName;
+    private final Limits limits;
+
+    /**
+     * What one client may hold: connections in all and per address, how long a line may take (shorter for
+     * everybody when the connections pass 80 % of the cap), and how failed logins are slowed and locked out.
+     * Defaults: 64 connections, 16 per address, 60 s per line, 10 s under stress, logins delayed 1 s doubling
+     * to 8 s, the 5th failure from an address within 15 min locks it out for 5 min.
+     */
+    public record Limits(int maxConnections, int maxConnectionsPerAddress, java.time.Duration lineDeadline,
+            java.time.Duration stressedLineDeadline, java.time.Duration authFirstDelay, java.time.Duration authMaxDelay,
+            int authFailuresBeforeLockout, java.time.Duration authWindow, java.time.Duration authLockout) {
+
+        /** The defaults. */
+        public static final Limits DEFAULT = new Limits(64, 16, java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(8), 5,
+                java.time.Duration.ofMinutes(15), java.time.Duration.ofMinutes(5));
+
+        /** Checks every value, naming the first that is out of range. */
+        public Limits {
+            if (maxConnections < 1 || maxConnectionsPerAddress < 1 || maxConnectionsPerAddress > maxConnections) {
+                throw new IllegalArgumentException("connections: need 1 <= per address <= total, was " + maxConnectionsPerAddress
+                        + " per address, " + maxConnections + " total");
+            }
+            for (java.time.Duration d : new java.time.Duration[] {lineDeadline, stressedLineDeadline, authWindow,
+                    authLockout}) {
+                if (d == null || d.toMillis() < 1) {
+                    throw new IllegalArgumentException("limits: deadlines and windows must be positive, was " + d);
+                }
+            }
+            if (authFirstDelay == null || authMaxDelay == null || authFirstDelay.isNegative()
+                    || authMaxDelay.compareTo(authFirstDelay) < 0) {
+                throw new IllegalArgumentException("auth delay: need 0 <= first <= max, was " + authFirstDelay + ", "
+                        + authMaxDelay);
+            }
+            if (authFailuresBeforeLockout < 1) {
+                throw new IllegalArgumentException("auth failures before lockout: must be at least 1, was "
+                        + authFailuresBeforeLockout);
+            }
+        }
+    }
 
     private GatewaySettings(Builder b, InetSocketAddress listen) {
+        this.limits = b.limits;
+        this.clock = b.clock;
+        this.authPause = b.authPause;
         this.listen = listen;
         this.maxMessageSize = b.maxMessageSize;
         this.authFile = b.authFile;
@@ -142,6 +185,24 @@ public final class GatewaySettings {
         return hostName;
     }
 
+    /** The connection, deadline and login limits. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The clock deadlines and lockouts are measured with. */
+    public java.time.Clock clock() {
+        return clock;
+    }
+
+    /** How a login failure's delay is waited out (sleeping, unless a test watches it). */
+    public java.util.function.Consumer<java.time.Duration> authPause() {
+        return authPause;
+    }
+
+    private final java.time.Clock clock;
+    private final java.util.function.Consumer<java.time.Duration> authPause;
+
     @Override
     public String toString() {
         return "GatewaySettings[listen=" + listen.getHostString() + ":" + listen.getPort() + ", maxSize="
@@ -160,8 +221,30 @@ public final class GatewaySettings {
         private char[] keyStorePassword;
         private boolean keepFromName;
         private String hostName = "uc15mail-gateway";
+        private Limits limits = Limits.DEFAULT;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
+        private java.util.function.Consumer<java.time.Duration> authPause =
+                io.github.uc15mail.gateway.internal.smtp.AuthThrottle::sleep;
 
         private Builder() {}
+
+        /** Connection, deadline and login limits (default {@link Limits#DEFAULT}). */
+        public Builder limits(Limits limits) {
+            this.limits = java.util.Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** The clock for deadlines and lockouts (tests move it). */
+        public Builder clock(java.time.Clock clock) {
+            this.clock = java.util.Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How a failed login's delay is waited out (default: sleep; tests record it). */
+        public Builder authPause(java.util.function.Consumer<java.time.Duration> pause) {
+            this.authPause = java.util.Objects.requireNonNull(pause, "pause");
+            return this;
+        }
 
         /** {@code HOST:PORT}, such as {@code 127.0.0.1:2525}, {@code 0.0.0.0:25} or {@code [::1]:2525}. */
         public Builder listen(String hostPort) {

@@ -1,13 +1,13 @@
 package io.github.uc15mail.gateway;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 
 /**
  * Where the gateway hands over a message it received: normally the durable outbox, in tests a fake.
  *
  * <p>The contract the gateway relies on: {@link #accept(EmailDraft)} returns only once the message is
  * stored durably (the SMTP front door answers {@code 250} to {@code DATA} only after it returned). It
- * throws {@link IllegalArgumentException} (such as {@link io.github.uc15mail.InvalidDraftException}) for
+ * throws {@link IllegalArgumentException} (such as {@link io.github.uc15mail.error.InvalidDraftException}) for
  * content the modem can never carry (the front door answers {@code 554}, a permanent refusal), and any
  * other exception when the message could not be stored this time (the front door answers {@code 451} so
  * the client tries again later).

@@ -1,14 +1,15 @@
 package io.github.uc15mail.gateway;
 
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.InvalidDraftException;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.error.InvalidDraftException;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.gateway.internal.mime.AsciiText;
 import io.github.uc15mail.gateway.internal.mime.AttachmentNames;
+import io.github.uc15mail.gateway.internal.mime.HeaderBlock;
 import io.github.uc15mail.gateway.internal.mime.HtmlText;
 import io.github.uc15mail.gateway.internal.mime.PartCollector;
 import io.github.uc15mail.gateway.internal.mime.RecipientSorter;
-import io.github.uc15mail.Attachment;
+import io.github.uc15mail.mail.Attachment;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -39,7 +40,10 @@ import org.jsoup.nodes.Document;
  *       (jsoup) as body and its HTML as the attachment {@code message.html}; a body over 10240 bytes goes
  *       whole as a {@code .txt} attachment.</li>
  *   <li>Every other part is an attachment whose name is made safe and unique for the modem's RAM files.
- *       An empty part is left out (the modem cannot upload an empty file) and said so in the notes.</li>
+ *       An attachment that is empty or cannot be decoded (bad base64) fails the conversion, naming it: the
+ *       modem cannot upload an empty file, and nothing is dropped silently.</li>
+ *   <li>Headers in raw UTF-8 (RFC 6532) are read as UTF-8, file names included; multipart nesting deeper
+ *       than {@value io.github.uc15mail.gateway.internal.mime.PartCollector#MAX_DEPTH} levels fails quickly.</li>
  *   <li>The message's own From address is not used: the modem sends as its configured sender.</li>
  * </ul>
  *
@@ -62,6 +66,8 @@ public final class MimeConverter {
         this.maxBytes = maxBytes;
         Properties props = new Properties();
         props.setProperty("mail.mime.address.strict", "false");
+        // RFC 6532: headers in raw UTF-8 (SMTPUTF8, or 8-bit headers that are valid UTF-8) are read as UTF-8.
+        props.setProperty("mail.mime.allowutf8", "true");
         this.session = Session.getInstance(props);
     }
 
@@ -78,10 +84,15 @@ public final class MimeConverter {
         return new MimeConverter(keepFromName, maxBytes);
     }
 
-    /** Parses the raw message in {@code mime} and converts it; see {@link #convert(MimeMessage, Collection)}. */
+    /**
+     * Parses the raw message in {@code mime} and converts it; see {@link #convert(MimeMessage, Collection)}.
+     * Text that comes before any header block (a message without headers, or after the headers a relay
+     * added) is kept as body text, not read as broken headers.
+     */
     public ConvertedMail convert(InputStream mime, Collection<String> envelopeRecipients)
             throws MessagingException, IOException {
-        return convert(new MimeMessage(session, mime), envelopeRecipients);
+        byte[] raw = HeaderBlock.closeBeforeText(mime.readAllBytes());
+        return convert(new MimeMessage(session, new java.io.ByteArrayInputStream(raw)), envelopeRecipients);
     }
 
     /**
@@ -113,8 +124,8 @@ public final class MimeConverter {
         for (PartCollector.Found f : parts.attachments()) {
             String name = names.add(f.fileName(), f.mimeType());
             if (f.bytes().length == 0) {
-                notes.add("the empty attachment " + name + " was left out: the modem cannot send an empty file");
-                continue;
+                throw new IllegalArgumentException("attachment " + quoted(f.fileName(), name)
+                        + ": is empty after decoding; the modem cannot send an empty file");
             }
             attachments.add(Attachment.ofBytes(name, f.bytes()));
         }
@@ -133,6 +144,10 @@ public final class MimeConverter {
             notes.add("the body is over the modem's " + AtCommands.BODY_MAX + " bytes and goes as an attachment");
         }
         return new ConvertedMail(builder.build(), keepFromName ? fromName(message) : Optional.empty(), notes);
+    }
+
+    private static String quoted(String original, String safe) {
+        return "\"" + (original == null || original.isBlank() ? safe : original.replaceAll("[\\p{Cntrl}\"]", "_")) + "\"";
     }
 
     private static String cleanSubject(String subject) {

@@ -2,8 +2,8 @@ package io.github.uc15mail.gateway;
 
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.gateway.internal.transport.ModemLine;

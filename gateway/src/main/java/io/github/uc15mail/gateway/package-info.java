@@ -2,7 +2,7 @@
  * The mail gateway: programs that speak SMTP or Jakarta Mail send through a UC15 modem unchanged.
  *
  * <ul>
- *   <li>{@link io.github.uc15mail.gateway.MimeConverter}: a MIME message to an {@link io.github.uc15mail.EmailDraft}.</li>
+ *   <li>{@link io.github.uc15mail.gateway.MimeConverter}: a MIME message to an {@link io.github.uc15mail.mail.EmailDraft}.</li>
  *   <li>{@link io.github.uc15mail.gateway.GatewayServer}: the SMTP front door, answering {@code 250} only
  *       after a {@link io.github.uc15mail.gateway.MailSink} stored the message.</li>
  *   <li>{@link io.github.uc15mail.gateway.Uc15Transport}: the Jakarta Mail transport for protocol {@code uc15}.</li>

@@ -47,7 +47,7 @@ class OutboxBridgeTest {
     @Test
     void theQueueViewCountsListsAndCancels() {
         try (Outbox outbox = Outbox.open("sqlite:" + dir.resolve("v.db"))) {
-            MessageId id = outbox.enqueue(io.github.uc15mail.EmailDraft.builder().to("ann@example.com")
+            MessageId id = outbox.enqueue(io.github.uc15mail.mail.EmailDraft.builder().to("ann@example.com")
                     .subject("s").body("b"));
             QueueView view = OutboxBridge.queueView(outbox);
             assertEquals(1L, view.counts().get(QueueView.State.QUEUED));

@@ -8,7 +8,7 @@ import java.util.Objects;
  * it is not sent any more, and a priority. Immutable; start from {@link #defaults()}.
  *
  * <p>An idempotency key makes enqueueing the same message twice harmless: a second
- * {@link Outbox#enqueue(io.github.uc15mail.EmailDraft, EnqueueOptions)} with a key already in the store
+ * {@link Outbox#enqueue(io.github.uc15mail.mail.EmailDraft, EnqueueOptions)} with a key already in the store
  * returns the first message's id and stores nothing (whatever the draft). Keys are kept as long as their
  * message (until purged).
  *

@@ -1,6 +1,6 @@
 package io.github.uc15mail.outbox;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.outbox.internal.DraftCodec;
 import io.github.uc15mail.outbox.internal.Migrations;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *       If the store cannot be reached it throws {@link OutboxException} at once; it never returns an id
  *       for a message that is not stored. Concurrent producers share commits (group commit).</li>
  *   <li>A draft the modem could never carry is refused at enqueue, with the same violations a send
- *       reports ({@link io.github.uc15mail.InvalidDraftException}).</li>
+ *       reports ({@link io.github.uc15mail.error.InvalidDraftException}).</li>
  *   <li><b>At most once, or flagged:</b> a gateway records durably that {@code AT+QSMTPPUT} is about to be
  *       written before it writes it. A message whose gateway died before that point is sent again; one
  *       whose gateway died after it, or whose send ended without a result, becomes {@link MessageState#UNKNOWN}

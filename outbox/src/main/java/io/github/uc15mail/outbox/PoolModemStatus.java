@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * How one modem of a {@link Dispatcher}'s pool is doing, for a status page (the dispatcher's view; the
- * modem's own health view is {@link io.github.uc15mail.ModemStatus}). A snapshot.
+ * modem's own health view is {@link io.github.uc15mail.mail.ModemStatus}). A snapshot.
  *
  * @param name the modem's name in the pool (its port, as given)
  * @param health what it is doing

@@ -3,7 +3,7 @@ package io.github.uc15mail.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.testkit.Uc15EmulatorExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;

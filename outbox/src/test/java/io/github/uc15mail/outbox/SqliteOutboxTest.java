@@ -49,8 +49,8 @@ class SqliteOutboxTest extends OutboxContract {
                 throw new java.io.IOException("Permission denied");
             }
         };
-        io.github.uc15mail.EmailDraft d = io.github.uc15mail.EmailDraft.builder().to("a@example.com").subject("s")
-                .body("b").attach(io.github.uc15mail.Attachment.fromStream("report.csv", broken, 3)).build();
+        io.github.uc15mail.mail.EmailDraft d = io.github.uc15mail.mail.EmailDraft.builder().to("a@example.com").subject("s")
+                .body("b").attach(io.github.uc15mail.mail.Attachment.fromStream("report.csv", broken, 3)).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> outbox.enqueue(d));
         assertTrue(e.getMessage().startsWith("attachment report.csv: "), e.getMessage());
         assertTrue(e.getMessage().contains("Permission denied"), e.getMessage());

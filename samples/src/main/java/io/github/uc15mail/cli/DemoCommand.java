@@ -1,12 +1,12 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.TrafficListener;
 import io.github.uc15mail.testkit.Uc15Emulator;

@@ -3,6 +3,7 @@ package io.github.uc15mail.cli;
 import io.github.uc15mail.testkit.Imei;
 import io.github.uc15mail.testkit.Model;
 import io.github.uc15mail.testkit.SentEmail;
+import io.github.uc15mail.testkit.SentSms;
 import io.github.uc15mail.testkit.Uc15Emulator;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -59,8 +60,17 @@ public final class EmulateCommand implements Callable<Integer> {
     int smtpPort;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "0",
-            description = "Exit after N emails were delivered, by all modems together (default 0: run until interrupted).")
+            description = "Exit after N emails were delivered or SMS accepted, by all modems together (default 0: run until interrupted).")
     int count;
+
+    @Option(names = "--replay", paramLabel = "TRACE",
+            description = "Instead of emulating, play the module's side of a recorded trace (docs/traces.md): each command "
+                    + "the host writes is answered as the module answered it; a deviation is answered ERROR and printed. "
+                    + "Each new client replays the trace from its start.")
+    java.nio.file.Path replay;
+
+    @Option(names = "--replay-timing", description = "With --replay: wait the recorded delays before each answer.")
+    boolean replayTiming;
 
     public EmulateCommand(CliContext context) {
         this.context = context;
@@ -82,6 +92,12 @@ public final class EmulateCommand implements Callable<Integer> {
         }
         if (count < 0) {
             throw CliFailure.badInput("count: must be 0 or more, was " + count);
+        }
+        if (replay != null) {
+            return new TraceReplay(context, replay, replayTiming, listen, count).run();
+        }
+        if (replayTiming) {
+            throw CliFailure.badInput("replay-timing: needs --replay TRACE");
         }
         Model m;
         try {
@@ -130,12 +146,19 @@ public final class EmulateCommand implements Callable<Integer> {
             while (count == 0 || delivered < count) {
                 boolean any = false;
                 for (int i = 0; i < modems && (count == 0 || delivered < count); i++) {
+                    String who = modems > 1 ? "modem " + (i + 1) + ": " : "";
+                    SentSms sms;
+                    while ((count == 0 || delivered < count) && (sms = fleet.get(i).awaitSentSms(Duration.ZERO)) != null) {
+                        any = true;
+                        delivered++;
+                        context.out().println(who + describe(sms));
+                        context.out().flush();
+                    }
                     SentEmail email = fleet.get(i).awaitSentEmail(Duration.ofMillis(modems > 1 ? 100 : 1000));
                     if (email == null) {
                         continue;
                     }
                     any = true;
-                    String who = modems > 1 ? "modem " + (i + 1) + ": " : "";
                     if (email.delivered()) {
                         delivered++;
                         context.out().println(who + "delivered: " + describe(email));
@@ -156,6 +179,12 @@ public final class EmulateCommand implements Callable<Integer> {
         } finally {
             fleet.forEach(Uc15Emulator::close);
         }
+    }
+
+    /** {@code sms to <number> (<n> part(s), GSM 7-bit|UCS2): <text>}, line breaks shown as {@code \n}. */
+    static String describe(SentSms sms) {
+        return "sms to " + sms.number() + " (" + sms.parts() + " part" + (sms.parts() == 1 ? "" : "s") + ", "
+                + (sms.ucs2() ? "UCS2" : "GSM 7-bit") + "): " + sms.text().replace("\r", "\\r").replace("\n", "\\n");
     }
 
     /** Refuses a port another program listens on, before anything starts. */

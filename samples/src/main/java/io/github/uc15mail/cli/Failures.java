@@ -1,16 +1,16 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.CmeErrorException;
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.ModemErrorCode;
-import io.github.uc15mail.ModemErrorException;
-import io.github.uc15mail.ModemFileException;
-import io.github.uc15mail.ModemNotReadyException;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.SmtpServiceException;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
-import io.github.uc15mail.UnsupportedModuleException;
+import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.ModemErrorCode;
+import io.github.uc15mail.error.ModemErrorException;
+import io.github.uc15mail.error.ModemFileException;
+import io.github.uc15mail.error.ModemNotReadyException;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.SmtpServiceException;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.module.UnsupportedModuleException;
 
 /** Turns the SDK's typed failures into an exit code and one line that says what happened and what to do. */
 final class Failures {

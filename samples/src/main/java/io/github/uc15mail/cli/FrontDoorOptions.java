@@ -1,6 +1,8 @@
 package io.github.uc15mail.cli;
 
 import io.github.uc15mail.gateway.GatewaySettings;
+import io.github.uc15mail.gateway.PasswordFile;
+import io.github.uc15mail.gateway.StatusServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -20,7 +22,9 @@ final class FrontDoorOptions {
     String listen;
 
     @Option(names = "--http", paramLabel = "HOST:PORT|off",
-            description = "Status page, /health and /metrics (default " + DEFAULT_HTTP + "; off disables it).")
+            description = "Status page, /health and /metrics (default " + DEFAULT_HTTP + "; off disables it). On a "
+                    + "non-loopback address the page needs --auth-file and --keystore (HTTPS and a login); "
+                    + "/health and /metrics stay open.")
     String http;
 
     @Option(names = "--http-admin", description = "Offer retry and cancel on the status page (read-only otherwise).")
@@ -78,6 +82,40 @@ final class FrontDoorOptions {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw CliFailure.badInput(e.getMessage());
+        }
+    }
+
+    /**
+     * Who may use the status page on the network: the {@code --auth-file} users over TLS with {@code --keystore};
+     * null when either is missing or the page is on loopback.
+     */
+    StatusServer.Login statusLogin(Function<String, String> env) {
+        InetSocketAddress http = http();
+        if (http == null || authFile == null || keyStore == null || http.getAddress() != null
+                && http.getAddress().isLoopbackAddress()) {
+            return null;
+        }
+        String password = keyStorePasswordEnv == null ? null : env.apply(keyStorePasswordEnv);
+        if (password == null) {
+            throw CliFailure.badInput("keystore-password-env: is required with --keystore (the name of the "
+                    + "environment variable that holds the key store password)");
+        }
+        try {
+            return new StatusServer.Login(PasswordFile.load(authFile), keyStore, password.toCharArray());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw CliFailure.badInput("auth-file: cannot read " + authFile + ": " + e.getMessage());
+        }
+    }
+
+    /** The status page's address and who may use it, checked: admin on the network needs a login. */
+    void checkHttp(Function<String, String> env) {
+        InetSocketAddress http = http();
+        if (http != null) {
+            try {
+                StatusServer.checkAccess(http, httpAdmin, statusLogin(env));
+            } catch (IllegalArgumentException e) {
+                throw CliFailure.badInput(e.getMessage());
+            }
         }
     }
 

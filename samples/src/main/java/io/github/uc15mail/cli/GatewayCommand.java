@@ -1,6 +1,6 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.gateway.GatewaySettings;
 import io.github.uc15mail.outbox.DispatcherOptions;
 import io.github.uc15mail.outbox.Outbox;
@@ -54,6 +54,9 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
 
     @Mixin
     FrontDoorOptions frontDoor = new FrontDoorOptions();
+
+    @Mixin
+    TraceOptions trace = new TraceOptions();
 
     @Option(names = "--demo", description = "Run everything in this process: two emulated modems, an embedded SMTP "
             + "server as the destination, a temporary outbox, the front door and the status page; prints how to try it.")
@@ -114,7 +117,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
     /** Checks the front door and status page flags before anything opens. */
     void checkFlags() {
         frontDoor.frontDoor(context.env());
-        frontDoor.http();
+        frontDoor.checkHttp(context.env());
         dispatchOptions();
     }
 
@@ -138,7 +141,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
                 }
             });
             try (GatewayServices services = GatewayServices.start(outbox, addresses, baud, config, dispatch, door, http,
-                    frontDoor.httpAdmin, masker, context)) {
+                    frontDoor.httpAdmin, frontDoor.statusLogin(context.env()), masker, context, trace)) {
                 Signals.onTermination(this::requestStop);
                 context.err().println("uc15mail: gateway " + dispatch.node() + " draining " + outbox.storeDescription()
                         + " through " + services.modemCount() + " modem" + (services.modemCount() == 1 ? "" : "s")

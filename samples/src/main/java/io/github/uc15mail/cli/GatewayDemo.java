@@ -1,7 +1,7 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.outbox.Outbox;
 import io.github.uc15mail.testkit.Imei;
 import io.github.uc15mail.testkit.Uc15Emulator;

@@ -1,7 +1,7 @@
 package io.github.uc15mail.cli;
 
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.gateway.GatewayMetrics;
 import io.github.uc15mail.gateway.GatewayServer;
@@ -48,10 +48,10 @@ final class GatewayServices implements AutoCloseable {
      */
     static GatewayServices start(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
             DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
-            SecretMasker masker, CliContext context) {
+            StatusServer.Login login, SecretMasker masker, CliContext context, TraceOptions trace) {
         GatewayServices g = new GatewayServices();
         try {
-            g.startAll(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, masker, context);
+            g.startAll(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, login, masker, context, trace);
             return g;
         } catch (RuntimeException e) {
             g.close();
@@ -61,7 +61,7 @@ final class GatewayServices implements AutoCloseable {
 
     private void startAll(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
             DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
-            SecretMasker masker, CliContext context) {
+            StatusServer.Login login, SecretMasker masker, CliContext context, TraceOptions trace) {
         // Listeners first: a port in use must stop the gateway before it opens a modem or claims a message.
         QueueView queue = OutboxBridge.queueView(outbox);
         Supplier<List<ModemHealth>> health = () -> dispatcher == null || readings == null ? List.of()
@@ -70,6 +70,7 @@ final class GatewayServices implements AutoCloseable {
         if (frontDoorSettings != null) {
             try {
                 frontDoor = GatewayServer.start(frontDoorSettings, OutboxBridge.sink(outbox));
+                metrics.watchFrontDoor(frontDoor);
             } catch (IOException | RuntimeException e) {
                 throw CliFailure.badInput("listen: cannot start the SMTP front door on " + hostPort(frontDoorSettings.listen())
                         + ": " + e.getMessage() + " (choose another --listen, or --listen off)");
@@ -77,15 +78,16 @@ final class GatewayServices implements AutoCloseable {
         }
         if (http != null) {
             try {
-                status = StatusServer.start(http, Set.of(), admin, queue, health, metrics);
-            } catch (IOException e) {
+                status = StatusServer.start(http, Set.of(), admin, login, queue, health, metrics);
+            } catch (IOException | IllegalArgumentException e) {
                 throw CliFailure.badInput("http: cannot start the status page on " + hostPort(http) + ": "
                         + e.getMessage() + " (choose another --http, or --http off)");
             }
         }
         Map<String, ModemMailer> pool = new LinkedHashMap<>();
         for (ModemAddress address : modems) {
-            ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget());
+            int index = modems.size() > 1 ? pool.size() + 1 : 0;
+            ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget(), trace, masker, index);
             links.add(link);
             ModemMailer mailer = ModemMailer.create(link.session(), config);
             mailers.add(mailer);

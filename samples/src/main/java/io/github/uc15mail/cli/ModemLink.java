@@ -1,8 +1,8 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
@@ -38,9 +38,19 @@ public final class ModemLink implements AutoCloseable {
      * @throws CliFailure with {@link ExitCodes#MODEM_UNREACHABLE}
      */
     public static ModemLink open(ModemAddress address, int baud, TrafficListener traffic, Duration answerBudget) {
+        return open(address, baud, traffic, answerBudget, TraceOptions.none(), new SecretMasker(), 0);
+    }
+
+    /**
+     * As {@link #open(ModemAddress, int, TrafficListener, Duration)}, recording the link to {@code trace}'s file
+     * ({@code index} &gt; 0 numbers it for one of several modems), with {@code masker}'s secrets masked.
+     */
+    static ModemLink open(ModemAddress address, int baud, TrafficListener traffic, Duration answerBudget,
+            TraceOptions trace, SecretMasker masker, int index) {
+        io.github.uc15mail.transport.Transport transport = trace.wrap(address.transport(baud), masker, index);
         AtSession session;
         try {
-            session = AtSession.open(address.transport(baud), AtSessionOptions.defaults());
+            session = AtSession.open(transport, AtSessionOptions.defaults());
         } catch (SerialPortException e) {
             throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, e.getMessage(), e);
         } catch (IOException e) {

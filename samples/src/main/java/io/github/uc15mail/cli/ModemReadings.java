@@ -1,7 +1,7 @@
 package io.github.uc15mail.cli;
 
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.ModemStatus;
+import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.outbox.PoolModemStatus;
 import java.util.List;
 import java.util.Map;

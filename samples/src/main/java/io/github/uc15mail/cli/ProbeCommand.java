@@ -1,10 +1,10 @@
 package io.github.uc15mail.cli;
 
 import io.github.uc15mail.Modem;
-import io.github.uc15mail.ModemStatus;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
-import io.github.uc15mail.UnsupportedModuleException;
+import io.github.uc15mail.mail.ModemStatus;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.module.UnsupportedModuleException;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtSession;
@@ -42,6 +42,9 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
     @Option(names = "--baud", paramLabel = "N", defaultValue = "115200", description = "Serial speed (default ${DEFAULT-VALUE}).")
     int baud;
 
+    @picocli.CommandLine.Mixin
+    TraceOptions trace = new TraceOptions();
+
     @Option(names = "--verbose", description = "Print the AT traffic (passwords masked) and stack traces.")
     boolean verbose;
 
@@ -63,7 +66,7 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
         SecretMasker masker = new SecretMasker();
         AutoCloseable sdk = Logging.sdk(verbose);
         try (ModemLink link = ModemLink.open(address, baud, verbose ? new TrafficPrinter(context.err(), masker) : null,
-                context.modemAnswerBudget())) {
+                context.modemAnswerBudget(), trace, masker, 0)) {
             AtSession session = link.session();
             Modem modem = Modem.on(session);
             context.out().println("Modem on " + address + ":");

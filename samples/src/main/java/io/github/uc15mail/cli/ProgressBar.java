@@ -1,6 +1,6 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.SendProgressListener;
+import io.github.uc15mail.mail.SendProgressListener;
 import java.io.PrintStream;
 
 /**

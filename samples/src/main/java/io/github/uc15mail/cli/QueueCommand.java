@@ -1,6 +1,6 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.outbox.EnqueueOptions;
 import io.github.uc15mail.outbox.MessageId;
 import io.github.uc15mail.outbox.Outbox;

@@ -30,6 +30,11 @@ public final class SecretMasker {
         return this;
     }
 
+    /** The secrets remembered so far, longest first. */
+    java.util.List<String> secrets() {
+        return java.util.List.copyOf(secrets);
+    }
+
     /** {@code text} with every known secret and every password field masked. */
     public String mask(String text) {
         if (text == null) {

@@ -2,7 +2,7 @@ package io.github.uc15mail.cli;
 
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.Uc15Exception;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,6 +36,9 @@ public final class SendCommand implements Callable<Integer>, VerboseCommand {
     @Mixin
     SendOptions options = new SendOptions();
 
+    @Mixin
+    TraceOptions trace = new TraceOptions();
+
     private boolean verboseFromConfig;
 
     public SendCommand(CliContext context) {
@@ -58,7 +61,8 @@ public final class SendCommand implements Callable<Integer>, VerboseCommand {
         if (unverified != null) {
             context.err().println(unverified);
         }
-        try (ModemLink link = ModemLink.open(settings.address(), settings.baud(), traffic, context.modemAnswerBudget());
+        try (ModemLink link = ModemLink.open(settings.address(), settings.baud(), traffic, context.modemAnswerBudget(),
+                trace, settings.masker(), 0);
                 ModemMailer mailer = ModemMailer.create(link.session(), settings.config())) {
             if (context.interactive() && !settings.draft().attachments().isEmpty()) {
                 mailer.addProgressListener(new ProgressBar(context.err()));

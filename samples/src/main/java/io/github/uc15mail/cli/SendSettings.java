@@ -1,12 +1,12 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.Apn;
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.InvalidDraftException;
-import io.github.uc15mail.MailCharset;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.Apn;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.error.InvalidDraftException;
+import io.github.uc15mail.mail.MailCharset;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;

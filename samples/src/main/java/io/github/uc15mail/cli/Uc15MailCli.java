@@ -45,6 +45,7 @@ public final class Uc15MailCli implements Callable<Integer> {
     public static CommandLine commandLine(CliContext context) {
         CommandLine cl = new CommandLine(new Uc15MailCli(context));
         cl.addSubcommand("send", new SendCommand(context));
+        cl.addSubcommand("sms", new SmsCommand(context));
         cl.addSubcommand("demo", new DemoCommand(context));
         cl.addSubcommand("probe", new ProbeCommand(context));
         cl.addSubcommand("ports", new PortsCommand(context));
@@ -54,6 +55,7 @@ public final class Uc15MailCli implements Callable<Integer> {
         cl.addSubcommand("gateway", new GatewayCommand(context));
         cl.addSubcommand("sendmail", new SendmailCommand(context, System.in));
         cl.addSubcommand("mailq", new MailqCommand(context));
+        cl.addSubcommand("qualify", new QualifyCommand(context));
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((e, args) -> {

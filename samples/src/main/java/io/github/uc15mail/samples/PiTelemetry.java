@@ -1,9 +1,9 @@
 package io.github.uc15mail.samples;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.serial.SerialTransport;
 import io.github.uc15mail.transport.SocketTransport;
 import io.github.uc15mail.transport.Transport;

@@ -1,10 +1,10 @@
 package io.github.uc15mail.samples;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.Security;
+import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.serial.SerialTransport;
 
 /**

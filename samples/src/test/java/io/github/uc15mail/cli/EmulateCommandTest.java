@@ -46,6 +46,29 @@ class EmulateCommandTest {
     }
 
     @Test
+    void printsEachSmsItReceivesDecoded() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        CliContext context = new CliContext(out, out, name -> null, false, Duration.ofSeconds(5));
+        CompletableFuture<Integer> emulator = CompletableFuture.supplyAsync(
+                () -> Uc15MailCli.run(context, "emulate", "--listen", "0", "--smtp-port", "0", "--count", "2"));
+
+        Matcher modem = awaitLine(captured, Pattern.compile("listening on (tcp:127\\.0\\.0\\.1:\\d+)"));
+        String text = "Pumpe 3: Druck zu niedrig. ".repeat(8).substring(0, 200);
+        CliRunner.Result first = new CliRunner().run("sms", "--port", modem.group(1), "--to", "+491701234567",
+                "--text", text);
+        assertEquals(0, first.exitCode(), first::toString);
+        CliRunner.Result second = new CliRunner().run("sms", "--port", modem.group(1), "--to", "+491701234567",
+                "--text", "Druck 2,1 bar \u2013 Pumpe 3 \u2713");
+        assertEquals(0, second.exitCode(), second::toString);
+
+        assertEquals(0, emulator.get(30, TimeUnit.SECONDS), () -> captured.toString(StandardCharsets.UTF_8));
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("sms to +491701234567 (2 parts, GSM 7-bit): " + text + "\n"), printed);
+        assertTrue(printed.contains("sms to +491701234567 (1 part, UCS2): Druck 2,1 bar \u2013 Pumpe 3 \u2713\n"), printed);
+    }
+
+    @Test
     void threeModemsOnConsecutivePortsEachDeliverToTheEmbeddedServer() throws Exception {
         int base = freeRun(3);
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

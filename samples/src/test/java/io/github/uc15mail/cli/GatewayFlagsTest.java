@@ -44,6 +44,16 @@ class GatewayFlagsTest {
     }
 
     @Test
+    void adminOnTheNetworkWithoutALoginRefusesToStartWithOneLine() {
+        CliRunner.Result r = gateway("--from", "gw@example.com", "--http", "0.0.0.0:0", "--http-admin");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("uc15mail: http-admin: 0.0.0.0 is reachable from other machines")
+                || r.err().contains("http-admin: 0.0.0.0 is reachable from other machines"), r::toString);
+        assertEquals(1, r.err().strip().lines().count(), r::toString);
+        assertTrue(Files.notExists(dir.resolve("o.db")), "nothing opened");
+    }
+
+    @Test
     void theConfigFileTakesTheGatewayKeysAndRefusesPort() throws Exception {
         Path config = dir.resolve("gateway.properties");
         Files.writeString(config, "store=sqlite:" + dir.resolve("c.db") + "\nmodem=tcp:127.0.0.1:1\nserver=127.0.0.1\n"

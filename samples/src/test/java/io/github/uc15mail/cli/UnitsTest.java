@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.ModemStatus;
+import io.github.uc15mail.mail.ModemStatus;
 import org.junit.jupiter.api.Test;
 
 /** Small pieces of the CLI: port parsing, masking, rendering. */

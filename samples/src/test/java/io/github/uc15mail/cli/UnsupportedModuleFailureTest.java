@@ -3,8 +3,8 @@ package io.github.uc15mail.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.ModemErrorException;
-import io.github.uc15mail.UnsupportedModuleException;
+import io.github.uc15mail.error.ModemErrorException;
+import io.github.uc15mail.module.UnsupportedModuleException;
 import io.github.uc15mail.module.ModuleIdentity;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>An id is a hint, never an identification: EC25, EG25-G and some EM05 share 2C7C:0125, third-party
  * boards relabel modules, and {@code AT+QCFG="usbcfg"} can change the ids. The module's answer to
- * {@code ATI} decides which module it is (see {@code io.github.uc15mail.module.ModuleProbe} in core).
+ * {@code ATI} decides which module it is (see {@code io.github.uc15mail.at.ModuleProbe} in core).
  * Sources: Linux {@code drivers/usb/serial/option.c}, ModemManager's Quectel port rules and vendor driver
  * notes, as gathered in the project's {@code quectel-smtp-family.md}.
  */

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.SendProgressListener;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.TransportClosedException;
+import io.github.uc15mail.mail.SendProgressListener;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.testkit.Uc15EmulatorExtension;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;

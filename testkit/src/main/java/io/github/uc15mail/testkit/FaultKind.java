@@ -40,5 +40,7 @@ public enum FaultKind {
     /** A send started late ({@link Faults#smtpSlow}). */
     SMTP_SLOW,
     /** The module powered off ({@link Faults#powerOff}). */
-    POWER_OFF
+    POWER_OFF,
+    /** An SMS part answered {@code +CMS ERROR} ({@link Faults#cmsErrorOn}). */
+    CMS_ERROR
 }

@@ -210,6 +210,22 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The {@code nth} SMS PDU from now (1-based; each part of a long SMS is one) is not sent: its {@code AT+CMGS}
+     * answers {@code +CMS ERROR: code} after the PDU came (as {@code ERROR} under {@code AT+CMEE=0}). A lost
+     * registration ({@link #noRegistration}) answers every PDU {@code +CMS ERROR: 331} meanwhile.
+     */
+    public Faults cmsErrorOn(int nth, int code) {
+        if (nth < 1) {
+            throw new IllegalArgumentException("nth: must be 1 or more, was " + nth);
+        }
+        engine.call(() -> {
+            engine.sms().failNth(nth, code);
+            return null;
+        });
+        return this;
+    }
+
     /** The {@code nth} command starting with {@code commandPrefix} is not executed and answers {@code ERROR}. */
     public Faults errorOn(String commandPrefix, int nth) {
         state.addRule(commandPrefix, FaultState.Action.ERROR, nth, 0);

@@ -16,8 +16,10 @@ public final class Recording {
     private final String imei;
     private final List<RecordedCommand> commands;
     private final List<SentEmail> emails;
+    private final List<SentSms> sms;
 
-    Recording(Model model, String imei, List<RecordedCommand> commands, List<SentEmail> emails) {
+    Recording(Model model, String imei, List<RecordedCommand> commands, List<SentEmail> emails, List<SentSms> sms) {
+        this.sms = List.copyOf(sms);
         this.model = model;
         this.imei = imei;
         this.commands = List.copyOf(commands);
@@ -40,6 +42,11 @@ public final class Recording {
     /** Every completed send, oldest first (delivered or not: see {@link SentEmail#delivered()}). */
     public List<SentEmail> emails() {
         return emails;
+    }
+
+    /** Every whole SMS the modem accepted, oldest first. */
+    public List<SentSms> sms() {
+        return sms;
     }
 
     /** The sends that really reached the SMTP server. */
@@ -70,6 +77,6 @@ public final class Recording {
 
     @Override
     public String toString() {
-        return "Recording[" + model + " " + imei + ", " + commands.size() + " commands, " + emails.size() + " sends]";
+        return "Recording[" + model + " " + imei + ", " + commands.size() + " commands, " + emails.size() + " sends, " + sms.size() + " SMS]";
     }
 }

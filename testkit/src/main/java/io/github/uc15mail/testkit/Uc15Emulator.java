@@ -7,7 +7,6 @@ import io.github.uc15mail.testkit.internal.MailSnapshot;
 import io.github.uc15mail.testkit.internal.ModemEngine;
 import io.github.uc15mail.testkit.internal.OutputPump;
 import io.github.uc15mail.testkit.internal.TcpServer;
-import io.github.uc15mail.transport.InMemoryTransport;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.TransportListener;
 import java.io.IOException;
@@ -65,6 +64,8 @@ public final class Uc15Emulator implements AutoCloseable {
     private final String imei;
     private final LinkedBlockingQueue<SentEmail> emailQueue = new LinkedBlockingQueue<>();
     private final List<SentEmail> emails = new CopyOnWriteArrayList<>();
+    private final LinkedBlockingQueue<SentSms> smsQueue = new LinkedBlockingQueue<>();
+    private final List<SentSms> smsList = new CopyOnWriteArrayList<>();
     private final Object linkLock = new Object();
     private volatile TcpServer server;
 
@@ -102,6 +103,13 @@ public final class Uc15Emulator implements AutoCloseable {
                         imei, own);
                 emails.add(e);
                 emailQueue.add(e);
+            }
+
+            @Override
+            public void smsCompleted(io.github.uc15mail.testkit.internal.SmsService.Whole w) {
+                SentSms sms = new SentSms(w.number(), w.text(), w.parts(), w.ucs2(), w.reference(), imei);
+                smsList.add(sms);
+                smsQueue.add(sms);
             }
 
             @Override
@@ -228,7 +236,7 @@ public final class Uc15Emulator implements AutoCloseable {
 
     /** What this modem recorded so far: its identity, every command, every completed send. */
     public Recording recording() {
-        return new Recording(model, imei, commands(), sentEmails());
+        return new Recording(model, imei, commands(), sentEmails(), sentSms());
     }
 
     /** Whether the modem is registered on the network now (false during a {@code noRegistration} outage). */
@@ -244,6 +252,21 @@ public final class Uc15Emulator implements AutoCloseable {
     /** Every email whose {@code +QSMTPPUT:} URC was sent so far, oldest first. */
     public List<SentEmail> sentEmails() {
         return List.copyOf(emails);
+    }
+
+    /** Every whole SMS accepted so far (all parts answered {@code +CMGS}), oldest first. */
+    public List<SentSms> sentSms() {
+        return List.copyOf(smsList);
+    }
+
+    /** The next whole SMS not yet awaited, waiting up to {@code timeout}; {@code null} on timeout. */
+    public SentSms awaitSentSms(Duration timeout) {
+        try {
+            return smsQueue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** {@link #awaitSentEmail(Duration)} with a 5 s wait. */

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.at.CommandKind;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
@@ -49,7 +49,7 @@ class CrashRecoveryTest {
                 // The marker is uploaded (in data mode) first, so marker present + data mode = inside the attachment
                 // upload. The marker is looked at first: asked the other way round, data mode could be the marker's
                 // own upload, ending before the marker is seen.
-                inTheWindow = () -> modem.ramFiles().containsKey(io.github.uc15mail.Modem.OWN_FILE_MARKER_PREFIX + "big.bin")
+                inTheWindow = () -> modem.ramFiles().containsKey("RAM:uc15mail-own-big.bin" /* the SDK's marker for RAM:big.bin */)
                         && modem.isInDataMode();
             }
             case "body" -> {

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.Modem;
-import io.github.uc15mail.ModemErrorException;
+import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.UnsupportedModuleException;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.module.UnsupportedModuleException;
 import io.github.uc15mail.module.ModuleProfile;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -100,7 +100,7 @@ class ModelEndToEndTest {
         try (SubethaServer server = SubethaServer.plain(0, 0);
                 Uc15Emulator emu = Uc15Emulator.builder().model(model).build();
                 ModemMailer mailer = ModemMailer.open(emu.connect(), SmtpConfig.builder()
-                        .server("127.0.0.1", server.port()).security(Security.SSL).apn(io.github.uc15mail.Apn.of("internet"))
+                        .server("127.0.0.1", server.port()).security(Security.SSL).apn(io.github.uc15mail.mail.Apn.of("internet"))
                         .sender("", "unit7@example.com").build())) {
             UnsupportedModuleException e = assertThrows(UnsupportedModuleException.class, () -> mailer.send(
                     EmailDraft.builder().to("ops@example.com").subject("s").body("b")

@@ -8,19 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.InvalidDraftException;
-import io.github.uc15mail.MailCharset;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.error.InvalidDraftException;
+import io.github.uc15mail.mail.MailCharset;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.SendPhase;
-import io.github.uc15mail.SendProgressListener;
+import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpAuthenticationException;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.SmtpRecipientException;
-import io.github.uc15mail.SmtpServiceException;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.error.SmtpAuthenticationException;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.SmtpRecipientException;
+import io.github.uc15mail.error.SmtpServiceException;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -346,9 +346,9 @@ class ModemMailerEndToEndTest {
         try (Uc15Emulator searching = Uc15Emulator.builder().registered(false).build();
                 ModemMailer m = ModemMailer.open(searching.connect(),
                         plainConfig().readyWait(Duration.ofSeconds(2)).build())) {
-            io.github.uc15mail.ModemNotReadyException e = assertThrows(io.github.uc15mail.ModemNotReadyException.class,
+            io.github.uc15mail.error.ModemNotReadyException e = assertThrows(io.github.uc15mail.error.ModemNotReadyException.class,
                     () -> m.send(EmailDraft.builder().to("a@example.com").build()));
-            assertEquals(io.github.uc15mail.ModemNotReadyException.Reason.NOT_REGISTERED, e.reason());
+            assertEquals(io.github.uc15mail.error.ModemNotReadyException.Reason.NOT_REGISTERED, e.reason());
             long polls = searching.commands().stream().filter(c -> c.line().equals("AT+CGREG?")).count();
             assertTrue(polls >= 2, "registration was polled, not asked once: " + polls);
             assertTrue(searching.commands().stream().noneMatch(c -> c.line().startsWith("AT+QSMTPCFG")

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.UnsupportedModuleException;
+import io.github.uc15mail.module.UnsupportedModuleException;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.module.ModuleFamily;
 import io.github.uc15mail.module.ModuleLimit;
-import io.github.uc15mail.module.ModuleProbe;
+import io.github.uc15mail.at.ModuleProbe;
 import io.github.uc15mail.module.ModuleProfile;
 import io.github.uc15mail.module.Provenance;
 import java.util.List;

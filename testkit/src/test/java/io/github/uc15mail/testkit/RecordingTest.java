@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

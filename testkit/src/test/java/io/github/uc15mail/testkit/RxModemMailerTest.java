@@ -3,11 +3,11 @@ package io.github.uc15mail.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.SmtpAuthenticationException;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.error.SmtpAuthenticationException;
+import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.rx.RxModemMailer;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.observers.TestObserver;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.RetryPolicy;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.SmtpRecipientException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.mail.RetryPolicy;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.SmtpRecipientException;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtSession;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import java.time.Duration;
 /** Runs the commands of a send: on a modem, or on paper for {@code plan()}. */
 public interface CommandRunner {
 
-    /** Runs one command; throws the typed {@link io.github.uc15mail.Uc15Exception} when it fails. */
+    /** Runs one command; throws the typed {@link io.github.uc15mail.error.Uc15Exception} when it fails. */
     AtResponse run(AtCommand command);
 
     /** Runs a typed query and returns its value. */

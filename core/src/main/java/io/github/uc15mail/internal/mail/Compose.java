@@ -1,10 +1,10 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.MailCharset;
-import io.github.uc15mail.SendPhase;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.MailCharset;
+import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommands;
 
 /** Writes recipients, subject, body and the attachment list into the modem's content buffer. */

@@ -1,13 +1,13 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.CmeErrorException;
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.ModemErrorException;
-import io.github.uc15mail.ModemNotReadyException;
-import io.github.uc15mail.ModemNotReadyException.Reason;
-import io.github.uc15mail.SendPhase;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.SmtpServiceException;
+import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.ModemErrorException;
+import io.github.uc15mail.error.ModemNotReadyException;
+import io.github.uc15mail.error.ModemNotReadyException.Reason;
+import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.at.AtCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.ModemRestartedException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.ModemRestartedException;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtResponse;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.module.ModuleProfile;
 import java.util.Optional;
 import java.util.Set;

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * reads typed values instead of matching strings and {@code plan()} answers it without knowing the command.
  *
  * @param command the command to write
- * @param parser turns the modem's reply into the value; throws {@link io.github.uc15mail.Uc15Exception}
+ * @param parser turns the modem's reply into the value; throws {@link io.github.uc15mail.error.Uc15Exception}
  *        when the reply is not what the manual describes
  * @param paperReply the information lines a fresh, ready modem answers (for {@code plan()})
  * @param <R> the value

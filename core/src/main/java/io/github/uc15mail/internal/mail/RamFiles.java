@@ -1,12 +1,12 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.AttachmentRefusedException;
-import io.github.uc15mail.CmeErrorException;
-import io.github.uc15mail.ModemErrorException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.AttachmentRefusedException;
+import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.DataPayload;
-import io.github.uc15mail.internal.at.QfuplChecksum;
+import io.github.uc15mail.at.internal.QfuplChecksum;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,11 @@ import org.slf4j.LoggerFactory;
 final class RamFiles {
 
     private static final Logger log = LoggerFactory.getLogger(RamFiles.class);
-    static final String MARKER_PREFIX = io.github.uc15mail.Modem.OWN_FILE_MARKER_PREFIX;
+    /**
+     * Prefix of the marker file a send writes before uploading attachment {@code RAM:<name>}:
+     * {@code RAM:uc15mail-own-<name>} marks that file as this SDK's, so only such files are ever deleted.
+     */
+    static final String MARKER_PREFIX = "RAM:uc15mail-own-";
     private static final byte[] MARKER_CONTENT = "uc15mail".getBytes(StandardCharsets.US_ASCII);
 
     /** Progress of an upload: bytes written of total. */

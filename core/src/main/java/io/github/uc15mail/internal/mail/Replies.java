@@ -1,7 +1,7 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.ModemStatus;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.mail.ModemStatus;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.DataPayload;

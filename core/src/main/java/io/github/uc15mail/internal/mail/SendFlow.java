@@ -1,11 +1,11 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.SendPhase;
-import io.github.uc15mail.SendProgressListener;
-import io.github.uc15mail.SmtpServiceException;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener;
+import io.github.uc15mail.error.SmtpServiceException;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

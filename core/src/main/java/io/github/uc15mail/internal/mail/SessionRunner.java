@@ -1,10 +1,10 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.CommandTimeoutException;
-import io.github.uc15mail.ModemRestartedException;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.TransportClosedException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.CommandTimeoutException;
+import io.github.uc15mail.error.ModemRestartedException;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.TransportClosedException;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.AtSession;

@@ -1,7 +1,7 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.SmtpBusyException;
-import io.github.uc15mail.TransportClosedException;
+import io.github.uc15mail.error.SmtpBusyException;
+import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.at.AtCommands;
 import java.time.Duration;
 import java.util.List;

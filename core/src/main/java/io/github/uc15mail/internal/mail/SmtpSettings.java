@@ -1,12 +1,12 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.CmeErrorException;
-import io.github.uc15mail.ModemErrorException;
-import io.github.uc15mail.SendPhase;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.SmtpServiceException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException;
+import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.SmtpServiceException;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.DataPayload;
 import io.github.uc15mail.module.ModuleLimit;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.ModemStatus;
-import io.github.uc15mail.SmtpConfig;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.ModemStatus;
+import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.DataPayload;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.github.uc15mail.outbox.internal;
 
-import io.github.uc15mail.Attachment;
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.MailCharset;
+import io.github.uc15mail.mail.Attachment;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.mail.MailCharset;
 import io.github.uc15mail.outbox.OutboxException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.github.uc15mail.outbox.internal;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.outbox.DispatcherOptions;
 import io.github.uc15mail.outbox.MessageId;

@@ -1,13 +1,13 @@
 package io.github.uc15mail.outbox.internal;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.Modem;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.SendPhase;
-import io.github.uc15mail.SendProgressListener;
+import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.SubmitGate;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.error.Uc15Exception;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;

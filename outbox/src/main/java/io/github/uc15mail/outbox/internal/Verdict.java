@@ -1,11 +1,11 @@
 package io.github.uc15mail.outbox.internal;
 
-import io.github.uc15mail.CmeErrorException;
-import io.github.uc15mail.ErrorCategory;
-import io.github.uc15mail.ModemErrorCode;
-import io.github.uc15mail.ModemErrorException;
-import io.github.uc15mail.SmtpServiceException;
-import io.github.uc15mail.Uc15Exception;
+import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ErrorCategory;
+import io.github.uc15mail.error.ModemErrorCode;
+import io.github.uc15mail.error.ModemErrorException;
+import io.github.uc15mail.error.SmtpServiceException;
+import io.github.uc15mail.error.Uc15Exception;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

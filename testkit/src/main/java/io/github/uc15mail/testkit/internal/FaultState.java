@@ -17,7 +17,7 @@ public final class FaultState {
     /** What was injected, counted each time it really changed what the host saw. */
     public enum Injected {
         ERROR, CME_ERROR, SILENCE, GARBAGE, CHUNKS, URC_NOISE, RESET, CLOSE_LINK, HOOK, FORCED_RESULT, REPLY_DELAY,
-        PUT_RESULT_DELAY, LINE_SPEED, NO_REGISTRATION, PDP_DROPPED, SMTP_UNREACHABLE, SMTP_SLOW, POWER_OFF
+        PUT_RESULT_DELAY, LINE_SPEED, NO_REGISTRATION, PDP_DROPPED, SMTP_UNREACHABLE, SMTP_SLOW, POWER_OFF, CMS_ERROR
     }
 
     private final java.util.EnumMap<Injected, Integer> counts = new java.util.EnumMap<>(Injected.class);

@@ -29,6 +29,9 @@ public final class ModemEngine implements AutoCloseable {
         void mailCompleted(MailSnapshot snapshot, MailSender.Result result, boolean forced);
 
         void dropLink();
+
+        /** A whole SMS was accepted (every part answered {@code +CMGS}). */
+        default void smsCompleted(SmsService.Whole sms) {}
     }
 
     private final EngineConfig config;
@@ -48,6 +51,12 @@ public final class ModemEngine implements AutoCloseable {
     private final FileSystem files;
     private final DataMode data;
     private final SmtpDelivery delivery;
+    private final SmsService sms;
+    /** The PDU typed after a {@code > } prompt, or null when no prompt is open. */
+    private StringBuilder pduInput;
+    private int pduLength;
+    private String pduCommand;
+    private static final int MAX_PDU_HEX = 2 * 200;
 
     // line discipline
     private final StringBuilder line = new StringBuilder();
@@ -110,6 +119,8 @@ public final class ModemEngine implements AutoCloseable {
             events.mailCompleted(snap, r, forced);
             replies.urc("+QSMTPPUT: " + r.err() + "," + r.protocolError());
         });
+        this.sms = new SmsService(replies, network, faults, events::smsCompleted);
+        sms.register(table, this::enterPdu);
         GeneralCommands.register(table, replies, config, network, on -> echo = on);
         PdpCommands.register(table, replies, network, pdp);
         SslCommands.register(table, replies, config, ssl);
@@ -134,6 +145,10 @@ public final class ModemEngine implements AutoCloseable {
         files.powerOff();
         data.abandon();
         delivery.abandon();
+        if (sms != null) {
+            sms.powerOn();
+        }
+        pduInput = null;
         line.setLength(0);
         overflow = false;
         lastWasCr = false;
@@ -301,6 +316,8 @@ public final class ModemEngine implements AutoCloseable {
             try {
                 if (data.active()) {
                     data.onByte(b, chunkSeq);
+                } else if (pduInput != null) {
+                    pduByte(b);
                 } else {
                     commandByte(b);
                 }
@@ -393,13 +410,60 @@ public final class ModemEngine implements AutoCloseable {
             replies.error();
         }
         DataMode.Session s = data.current();
-        if (s == null) {
+        if (pduInput != null) {
+            pduCommand = cmd; // recorded with its PDU once Ctrl-Z or ESC ends the input
+        } else if (s == null) {
             events.commandRecorded(cmd, new byte[0]);
         } else {
             s.line = cmd;
             s.silent = replies.silent();
         }
         replies.silent(false);
+    }
+
+    /** The SMS service (modem thread only). */
+    public SmsService sms() {
+        return sms;
+    }
+
+    /** {@code AT+CMGS=<length>} in PDU mode: the prompt; the bytes up to Ctrl-Z are the PDU. */
+    private void enterPdu(int length) {
+        pduInput = new StringBuilder();
+        pduLength = length;
+        replies.prompt();
+    }
+
+    private void pduByte(byte b) {
+        if (b == 0x1B) {
+            // ESC: the input is cancelled, nothing is sent (TS 27.005, 3.5.1)
+            String line = pduCommand;
+            pduInput = null;
+            events.commandRecorded(line == null ? "AT+CMGS" : line, new byte[0]);
+            replies.ok();
+            return;
+        }
+        if (b == 0x1A) {
+            String hex = pduInput.toString();
+            String line = pduCommand;
+            pduInput = null;
+            replies.hold();
+            try {
+                sms.submit(pduLength, hex);
+            } finally {
+                replies.release();
+            }
+            events.commandRecorded(line == null ? "AT+CMGS" : line, hex.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return;
+        }
+        if (echo) {
+            replies.raw(new byte[] {b});
+        }
+        if (b == '\r' || b == '\n' || b == ' ') {
+            return;
+        }
+        if (pduInput.length() < MAX_PDU_HEX) {
+            pduInput.append((char) (b & 0xFF));
+        }
     }
 
     private void enterData(DataMode.Session s) {
@@ -446,7 +510,7 @@ public final class ModemEngine implements AutoCloseable {
     }
 
     static String printable(String raw) {
-        String s = io.github.uc15mail.internal.at.AtText.mask(raw); // no passwords in the emulator's log either
+        String s = io.github.uc15mail.at.internal.AtText.mask(raw); // no passwords in the emulator's log either
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length() && i < 200; i++) {
             char c = s.charAt(i);

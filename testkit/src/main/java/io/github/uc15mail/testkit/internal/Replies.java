@@ -138,6 +138,11 @@ public final class Replies {
         }
     }
 
+    /** The {@code > } prompt of {@code AT+CMGS}: no line end follows (held with the command's output). */
+    public void prompt() {
+        emit(bytes("\r\n> "), true);
+    }
+
     /** An unsolicited result code (held with the command's output when one is running). */
     public void urc(String text) {
         emit(bytes("\r\n" + text + "\r\n"), false);

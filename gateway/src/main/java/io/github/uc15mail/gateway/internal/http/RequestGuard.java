@@ -1,14 +1,15 @@
 package io.github.uc15mail.gateway.internal.http;
 
-import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
+ * Headers are looked up by name ({@code h.apply("Host")}, null when absent).
  * What keeps other web pages from using the status page: the Host header must name this gateway (an IP
  * address, {@code localhost}, or a configured name), so a DNS-rebinding page cannot read it; a change
  * (POST) must come from the page itself: {@code Origin} (or, without it, {@code Referer}) is this host,
@@ -32,8 +33,8 @@ public final class RequestGuard {
     }
 
     /** Whether the Host header names this gateway. */
-    public boolean hostAllowed(Headers h) {
-        String host = h.getFirst("Host");
+    public boolean hostAllowed(Function<String, String> h) {
+        String host = h.apply("Host");
         if (host == null || host.isBlank()) {
             return false;
         }
@@ -49,19 +50,19 @@ public final class RequestGuard {
     }
 
     /** Whether a POST comes from this gateway's own page with its token. */
-    public boolean sameOriginWithToken(Headers h, String formToken) {
-        String self = "http://" + h.getFirst("Host");
-        String fetchSite = h.getFirst("Sec-Fetch-Site");
+    public boolean sameOriginWithToken(Function<String, String> h, String scheme, String formToken) {
+        String self = scheme + "://" + h.apply("Host");
+        String fetchSite = h.apply("Sec-Fetch-Site");
         if (fetchSite != null && !fetchSite.equals("same-origin")) {
             return false;
         }
-        String origin = h.getFirst("Origin");
+        String origin = h.apply("Origin");
         if (origin != null) {
             if (!origin.equals(self)) {
                 return false;
             }
         } else {
-            String referer = h.getFirst("Referer");
+            String referer = h.apply("Referer");
             if (referer == null || !(referer.equals(self) || referer.startsWith(self + "/"))) {
                 return false;
             }

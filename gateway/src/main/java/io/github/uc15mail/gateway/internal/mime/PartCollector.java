@@ -21,6 +21,9 @@ import java.util.List;
  */
 public final class PartCollector {
 
+    /** The deepest multipart nesting taken; deeper fails the conversion (no real mail nests this deep). */
+    public static final int MAX_DEPTH = 20;
+
     /** A leaf that goes as a file. */
     public record Found(String fileName, String mimeType, byte[] bytes) {}
 
@@ -35,18 +38,26 @@ public final class PartCollector {
     }
 
     public void walk(Part part) throws MessagingException, IOException {
+        walk(part, 0);
+    }
+
+    private void walk(Part part, int depth) throws MessagingException, IOException {
         String type = TextParts.mimeType(part);
         if (type.startsWith("multipart/")) {
+            if (depth >= MAX_DEPTH) {
+                throw new IllegalArgumentException("MIME structure: multipart parts nest more than " + MAX_DEPTH
+                        + " levels deep");
+            }
             Object content = part.getContent();
             if (!(content instanceof Multipart mp)) {
                 attach(part, type);
                 return;
             }
             if (type.equals("multipart/alternative")) {
-                walkAlternative(mp);
+                walkAlternative(mp, depth + 1);
             } else {
                 for (int i = 0; i < mp.getCount(); i++) {
-                    walk(mp.getBodyPart(i));
+                    walk(mp.getBodyPart(i), depth + 1);
                 }
             }
             return;
@@ -65,7 +76,7 @@ public final class PartCollector {
         }
     }
 
-    private void walkAlternative(Multipart mp) throws MessagingException, IOException {
+    private void walkAlternative(Multipart mp, int depth) throws MessagingException, IOException {
         Part plain = null;
         Part rich = null;
         for (int i = 0; i < mp.getCount(); i++) {
@@ -80,9 +91,9 @@ public final class PartCollector {
         if (plain != null) {
             addBody(TextParts.text(plain, limit));
         } else if (rich != null) {
-            walk(rich);
+            walk(rich, depth);
         } else if (mp.getCount() > 0) {
-            walk(mp.getBodyPart(0));
+            walk(mp.getBodyPart(0), depth);
         }
     }
 
@@ -95,7 +106,13 @@ public final class PartCollector {
     }
 
     private void attach(Part part, String type) throws MessagingException, IOException {
-        attachments.add(new Found(fileName(part), type, TextParts.bytes(part, limit)));
+        String name = fileName(part);
+        String problem = TextParts.undecodable(part);
+        if (problem != null) {
+            throw new IllegalArgumentException("attachment \"" + (name == null ? type : name.replaceAll("[\\p{Cntrl}\"]", "_"))
+                    + "\": " + problem);
+        }
+        attachments.add(new Found(name, type, TextParts.bytes(part, limit)));
     }
 
     /**
@@ -103,7 +120,7 @@ public final class PartCollector {
      * mail programs put in file names although the RFC does not allow it) decoded here.
      */
     private static String fileName(Part part) throws MessagingException {
-        String name = part.getFileName();
+        String name = rawUtf8(part.getFileName());
         if (name != null && name.contains("=?")) {
             try {
                 return MimeUtility.decodeText(name);
@@ -112,6 +129,22 @@ public final class PartCollector {
             }
         }
         return name;
+    }
+
+    /**
+     * Angus reads a body part's headers as ISO-8859-1 even when the message's were read as UTF-8 (RFC 6532);
+     * a name whose bytes are valid UTF-8 is read again as UTF-8.
+     */
+    static String rawUtf8(String name) {
+        if (name == null || name.chars().noneMatch(c -> c >= 0x80) || name.chars().anyMatch(c -> c > 0xFF)) {
+            return name;
+        }
+        byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return name;
+        }
     }
 
     private void attachMessage(Part part) throws MessagingException, IOException {

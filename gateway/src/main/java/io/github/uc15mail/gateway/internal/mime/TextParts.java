@@ -33,6 +33,45 @@ public final class TextParts {
         }
     }
 
+    /**
+     * Why the part's base64 cannot be decoded (characters outside the alphabet, or a length that is not a
+     * multiple of 4), or null when it can or is not base64. Angus would skip such characters and hand back
+     * fewer bytes, or none, without a word.
+     */
+    public static String undecodable(Part part) throws MessagingException, IOException {
+        if (!(part instanceof jakarta.mail.internet.MimePart mp) || mp.getEncoding() == null
+                || !mp.getEncoding().equalsIgnoreCase("base64")) {
+            return null;
+        }
+        InputStream raw = part instanceof jakarta.mail.internet.MimeBodyPart b ? b.getRawInputStream()
+                : part instanceof jakarta.mail.internet.MimeMessage m ? m.getRawInputStream() : null;
+        if (raw == null) {
+            return null;
+        }
+        long count = 0;
+        int pad = 0;
+        try (raw) {
+            for (int c = raw.read(); c >= 0; c = raw.read()) {
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                    continue;
+                }
+                boolean alphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
+                        || c == '/';
+                if (c == '=') {
+                    pad++;
+                } else if (!alphabet || pad > 0) {
+                    return "its base64 content cannot be decoded (a character outside the base64 alphabet, or data "
+                            + "after the padding)";
+                }
+                count++;
+            }
+        }
+        if (count % 4 != 0 || pad > 2) {
+            return "its base64 content cannot be decoded (" + count + " characters, not a multiple of 4)";
+        }
+        return null;
+    }
+
     /** The part's text, decoded with its charset; a leading byte order mark removed. */
     public static String text(Part part, long limit) throws MessagingException, IOException {
         byte[] data = bytes(part, limit);

@@ -1,6 +1,6 @@
 package io.github.uc15mail.gateway.internal.outbox;
 
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.gateway.MailSink;
 import io.github.uc15mail.outbox.Outbox;
 

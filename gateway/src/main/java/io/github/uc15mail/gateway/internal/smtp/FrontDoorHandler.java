@@ -1,7 +1,7 @@
 package io.github.uc15mail.gateway.internal.smtp;
 
-import io.github.uc15mail.DraftViolation;
-import io.github.uc15mail.EmailDraft;
+import io.github.uc15mail.error.DraftViolation;
+import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.gateway.ConvertedMail;
 import io.github.uc15mail.gateway.MailSink;
 import io.github.uc15mail.gateway.MimeConverter;
@@ -35,11 +35,13 @@ public final class FrontDoorHandler implements MessageHandler {
     private final MailSink sink;
     private final int maxSize;
     private final boolean keepFromName;
+    private final LineDeadlines deadlines;
     private final List<String> recipients = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
 
     public FrontDoorHandler(MessageContext context, MimeConverter converter, MailSink sink, int maxSize,
-            boolean keepFromName) {
+            boolean keepFromName, LineDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.context = context;
         this.converter = converter;
         this.sink = sink;
@@ -88,7 +90,8 @@ public final class FrontDoorHandler implements MessageHandler {
         }
     }
 
-    private String receive(InputStream data) throws RejectException, IOException {
+    private String receive(InputStream in) throws RejectException, IOException {
+        InputStream data = context instanceof Session session ? new LineMarks(in, session) : in;
         byte[] raw = data.readNBytes(maxSize + 1);
         if (raw.length > maxSize) {
             data.transferTo(java.io.OutputStream.nullOutputStream());
@@ -121,6 +124,37 @@ public final class FrontDoorHandler implements MessageHandler {
         log.info("accepted message {}: {} recipients, {} bytes, {} attachments{}", id, mail.draft().recipients().size(),
                 raw.length, mail.draft().attachments().size(), mail.notes().isEmpty() ? "" : "; " + mail.notes());
         return SmtpReplies.queued(id);
+    }
+
+    /** Each line of message text that arrives starts the next line's deadline. */
+    private final class LineMarks extends java.io.FilterInputStream {
+        private final Session session;
+
+        LineMarks(InputStream in, Session session) {
+            super(in);
+            this.session = session;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b == '\n') {
+                deadlines.lineDone(session.getRealRemoteAddress());
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            for (int i = off; i < off + n; i++) {
+                if (b[i] == '\n') {
+                    deadlines.lineDone(session.getRealRemoteAddress());
+                    break;
+                }
+            }
+            return n;
+        }
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.github.uc15mail.gateway.internal.smtp;
 
-import io.github.uc15mail.DraftViolation;
-import io.github.uc15mail.EmailDraft;
-import io.github.uc15mail.InvalidDraftException;
+import io.github.uc15mail.error.DraftViolation;
+import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.error.InvalidDraftException;
 import org.subethamail.smtp.RejectException;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.uc15mail.gateway.internal.transport;
 
-import io.github.uc15mail.Apn;
-import io.github.uc15mail.Security;
-import io.github.uc15mail.SmtpConfig;
+import io.github.uc15mail.mail.Apn;
+import io.github.uc15mail.mail.Security;
+import io.github.uc15mail.mail.SmtpConfig;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
