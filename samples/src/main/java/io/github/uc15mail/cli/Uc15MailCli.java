@@ -43,6 +43,11 @@ public final class Uc15MailCli implements Callable<Integer> {
 
     /** The command line wired to {@code context}; run it with {@link CommandLine#execute}. */
     public static CommandLine commandLine(CliContext context) {
+        return commandLine(context, System.in);
+    }
+
+    /** As {@link #commandLine(CliContext)}, with {@code stdin} as the standard input of {@code sendmail}. */
+    static CommandLine commandLine(CliContext context, java.io.InputStream stdin) {
         CommandLine cl = new CommandLine(new Uc15MailCli(context));
         cl.addSubcommand("send", new SendCommand(context));
         cl.addSubcommand("sms", new SmsCommand(context));
@@ -53,7 +58,7 @@ public final class Uc15MailCli implements Callable<Integer> {
         cl.addSubcommand("queue", new QueueCommand(context));
         cl.addSubcommand("outbox", new OutboxCommand(context));
         cl.addSubcommand("gateway", new GatewayCommand(context));
-        cl.addSubcommand("sendmail", new SendmailCommand(context, System.in));
+        cl.addSubcommand("sendmail", new SendmailCommand(context, stdin));
         cl.addSubcommand("mailq", new MailqCommand(context));
         cl.addSubcommand("qualify", new QualifyCommand(context));
         cl.setOut(new PrintWriter(context.out(), true));
