@@ -46,6 +46,14 @@ import java.util.function.Supplier;
  *   <li>Raw commands through {@link #execute(AtCommand)} wait for a running send and run between sends.</li>
  *   <li>The settings cache is per modem: a mailer whose configuration differs from the one written last
  *       writes its own settings again; so does every mailer after a module restart or a failed send.</li>
+ *   <li>Warm sends: a send that starts less than {@link AtSessionOptions#fullPreflightAfter()} (60 s) after a
+ *       good send, with no failure, restart, raw command or line about a lost SIM, registration or PDP context
+ *       since, skips the preflight ({@code AT}, {@code ATE0}, {@code AT+CMEE}, {@code AT+CPIN?}, {@code AT+CGREG?},
+ *       {@code AT+QIACT?}): one recipient costs {@code AT+QSMTPDST}, {@code AT+QSMTPSUB}, {@code AT+QSMTPBODY},
+ *       {@code AT+QSMTPPUT} and {@code AT+QSMTPCLR}. If it fails before {@code AT+QSMTPPUT} it runs again with
+ *       the preflight, so the failure is typed as a cold send's; if {@code AT+QSMTPPUT} reports a failure, it is
+ *       never repeated, but the preflight runs and its {@link ModemNotReadyException} (SIM, registration, PDP)
+ *       is thrown instead when it finds one.</li>
  *   <li>There is one {@code Modem} per session: {@link #on(AtSession)} returns the same instance for the
  *       same session, so mailers created on one session serialize too.</li>
  * </ul>
@@ -65,7 +73,8 @@ public final class Modem implements AutoCloseable {
     private final AtSession session;
     private final boolean ownsSession;
     private final ReentrantLock lock = new ReentrantLock(true);
-    private final ModemState state = new ModemState();
+    private final ModemState state;
+    private final io.github.uc15mail.at.Subscription coolOnUrc;
     private volatile List<String> identity = List.of();
     /** The concatenation reference of the last SMS (its low 8 bits are used); starts at a random value. */
     private final AtomicInteger smsReferences = new AtomicInteger(new java.util.Random().nextInt(256));
@@ -73,6 +82,18 @@ public final class Modem implements AutoCloseable {
     private Modem(AtSession session, boolean ownsSession) {
         this.session = session;
         this.ownsSession = ownsSession;
+        this.state = new ModemState(session.options().clock());
+        // A line about a lost SIM, registration or PDP context makes the next send run its full preflight. A
+        // traffic listener, not a URC subscription: it runs on the reader thread before the reply that follows
+        // the line completes, so a send that sees its AT+QSMTPCLR answered has seen every URC before it.
+        this.coolOnUrc = session.addTrafficListener(new io.github.uc15mail.at.TrafficListener() {
+            @Override
+            public void onLine(String maskedLine) {
+                if (ModemState.coolsDown(maskedLine)) {
+                    state.cool();
+                }
+            }
+        });
     }
 
     /** Opens a session on {@code transport} with default options; closing the modem closes it. */
@@ -122,7 +143,11 @@ public final class Modem implements AutoCloseable {
      */
     public AtResponse execute(AtCommand command) {
         Objects.requireNonNull(command, "command");
-        return exclusively(() -> new SessionRunner(session, null).run(command));
+        return exclusively(() -> {
+            state.cool(); // a raw command may change what a warm send relies on (content, settings, PDP)
+            state.contentInUse();
+            return new SessionRunner(session, null).run(command);
+        });
     }
 
     /**
@@ -260,6 +285,7 @@ public final class Modem implements AutoCloseable {
         synchronized (BY_SESSION) {
             BY_SESSION.remove(session, this);
         }
+        coolOnUrc.cancel();
         if (ownsSession) {
             session.close();
         }

@@ -1,5 +1,6 @@
 package io.github.uc15mail.at;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,6 +19,8 @@ public final class AtSessionOptions {
     private final int resyncAttempts;
     private final Duration guardTime;
     private final int maxLineLength;
+    private final Duration fullPreflightAfter;
+    private final Clock clock;
 
     private AtSessionOptions(Builder b) {
         this.timeouts = Map.copyOf(b.timeouts);
@@ -27,6 +30,8 @@ public final class AtSessionOptions {
         this.resyncAttempts = b.resyncAttempts;
         this.guardTime = b.guardTime;
         this.maxLineLength = b.maxLineLength;
+        this.fullPreflightAfter = b.fullPreflightAfter;
+        this.clock = b.clock;
     }
 
     public static AtSessionOptions defaults() {
@@ -86,6 +91,20 @@ public final class AtSessionOptions {
         return maxLineLength;
     }
 
+    /**
+     * How long after the modem's last good send the next send still skips the preflight (a warm send); after
+     * that silence, a failure, a restart or a URC that announces a lost SIM, registration or PDP context, the
+     * next send runs the full preflight. Zero: every send runs it. Default 60 s.
+     */
+    public Duration fullPreflightAfter() {
+        return fullPreflightAfter;
+    }
+
+    /** The clock the silence of {@link #fullPreflightAfter()} is measured with (the system's by default). */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Builds {@link AtSessionOptions}. */
     public static final class Builder {
         private final Map<CommandKind, Duration> timeouts = new EnumMap<>(CommandKind.class);
@@ -95,6 +114,8 @@ public final class AtSessionOptions {
         private int resyncAttempts = 5;
         private Duration guardTime = Duration.ofMillis(1100);
         private int maxLineLength = 4096;
+        private Duration fullPreflightAfter = Duration.ofSeconds(60);
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
 
@@ -146,6 +167,22 @@ public final class AtSessionOptions {
                 throw new IllegalArgumentException("maxLineLength: must be at least 64, was " + n);
             }
             this.maxLineLength = n;
+            return this;
+        }
+
+        /** See {@link AtSessionOptions#fullPreflightAfter()}; zero makes every send run the full preflight. */
+        public Builder fullPreflightAfter(Duration silence) {
+            Objects.requireNonNull(silence, "fullPreflightAfter");
+            if (silence.isNegative()) {
+                throw new IllegalArgumentException("fullPreflightAfter: must not be negative, was " + silence);
+            }
+            this.fullPreflightAfter = silence;
+            return this;
+        }
+
+        /** The clock for {@link AtSessionOptions#fullPreflightAfter()} (tests move a fixed one). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

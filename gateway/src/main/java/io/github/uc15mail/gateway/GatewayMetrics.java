@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * The gateway's metrics in a Micrometer Prometheus registry: {@code uc15mail_queue_messages{state}},
  * {@code uc15mail_modem_signal{modem}}, {@code uc15mail_modem_registered{modem}},
  * {@code uc15mail_modem_can_send{modem}}, {@code uc15mail_sends_total{outcome,code}} and
- * {@code uc15mail_send_duration_seconds{outcome}}. Queue and modem values are read when scraped.
+ * {@code uc15mail_send_duration_seconds{outcome}}, and once {@link #watchPause} is called
+ * {@code uc15mail_sending_paused} (1 while a refused SMTP account pauses sending) and
+ * {@code uc15mail_account_refusals_total}. Queue and modem values are read when scraped.
  * Thread-safe. It does not record sends by itself: the sending loop calls {@link #recordSend}.
  */
 public final class GatewayMetrics {
@@ -28,6 +30,8 @@ public final class GatewayMetrics {
     private final Map<QueueView.State, Long> counts = new EnumMap<>(QueueView.State.class);
     private final Map<String, ModemHealth> lastModems = new ConcurrentHashMap<>();
     private final Set<String> registeredModems = ConcurrentHashMap.newKeySet();
+    private volatile Supplier<String> pausedBecause = () -> null;
+    private volatile java.util.function.LongSupplier refusals = () -> 0;
 
     public GatewayMetrics(QueueView queue, Supplier<List<ModemHealth>> modems) {
         this.queue = queue;
@@ -40,6 +44,29 @@ public final class GatewayMetrics {
 
     private synchronized long count(QueueView.State s) {
         return counts.getOrDefault(s, 0L);
+    }
+
+    /**
+     * Follows a sender's pause: {@code reason} gives why sending is paused (null while it is not), and
+     * {@code refusals} how many refusals of the account there were. {@code /health} answers 503 with that reason
+     * and the status page says it while paused.
+     */
+    public void watchPause(Supplier<String> reason, java.util.function.LongSupplier refusals) {
+        this.pausedBecause = java.util.Objects.requireNonNull(reason, "reason");
+        Gauge.builder("uc15mail.sending.paused", () -> reason.get() == null ? 0 : 1)
+                .description("1 while sending is paused because the SMTP account or configuration was refused")
+                .register(registry);
+        this.refusals = java.util.Objects.requireNonNull(refusals, "refusals");
+        // Micrometer holds the object of a function counter weakly: this registry's owner keeps it alive.
+        io.micrometer.core.instrument.FunctionCounter.builder("uc15mail.account.refusals", this,
+                m -> m.refusals.getAsLong())
+                .description("refusals of the SMTP account or configuration by the server")
+                .register(registry);
+    }
+
+    /** Why sending is paused, or null when it is not (see {@link #watchPause}). */
+    public String pausedBecause() {
+        return pausedBecause.get();
     }
 
     /** Counts one send attempt's outcome ({@code sent}, {@code failed}, {@code unknown}) and error code. */
@@ -96,6 +123,12 @@ public final class GatewayMetrics {
         io.micrometer.core.instrument.FunctionCounter.builder("uc15mail.smtp.line.deadlines.missed", door,
                 GatewayServer::lineDeadlinesMissed).description("connections closed: a line did not arrive in time")
                 .register(registry);
+    }
+
+    /** Adds {@code uc15mail_store_damaged}: 1 while the store is damaged (an alert; intake and lanes stop). */
+    public void watchStore(java.util.function.BooleanSupplier damaged) {
+        Gauge.builder("uc15mail.store.damaged", () -> damaged.getAsBoolean() ? 1 : 0)
+                .description("1 when the outbox store is damaged: intake and sending stopped").register(registry);
     }
 
     /** The registry, for callers that add their own meters. */

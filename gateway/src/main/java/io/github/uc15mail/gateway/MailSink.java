@@ -35,8 +35,33 @@ public interface MailSink {
         throw new UnsupportedOperationException("this sink cannot carry a per-message sender name");
     }
 
+    /**
+     * Why nothing can be stored now (such as a damaged store), or empty. The front door then answers
+     * {@code 451 4.3.0} to {@code MAIL} at once instead of taking the message first.
+     */
+    default java.util.Optional<String> unavailable() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether {@link #accept(EmailDraft, String)} is supported. */
     default boolean carriesSenderName() {
+        return false;
+    }
+
+    /**
+     * As {@link #accept(EmailDraft)} (or {@link #accept(EmailDraft, String)} when {@code senderName} is not
+     * null), storing the draft once per {@code idempotencyKey}: a repeat of a key the sink already holds (within
+     * its window) returns the first message's id and stores nothing. Sinks that cannot deduplicate store it
+     * again (the default); see {@link #deduplicates()}.
+     *
+     * @param idempotencyKey null for a message that is never deduplicated
+     */
+    default String accept(EmailDraft draft, String senderName, String idempotencyKey) throws Exception {
+        return senderName == null ? accept(draft) : accept(draft, senderName);
+    }
+
+    /** Whether {@link #accept(EmailDraft, String, String)} honours the idempotency key. */
+    default boolean deduplicates() {
         return false;
     }
 }

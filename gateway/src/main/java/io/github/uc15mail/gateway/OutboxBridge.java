@@ -65,6 +65,17 @@ public final class OutboxBridge {
     }
 
     /**
+     * Makes {@code /health} (503 with the reason), the status page (in words) and the metrics
+     * ({@code uc15mail_sending_paused}, {@code uc15mail_account_refusals_total}) follow {@code dispatcher}'s
+     * pause after a refused SMTP account or configuration.
+     */
+    public static void watchPause(io.github.uc15mail.outbox.Dispatcher dispatcher, GatewayMetrics metrics) {
+        Objects.requireNonNull(dispatcher, "dispatcher");
+        metrics.watchPause(() -> dispatcher.pause().map(io.github.uc15mail.outbox.SendingPause::reason).orElse(null),
+                dispatcher::accountRefusals);
+    }
+
+    /**
      * Records each finished send attempt of {@code outbox} in {@code metrics} (outcome, modem error code,
      * duration). Close the returned subscription to stop.
      */

@@ -230,11 +230,13 @@ public final class StatusServer implements AutoCloseable {
             } else if (path.equals("/health")) {
                 List<ModemHealth> list = metrics.refresh();
                 boolean damaged = storeDamaged.getAsBoolean();
-                String json = HealthJson.render(list, queue.counts());
+                String paused = metrics.pausedBecause();
+                String json = HealthJson.render(list, queue.counts(), paused);
                 if (damaged) {
                     json = json.substring(0, json.length() - 1) + ",\"store\":\"damaged\"}";
                 }
-                send(request, response, callback, HealthJson.up(list) && !damaged ? 200 : 503, "application/json", json);
+                send(request, response, callback, HealthJson.up(list, paused) && !damaged ? 200 : 503,
+                        "application/json", json);
             } else if (path.equals("/metrics")) {
                 send(request, response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
             } else {
@@ -281,6 +283,12 @@ public final class StatusServer implements AutoCloseable {
         String query = request.getHttpURI().getQuery();
         if (query != null && query.startsWith("notice=")) {
             notice = NOTICES.get(query.substring("notice=".length()));
+        }
+        String paused = metrics.pausedBecause();
+        if (paused != null) {
+            notice = "Sending is paused: " + paused + ". Nothing is submitted until the configuration is fixed "
+                    + "(restart the gateway) or a probe is accepted; queued mail is kept." + (notice == null ? ""
+                    : " " + notice);
         }
         List<ModemHealth> list = modems.get();
         send(request, response, callback, 200, "text/html; charset=utf-8", StatusPage.render(list, queue.counts(),

@@ -117,20 +117,31 @@ public class Uc15Transport extends Transport {
         for (Address a : addresses == null ? new Address[0] : addresses) {
             envelope.add(a instanceof InternetAddress ia ? ia.getAddress() : a.toString());
         }
-        ConvertedMail mail = convert(mime, envelope);
+        byte[] raw = rawBytes(mime);
+        ConvertedMail mail = convert(raw, envelope);
         if (sink != null) {
-            store(mail, message, addresses);
+            String key = sink.deduplicates()
+                    ? io.github.uc15mail.gateway.internal.outbox.IdempotencyKeys.of(mime.getMessageID(), envelope, raw)
+                    : null;
+            store(mail, message, addresses, key);
         } else {
             send(mail, mime, message, addresses);
         }
     }
 
-    private ConvertedMail convert(MimeMessage mime, List<String> envelope) throws MessagingException {
+    private static byte[] rawBytes(MimeMessage mime) throws MessagingException {
         try {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             mime.writeTo(raw);
-            return MimeConverter.create(true, MAX_MESSAGE_BYTES).convert(new ByteArrayInputStream(raw.toByteArray()),
-                    envelope);
+            return raw.toByteArray();
+        } catch (IOException e) {
+            throw new MessagingException("cannot read the message: " + e.getMessage(), e);
+        }
+    }
+
+    private ConvertedMail convert(byte[] raw, List<String> envelope) throws MessagingException {
+        try {
+            return MimeConverter.create(true, MAX_MESSAGE_BYTES).convert(new ByteArrayInputStream(raw), envelope);
         } catch (IOException e) {
             throw new MessagingException("cannot read the message: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -138,10 +149,11 @@ public class Uc15Transport extends Transport {
         }
     }
 
-    private void store(ConvertedMail mail, Message message, Address[] addresses) throws MessagingException {
+    private void store(ConvertedMail mail, Message message, Address[] addresses, String key) throws MessagingException {
         try {
-            String id = mail.fromName().isPresent() && sink.carriesSenderName()
-                    ? sink.accept(mail.draft(), mail.fromName().get()) : sink.accept(mail.draft());
+            String name = mail.fromName().isPresent() && sink.carriesSenderName() ? mail.fromName().get() : null;
+            String id = key != null ? sink.accept(mail.draft(), name, key)
+                    : name != null ? sink.accept(mail.draft(), name) : sink.accept(mail.draft());
             log.info("queued message {}: {} recipients", id, mail.draft().recipients().size());
         } catch (IllegalArgumentException e) {
             throw new MessagingException("the modem cannot send this message: " + e.getMessage(), e);

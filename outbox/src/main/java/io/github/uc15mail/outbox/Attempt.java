@@ -21,12 +21,22 @@ import java.util.Map;
  * @param smtpReply the SMTP reply code the modem reported, or 0
  * @param error the failure in one line, or null
  * @param phaseTimes how long each phase of the send took
+ * @param fault whose fault a failed attempt was ({@code MESSAGE}, {@code ACCOUNT}, {@code NETWORK},
+ *     {@code MODEM}, {@code HOST}, {@code UNKNOWN_OUTCOME}), or null
  */
 public record Attempt(int number, Instant startedAt, Instant endedAt, String node, String modem, String outcome,
         boolean submitted, int errorCode, String errorMeaning, int smtpReply, String error,
-        Map<SendPhase, Duration> phaseTimes) {
+        Map<SendPhase, Duration> phaseTimes, String fault) {
 
     public Attempt {
         phaseTimes = Map.copyOf(phaseTimes);
+    }
+
+    /** An attempt without a recorded fault kind. */
+    public Attempt(int number, Instant startedAt, Instant endedAt, String node, String modem, String outcome,
+            boolean submitted, int errorCode, String errorMeaning, int smtpReply, String error,
+            Map<SendPhase, Duration> phaseTimes) {
+        this(number, startedAt, endedAt, node, modem, outcome, submitted, errorCode, errorMeaning, smtpReply, error,
+                phaseTimes, null);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.uc15mail.outbox;
 
 import io.github.uc15mail.ModemMailer;
+import io.github.uc15mail.outbox.internal.AccountPause;
 import io.github.uc15mail.outbox.internal.LaneWorker;
 import io.github.uc15mail.outbox.internal.ModemLane;
 import io.github.uc15mail.outbox.internal.Store;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +31,20 @@ import org.slf4j.LoggerFactory;
  *   <li>Before {@code AT+QSMTPPUT} is written the message is durably marked as submitting; if that
  *       cannot be recorded (store unreachable, lease lost) the send stops before it and the message goes
  *       back to the queue.</li>
- *   <li>On start it applies the crash rule to the leases its node held in an earlier life (QUEUED if never
- *       submitted, UNKNOWN if it was); it renews the leases of its sends and, every few seconds, applies
- *       the same rule to leases that other gateways let expire.</li>
- *   <li>A modem whose failures are its own is set aside and probed later (see {@link DispatcherOptions});
- *       a message's own failure (a refused recipient) does not count against the modem.</li>
+ *   <li>Its leases are held by {@link #owner()}: the node name and an instance id made at each start, so a
+ *       restarted gateway, or a twin started under the same node name, never mistakes another's live lease
+ *       for its own. Twins work alongside each other safely. On start, and every few seconds, it applies
+ *       the crash rule (QUEUED if never submitted, UNKNOWN if it was) to leases that have expired by the
+ *       store's clock (the database's on PostgreSQL), never to a live one. It renews the leases of its own
+ *       sends, for their attempt only, on a connection of its own.</li>
+ *   <li>Whose fault a failure is comes from the core's {@link io.github.uc15mail.error.FaultClassifier}. A modem
+ *       whose failures are its own is set aside and probed later (see {@link DispatcherOptions}); a
+ *       message's own failure (a refused recipient), the network's or this host's does not count against
+ *       the modem.</li>
+ *   <li>A refused SMTP account or configuration pauses the whole dispatcher, not the modem (see
+ *       {@link SendingPause}): the message goes back to the queue, and nothing more is submitted until
+ *       {@link #resume()} or a probe every {@link DispatcherOptions#accountProbe()} is accepted. At most
+ *       one submission per modem already past its claim when the first refusal came.</li>
  *   <li>{@link #close()} stops claiming, stops sends that have not reached their submit point (they go back
  *       to the queue) and waits for those that have.</li>
  * </ul>
@@ -49,24 +60,29 @@ public final class Dispatcher implements AutoCloseable {
     private final DispatcherOptions options;
     private final List<LaneWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final Set<MessageId> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<MessageId, Integer> inFlight = new ConcurrentHashMap<>();
+    private final String owner;
+    private final AccountPause accountPause;
     private final Object wakeup = new Object();
     private final Thread keeper;
+    private final Thread sweeper;
     private final io.github.uc15mail.at.Subscription enqueueWakeup;
     private volatile boolean stopping;
 
-    private Dispatcher(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options) {
+    private Dispatcher(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options,
+            ModemReopener reopener) {
         this.outbox = outbox;
         this.options = options;
+        this.owner = options.node() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        this.accountPause = new AccountPause(options.accountProbe());
         Store store = outbox.store();
-        var moved = store.reclaim(options.node(), outbox.clock().millis(), options.atLeastOnce());
+        var moved = store.reclaim(options.atLeastOnce());
         publishMoved(moved);
         if (!moved.isEmpty()) {
-            log.info("node {}: {} message(s) left SENDING by an earlier run settled by the crash rule", options.node(),
-                    moved.size());
+            log.info("{}: {} message(s) whose gateway stopped settled by the crash rule", owner, moved.size());
         }
         modems.forEach((name, mailer) -> workers.add(new LaneWorker(new ModemLane(name, mailer), store, options,
-                outbox::publish, inFlight, wakeup, outbox.clock())));
+                outbox::publish, inFlight, wakeup, outbox.clock(), owner, accountPause, reopener)));
         enqueueWakeup = outbox.addListener(change -> {
             if (change.to() == MessageState.QUEUED) {
                 synchronized (wakeup) {
@@ -79,8 +95,10 @@ public final class Dispatcher implements AutoCloseable {
             t.setDaemon(true);
             threads.add(t);
         }
-        keeper = new Thread(this::keep, "uc15mail-outbox-keeper");
+        keeper = new Thread(this::keep, "uc15mail-outbox-heartbeat");
         keeper.setDaemon(true);
+        sweeper = new Thread(this::sweep, "uc15mail-outbox-sweeper");
+        sweeper.setDaemon(true);
     }
 
     /**
@@ -89,16 +107,28 @@ public final class Dispatcher implements AutoCloseable {
      * @throws OutboxException when the store cannot be reached to settle this node's earlier leases
      */
     public static Dispatcher start(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options) {
+        return start(outbox, modems, options, null);
+    }
+
+    /**
+     * As {@link #start(Outbox, Map, DispatcherOptions)}, and a modem whose link is lost is reopened with
+     * {@code reopener} (null: it stays lost): state {@link PoolModemStatus.Health#RECONNECTING}, tries after
+     * 0, 5, 10, 20, 40 and then every 60 s; once open it is recovered and takes work again.
+     *
+     * @throws OutboxException when the store cannot be reached to settle this node's earlier leases
+     */
+    public static Dispatcher start(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options,
+            ModemReopener reopener) {
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(options, "options");
         if (modems.isEmpty()) {
             throw new IllegalArgumentException("modems: at least 1, was 0");
         }
-        Dispatcher d = new Dispatcher(outbox, new LinkedHashMap<>(modems), options);
+        Dispatcher d = new Dispatcher(outbox, new LinkedHashMap<>(modems), options, reopener);
         d.threads.forEach(Thread::start);
         d.keeper.start();
-        log.info("dispatcher on node {} draining {} through {} modem(s)", options.node(), outbox.storeDescription(),
-                modems.size());
+        d.sweeper.start();
+        log.info("dispatcher {} draining {} through {} modem(s)", d.owner, outbox.storeDescription(), modems.size());
         return d;
     }
 
@@ -111,25 +141,72 @@ public final class Dispatcher implements AutoCloseable {
         return options;
     }
 
-    /** Renews the leases of running sends; reclaims expired leases; fails expired messages. */
+    /**
+     * Why nothing is being submitted, when the SMTP server refused the account or configuration; empty
+     * while sending normally. See {@link SendingPause}.
+     */
+    public Optional<SendingPause> pause() {
+        return accountPause.status();
+    }
+
+    /** How many times the SMTP server refused the account or configuration since this dispatcher started. */
+    public long accountRefusals() {
+        return accountPause.refusals();
+    }
+
+    /**
+     * Ends a pause because the configuration changed (the gateway re-read it, or its mailers were rebuilt):
+     * the queue is sent again at once. Does nothing when not paused.
+     */
+    public void resume() {
+        accountPause.resume();
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
+    }
+
+    /** Who holds this dispatcher's leases: {@code node/instance}, the instance id new at each start. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Renews the leases of running sends, on the store's heartbeat connection (never behind its write queue). */
     private void keep() {
         long beat = Math.max(100, options.lease().toMillis() / 3);
         Store store = outbox.store();
         while (!stopping || !inFlight.isEmpty()) {
             try {
-                long now = outbox.clock().millis();
-                store.heartbeat(options.node(), Set.copyOf(inFlight), now + options.lease().toMillis());
-                if (!stopping) {
-                    publishMoved(store.reclaim(null, now, options.atLeastOnce()));
-                    publishMoved(store.expire(now));
+                Set<MessageId> lost = store.heartbeat(owner, Map.copyOf(inFlight), options.lease().toMillis());
+                lost.retainAll(inFlight.keySet());
+                if (!lost.isEmpty()) {
+                    log.warn("{}: the lease of {} is no longer ours; its send will not be submitted", owner, lost);
                 }
             } catch (OutboxException e) {
-                log.warn("outbox housekeeping failed ({}); trying again", e.getMessage());
+                log.warn("lease renewal failed ({}); trying again", e.getMessage());
             }
             try {
                 TimeUnit.MILLISECONDS.sleep(beat);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Reclaims leases that expired (by the store's clock) and fails expired messages, every few seconds. */
+    private void sweep() {
+        long every = Math.max(100, options.lease().toMillis() / 3);
+        Store store = outbox.store();
+        while (!stopping) {
+            try {
+                publishMoved(store.reclaim(options.atLeastOnce()));
+                publishMoved(store.expire());
+            } catch (OutboxException e) {
+                log.warn("outbox housekeeping failed ({}); trying again", e.getMessage());
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(every);
+            } catch (InterruptedException e) {
                 return;
             }
         }
@@ -165,8 +242,10 @@ public final class Dispatcher implements AutoCloseable {
         }
         enqueueWakeup.cancel();
         keeper.interrupt();
+        sweeper.interrupt();
         try {
             keeper.join(5000);
+            sweeper.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

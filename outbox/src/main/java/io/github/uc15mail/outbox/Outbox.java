@@ -1,10 +1,12 @@
 package io.github.uc15mail.outbox;
 
 import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.SmsDraft;
 import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.outbox.internal.DraftCodec;
 import io.github.uc15mail.outbox.internal.Migrations;
 import io.github.uc15mail.outbox.internal.Store;
+import io.github.uc15mail.outbox.internal.StoreDamage;
 import io.github.uc15mail.outbox.internal.StoreLocation;
 import io.reactivex.rxjava3.core.BackpressureStrategy;
 import io.reactivex.rxjava3.core.Flowable;
@@ -79,13 +81,36 @@ public final class Outbox implements AutoCloseable {
      * ignores them). The schema is created or migrated first.
      *
      * @throws IllegalArgumentException for a URL that names no supported store
+     * @throws StoreDamagedException when SQLite's {@code PRAGMA quick_check} finds damage (the message names
+     *     it and the recovery)
      * @throws OutboxException when the store cannot be reached or migrated
      */
     public static Outbox open(String storeUrl, String user, String password) {
+        return open(storeUrl, user, password, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #open(String, String, String)}, with the clock this host reads. On SQLite it is the store's
+     * clock (one host decides). On PostgreSQL it only stamps the changes listeners see and times the
+     * modems' set-aside: every lease, back-off, not-before and expiry is compared with the database's clock,
+     * so a host whose clock is off never takes a live lease.
+     */
+    public static Outbox open(String storeUrl, String user, String password, Clock clock) {
+        Objects.requireNonNull(clock, "clock");
         StoreLocation location = StoreLocation.parse(storeUrl, user, password);
+        StoreDamage.quickCheck(location);
         Migrations.migrate(location);
         log.info("outbox store {} ready", location);
-        return new Outbox(new Store(location, WRITE_TIMEOUT), Clock.systemUTC());
+        return new Outbox(new Store(location, WRITE_TIMEOUT, clock), clock);
+    }
+
+    /**
+     * The damage seen in the store since it was opened ({@code SQLITE_CORRUPT}, {@code SQLITE_NOTADB}, or a
+     * PostgreSQL data corruption error), or empty. Once seen, enqueue throws {@link StoreDamagedException} and
+     * the dispatcher's lanes stop claiming, until the store is recovered and opened again.
+     */
+    public Optional<String> storeDamage() {
+        return store.damage().found();
     }
 
     /** Enqueues {@code draft} with the default options. */
@@ -109,10 +134,39 @@ public final class Outbox implements AutoCloseable {
         Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(options, "options");
         DraftCodec.StoredDraft stored = DraftCodec.encode(draft);
+        Optional<String> damage = store.damage().found();
+        if (damage.isPresent()) {
+            throw store.damage().damaged(damage.get(), null);
+        }
         Instant now = clock.instant();
-        Map.Entry<MessageId, Boolean> r = store.insert(MessageId.random(), stored, options, now.toEpochMilli());
+        Map.Entry<MessageId, Boolean> r = store.insert(MessageId.random(), stored, options);
         if (r.getValue()) {
             publish(new StateChange(r.getKey(), null, MessageState.QUEUED, now, "enqueued"));
+        }
+        return r.getKey();
+    }
+
+    /** Enqueues {@code sms} with the default options. */
+    public MessageId enqueueSms(SmsDraft sms) {
+        return enqueueSms(sms, EnqueueOptions.defaults(), null);
+    }
+
+    /**
+     * Stores {@code sms} (channel {@code sms}) and returns its id once it is durable, with the same states, retries
+     * and crash rule as mail: the submit mark is committed before its first part's {@code AT+CMGS}; a gateway that
+     * dies after it leaves the message {@link MessageState#UNKNOWN}, never sent again automatically (the phone may
+     * show some or all of its parts). {@code linkedTo} (may be null) names the message it is about.
+     *
+     * @throws OutboxException when the store cannot be reached or did not commit in time (nothing stored)
+     */
+    public MessageId enqueueSms(SmsDraft sms, EnqueueOptions options, MessageId linkedTo) {
+        Objects.requireNonNull(sms, "sms");
+        Objects.requireNonNull(options, "options");
+        DraftCodec.StoredDraft stored = DraftCodec.encodeSms(sms, linkedTo == null ? null : linkedTo.value());
+        Instant now = clock.instant();
+        Map.Entry<MessageId, Boolean> r = store.insert(MessageId.random(), stored, options);
+        if (r.getValue()) {
+            publish(new StateChange(r.getKey(), null, MessageState.QUEUED, now, "enqueued (SMS)"));
         }
         return r.getKey();
     }
@@ -156,7 +210,7 @@ public final class Outbox implements AutoCloseable {
 
     private boolean move(MessageId id, List<MessageState> from, MessageState to, String note) {
         Instant now = clock.instant();
-        Optional<MessageState> before = store.move(id, from, to, note, now.toEpochMilli());
+        Optional<MessageState> before = store.move(id, from, to, note);
         before.ifPresent(b -> publish(new StateChange(id, b, to, now, note)));
         return before.isPresent();
     }

@@ -25,6 +25,8 @@ public record PoolModemStatus(String name, Health health, int consecutiveFailure
         READY,
         /** Sending a message. */
         SENDING,
+        /** Its link was lost (the port vanished); being reopened, every 5 s at first and at most every 60 s. */
+        RECONNECTING,
         /** Failed too often in a row; takes no work until {@link PoolModemStatus#setAsideUntil()}. */
         SET_ASIDE,
         /** The dispatcher stopped. */

@@ -128,9 +128,10 @@ class DispatcherTest {
         assertEquals("modem0", a.modem());
         assertNotNull(a.endedAt());
         assertTrue(a.phaseTimes().containsKey(SendPhase.SMTP), a.phaseTimes().toString());
+        // The worker records the outcome first and then becomes READY again.
+        await("ready", () -> dispatcher.poolStatus().get(0).health() == PoolModemStatus.Health.READY);
         PoolModemStatus s = dispatcher.poolStatus().get(0);
         assertEquals(5, s.sent());
-        assertEquals(PoolModemStatus.Health.READY, s.health());
         assertTrue(uc15.emulator().ramFiles().isEmpty(), "no RAM files left: " + uc15.emulator().ramFiles().keySet());
     }
 
@@ -155,7 +156,7 @@ class DispatcherTest {
 
     @Test
     void anOutageIsRiddenOutWithBackoffThenSentByPriorityThenAge() throws Exception {
-        // The network is gone for 3 s: every send ends with 654. Three in a row set the only modem aside.
+        // The network is gone for 3 s: every send ends with 654.
         uc15.emulator().faults().smtpUnreachable(Duration.ofSeconds(3));
         List<MessageId> ids = new ArrayList<>();
         int[] priorities = {0, 5, 0, 9, 5, 0, 9, 0};
@@ -164,7 +165,9 @@ class DispatcherTest {
                     .withPriority(priorities[i])));
         }
         start(fast("n1"), uc15.emulator());
-        await("modem set aside", () -> dispatcher.poolStatus().get(0).setAsideUntil() != null);
+        // 654 is the network's fault, not the modem's: it is retried with back-off, the modem is not blamed.
+        await("a retry", () -> ids.stream().anyMatch(id -> outbox.attempts(id).stream()
+                .anyMatch(a -> "RETRY".equals(a.outcome()))));
         // Queued while the network is gone.
         for (int i = 4; i < priorities.length; i++) {
             ids.add(outbox.enqueue(draft("p" + priorities[i] + "-" + i), EnqueueOptions.defaults()
@@ -185,7 +188,7 @@ class DispatcherTest {
                 assertTrue(gap.toMillis() >= 80, "backoff between attempts: " + gap);
             }
         }
-        assertTrue(retried >= 3, "at least the three that set the modem aside were retried: " + retried);
+        assertTrue(retried >= 1, "the outage was met: " + retried);
         assertEquals(0, dispatcher.poolStatus().get(0).consecutiveFailures());
     }
 
@@ -225,18 +228,40 @@ class DispatcherTest {
     }
 
     @Test
-    void onStartTheNodesEarlierLeasesAreSettledByTheCrashRule() throws Exception {
+    void onStartExpiredLeasesOfAnEarlierRunAreSettledByTheCrashRule() throws Exception {
         MessageId submitted = outbox.enqueue(draft("was submitting"));
         MessageId composing = outbox.enqueue(draft("was composing"));
         Store store = outbox.store();
-        long now = System.currentTimeMillis();
-        Store.Claim c1 = store.claim("n1", "n1", "modem0", now, now + 600_000).orElseThrow();
-        store.claim("n1", "n1", "modem0", now, now + 600_000).orElseThrow();
-        assertTrue(store.markSubmitting(submitted, "n1", c1.attempt(), now));
+        Store.Claim c1 = store.claim("n1/old", "n1", "modem0", 600_000).orElseThrow();
+        store.claim("n1/old", "n1", "modem0", 600_000).orElseThrow();
+        assertTrue(store.markSubmitting(submitted, "n1/old", c1.attempt()));
+        // The earlier run died long ago: its leases ran out (time moved on by the store's clock).
+        store.write(c -> c.createStatement().executeUpdate("UPDATE outbox_message SET lease_until = lease_until - 700000"));
         start(fast("n1"), uc15.emulator());
         await("composing one sent", () -> outbox.find(composing).orElseThrow().state() == MessageState.SENT);
         assertEquals(MessageState.UNKNOWN, outbox.find(submitted).orElseThrow().state());
         assertEquals(List.of("was composing"), receivedSubjects());
+    }
+
+    /**
+     * A pool mailer with a RetryPolicy calls the submit gate once per try. A try that ended with a definite
+     * failure after AT+QSMTPPUT (here 654, the network) may be followed by another: the gate lets it through
+     * instead of reporting that the gateway is stopping.
+     */
+    @Test
+    void aMailerWithARetryPolicyRetriesThroughTheSubmitGate() throws Exception {
+        SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).sender("", "gw@example.com")
+                .sendTimeoutSeconds(60).sendResultTimeout(resultTimeout).build();
+        ModemMailer m = ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config).ownsSession(true)
+                .retryPolicy(io.github.uc15mail.mail.RetryPolicy.attempts(2, Duration.ofMillis(50))).build();
+        mailers.add(m);
+        uc15.emulator().faults().forcePutResult(654, 0);
+        MessageId id = outbox.enqueue(draft("retried by the mailer"));
+        dispatcher = Dispatcher.start(outbox, Map.of("modem0", m), fast("n1"));
+        await("sent", () -> outbox.find(id).orElseThrow().state() == MessageState.SENT);
+        assertEquals(1, outbox.attempts(id).size(), outbox.attempts(id).toString());
+        assertEquals("SENT", outbox.attempts(id).get(0).outcome());
+        assertEquals(List.of("retried by the mailer"), receivedSubjects());
     }
 
     @Test

@@ -33,8 +33,7 @@ class PostgresLeaseRaceTest {
         try (Store store = new Store(StoreLocation.parse(url, "postgres", ""), Duration.ofSeconds(15));
                 Connection other = DriverManager.getConnection(url, "postgres", "");
                 Connection watch = DriverManager.getConnection(url, "postgres", "")) {
-            long now = System.currentTimeMillis();
-            Store.Claim mine = store.claim("host-a", "a", "m1", now, now + 60_000).orElseThrow();
+            Store.Claim mine = store.claim("host-a", "a", "m1", 60_000).orElseThrow();
             // Host B reclaims and claims it again, in a transaction still open: it holds the row lock.
             other.setAutoCommit(false);
             try (PreparedStatement ps = other.prepareStatement("UPDATE outbox_message SET lease_owner = 'host-b', "
@@ -42,8 +41,8 @@ class PostgresLeaseRaceTest {
                 ps.setString(1, id.value());
                 assertEquals(1, ps.executeUpdate());
             }
-            CompletableFuture<Optional<MessageState>> finish = CompletableFuture.supplyAsync(() -> store.finish(id,
-                    mine.attempt(), new Store.Finish(MessageState.SENT, "SENT", now, 0, null, 250, null, null), now));
+            CompletableFuture<Optional<Store.Ended>> finish = CompletableFuture.supplyAsync(() -> store.finish(id,
+                    mine.attempt(), new Store.Finish(MessageState.SENT, "SENT", 0, 0, null, 250, null, null)));
             // Host A has read the old row (SENDING, its attempt) and now waits for B's lock in its UPDATE.
             waitForALockWait(watch);
             other.commit();

@@ -72,6 +72,9 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
     @Mixin
     TraceOptions trace = new TraceOptions();
 
+    @Mixin
+    SmsGatewayOptions sms = new SmsGatewayOptions();
+
     @Option(names = "--demo", description = "Run everything in this process: two emulated modems, an embedded SMTP "
             + "server as the destination, a temporary outbox, the front door and the status page; prints how to try it.")
     boolean demo;
@@ -133,6 +136,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
         frontDoor.frontDoor(context.env());
         frontDoor.checkHttp(context.env());
         dispatchOptions();
+        sms.check();
     }
 
     /**
@@ -155,7 +159,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
                 }
             });
             try (GatewayServices services = GatewayServices.start(outbox, addresses, baud, config, dispatch, door, http,
-                    frontDoor.httpAdmin, frontDoor.statusLogin(context.env()), masker, context, trace)) {
+                    frontDoor.httpAdmin, frontDoor.statusLogin(context.env()), masker, context, trace, sms)) {
                 Signals.onTermination(this::requestStop);
                 context.err().println("uc15mail: gateway " + dispatch.node() + " draining " + outbox.storeDescription()
                         + " through " + services.modemCount() + " modem" + (services.modemCount() == 1 ? "" : "s")

@@ -38,6 +38,8 @@ final class GatewayServices implements AutoCloseable {
     private volatile Dispatcher dispatcher;
     private volatile ModemReadings readings;
     private GatewayServer frontDoor;
+    private SmsGatewayOptions sms = new SmsGatewayOptions();
+    private java.util.concurrent.ScheduledExecutorService fallbackTicks;
     private StatusServer status;
 
     /**
@@ -49,7 +51,17 @@ final class GatewayServices implements AutoCloseable {
     static GatewayServices start(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
             DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
             StatusServer.Login login, SecretMasker masker, CliContext context, TraceOptions trace) {
+        return start(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, login, masker, context,
+                trace, new SmsGatewayOptions());
+    }
+
+    /** As above, with the SMS flags: mail-to-SMS at the front door, and the fallback SMS. */
+    static GatewayServices start(Outbox outbox, List<ModemAddress> modems, int baud, SmtpConfig config,
+            DispatcherOptions dispatch, GatewaySettings frontDoorSettings, InetSocketAddress http, boolean admin,
+            StatusServer.Login login, SecretMasker masker, CliContext context, TraceOptions trace,
+            SmsGatewayOptions sms) {
         GatewayServices g = new GatewayServices();
+        g.sms = sms;
         try {
             g.startAll(outbox, modems, baud, config, dispatch, frontDoorSettings, http, admin, login, masker, context, trace);
             return g;
@@ -67,9 +79,10 @@ final class GatewayServices implements AutoCloseable {
         Supplier<List<ModemHealth>> health = () -> dispatcher == null || readings == null ? List.of()
                 : OutboxBridge.modemHealth(dispatcher.poolStatus(), readings::last);
         GatewayMetrics metrics = new GatewayMetrics(queue, health);
+        metrics.watchStore(() -> outbox.storeDamage().isPresent());
         if (frontDoorSettings != null) {
             try {
-                frontDoor = GatewayServer.start(frontDoorSettings, OutboxBridge.sink(outbox));
+                frontDoor = GatewayServer.start(frontDoorSettings, sms.sink(outbox, OutboxBridge.sink(outbox)));
                 metrics.watchFrontDoor(frontDoor);
             } catch (IOException | RuntimeException e) {
                 throw CliFailure.badInput("listen: cannot start the SMTP front door on " + hostPort(frontDoorSettings.listen())
@@ -79,6 +92,7 @@ final class GatewayServices implements AutoCloseable {
         if (http != null) {
             try {
                 status = StatusServer.start(http, Set.of(), admin, login, queue, health, metrics);
+                status.watchStore(() -> outbox.storeDamage().isPresent());
             } catch (IOException | IllegalArgumentException e) {
                 throw CliFailure.badInput("http: cannot start the status page on " + hostPort(http) + ": "
                         + e.getMessage() + " (choose another --http, or --http off)");
@@ -95,13 +109,55 @@ final class GatewayServices implements AutoCloseable {
         }
         subscriptions.add(OutboxBridge.logChanges(outbox, masker::mask));
         subscriptions.add(OutboxBridge.feedMetrics(outbox, metrics));
+        io.github.uc15mail.outbox.ModemReopener reopener = name -> reopen(name, modems, pool, baud, config, context, trace,
+                masker);
         try {
-            dispatcher = Dispatcher.start(outbox, pool, dispatch);
+            dispatcher = Dispatcher.start(outbox, pool, dispatch, reopener);
         } catch (OutboxException e) {
             throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, e.getMessage(), e);
         }
         Dispatcher d = dispatcher;
         readings = new ModemReadings(pool, d::poolStatus);
+        OutboxBridge.watchPause(d, metrics);
+        io.github.uc15mail.gateway.internal.sms.SmsFallback fallback = sms.fallback(outbox, java.time.Clock.systemUTC());
+        if (fallback != null) {
+            fallbackTicks = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "uc15mail-sms-fallback");
+                t.setDaemon(true);
+                return t;
+            });
+            fallbackTicks.scheduleWithFixedDelay(() -> {
+                try {
+                    fallback.tick();
+                } catch (RuntimeException e) {
+                    context.err().println("uc15mail: SMS fallback check failed: " + masker.mask(String.valueOf(e.getMessage())));
+                }
+            }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Opens the modem {@code name} again after its link was lost: the address is resolved anew (a path, or a
+     * USB serial number), the old link closed and replaced.
+     */
+    private synchronized ModemMailer reopen(String name, List<ModemAddress> modems, Map<String, ModemMailer> pool,
+            int baud, SmtpConfig config, CliContext context, TraceOptions trace, SecretMasker masker) {
+        for (int i = 0; i < modems.size(); i++) {
+            ModemAddress address = modems.get(i);
+            if (!address.spec().equals(name)) {
+                continue;
+            }
+            ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget(), trace, masker,
+                    modems.size() > 1 ? i + 1 : 0);
+            ModemMailer mailer = ModemMailer.create(link.session(), config);
+            mailers.get(i).close();
+            links.get(i).close();
+            mailers.set(i, mailer);
+            links.set(i, link);
+            pool.put(name, mailer);
+            return mailer;
+        }
+        throw new IllegalArgumentException("modem: no modem named " + name + " in this gateway");
     }
 
     static String hostPort(InetSocketAddress a) {
@@ -126,6 +182,9 @@ final class GatewayServices implements AutoCloseable {
     /** Stops taking mail, then hands back or finishes the running sends, then closes the modems. */
     @Override
     public void close() {
+        if (fallbackTicks != null) {
+            fallbackTicks.shutdownNow();
+        }
         if (frontDoor != null) {
             frontDoor.close();
         }

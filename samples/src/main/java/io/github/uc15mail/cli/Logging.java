@@ -12,6 +12,12 @@ import org.slf4j.LoggerFactory;
 final class Logging {
 
     private static final String SDK_LOGGER = "io.github.uc15mail";
+    /** SLF4J's no-operation provider, chosen by {@link Uc15MailCli#main} for a short command without --verbose. */
+    static final String NOP_PROVIDER = "org.slf4j.helpers.NOP_FallbackServiceProvider";
+    /** SLF4J's own reports (such as "Attempting to load provider"): warnings only. */
+    static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+    /** Set when {@link Uc15MailCli#main} chose {@link #NOP_PROVIDER}. */
+    static final String QUIET_PROPERTY = "uc15mail.quietLogging";
 
     private Logging() {}
 
@@ -23,6 +29,19 @@ final class Logging {
         Level previous = logbackLogger.getLevel();
         logbackLogger.setLevel(Level.toLevel(level));
         return () -> logbackLogger.setLevel(previous);
+    }
+
+    /**
+     * A command found it is verbose after all (a config file said so): undoes the quiet choice of
+     * {@link Uc15MailCli#main}, which works while no logger was made yet (the settings are read before the SDK
+     * logs anything).
+     */
+    static void verboseAfterAll() {
+        if (Boolean.getBoolean(QUIET_PROPERTY)) {
+            System.clearProperty("slf4j.provider");
+            System.clearProperty(SLF4J_VERBOSITY);
+            System.clearProperty(QUIET_PROPERTY);
+        }
     }
 
     /** INFO for the SDK when verbose, otherwise off. */

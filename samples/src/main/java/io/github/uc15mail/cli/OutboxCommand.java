@@ -117,13 +117,14 @@ public final class OutboxCommand implements Callable<Integer> {
             for (OutboxMessage m : messages) {
                 if (json) {
                     out.println(new Json().field("id", m.id().value()).field("state", m.state().name())
+                            .field("channel", m.channel())
                             .field("attempts", m.attempts()).field("subject", m.subject())
                             .field("recipients", m.recipients()).field("error", m.lastError())
                             .field("priority", m.priority()).field("created", m.createdAt().toString())
                             .field("updated", m.updatedAt().toString()));
                 } else {
                     out.println(String.format(Locale.ROOT, "%-36s  %-9s %8d  %-24s  %s%s", m.id(), m.state(), m.attempts(),
-                            m.updatedAt(), oneLine(m.subject()),
+                            m.updatedAt(), m.isSms() ? "SMS to " + String.join(", ", m.recipients()) : oneLine(m.subject()),
                             m.lastError() == null ? "" : "  (" + oneLine(m.lastError()) + ")"));
                 }
             }
@@ -152,6 +153,7 @@ public final class OutboxCommand implements Callable<Integer> {
                 PrintStream out = parent.out();
                 out.println("id:         " + m.id());
                 out.println("state:      " + m.state());
+                out.println("channel:    " + m.channel() + (m.linkedTo() == null ? "" : " (about " + m.linkedTo() + ")"));
                 out.println("subject:    " + oneLine(m.subject()));
                 out.println("recipients: " + String.join(", ", m.recipients()));
                 out.println("priority:   " + m.priority());

@@ -151,9 +151,10 @@ public final class QualifyCommand implements Callable<Integer>, VerboseCommand {
     }
 
     /** A security mode to send with, and its port (0: the mode's default). */
-    record Mode(Security security, int port) {
+    record Mode(Security security, int port, boolean portGiven) {
         String label() {
-            return security.name().toLowerCase(Locale.ROOT) + (port > 0 ? ":" + port : "");
+            // the port is not part of the label: the subject and the trace names stay the same whatever the server's port
+            return security.name().toLowerCase(Locale.ROOT);
         }
 
         SmtpConfig config(SmtpConfig base) {
@@ -162,7 +163,7 @@ public final class QualifyCommand implements Callable<Integer>, VerboseCommand {
 
         static List<Mode> parse(String spec, SmtpConfig base) {
             if (spec == null || spec.isBlank()) {
-                return List.of(new Mode(base.security(), base.port()));
+                return List.of(new Mode(base.security(), base.port(), false));
             }
             List<Mode> modes = new ArrayList<>();
             for (String part : spec.split(",")) {
@@ -184,7 +185,7 @@ public final class QualifyCommand implements Callable<Integer>, VerboseCommand {
                         throw CliFailure.badInput("modes: port must be 1-65535, was " + mp[1] + " in " + part);
                     }
                 }
-                modes.add(new Mode(s, port));
+                modes.add(new Mode(s, port, port > 0));
             }
             return modes;
         }

@@ -1,6 +1,8 @@
 package io.github.uc15mail.cli;
 
 import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.error.InvalidDraftException;
+import io.github.uc15mail.SmsDraft;
 import io.github.uc15mail.outbox.EnqueueOptions;
 import io.github.uc15mail.outbox.MessageId;
 import io.github.uc15mail.outbox.Outbox;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
  * accepted and ignored, so one config file serves both). Prints the message id.
  */
 @Command(name = "queue", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION, sortOptions = false,
-        description = {"Put one email in the outbox; a running 'uc15mail gateway' sends it.",
+        description = {"Put one email (or with --sms +E164 --text T, one SMS) in the outbox; a running 'uc15mail gateway' "
+                + "sends it.",
                 "Takes the content flags of 'send'; no modem is touched. Prints the message id."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -49,8 +52,37 @@ public final class QueueCommand implements Callable<Integer>, VerboseCommand {
             description = "Queue at most once under this key: a repeat prints the first message's id.")
     String idempotencyKey;
 
+    @Option(names = "--sms", paramLabel = "+E164",
+            description = "Queue an SMS to this number (international form, such as +491701234567) instead of an email; "
+                    + "its text comes from --text.")
+    String sms;
+
+    @Option(names = "--text", paramLabel = "T", description = "The text of the SMS (with --sms).")
+    String text;
+
+    @Option(names = "--max-parts", paramLabel = "N", description = "Most SMS parts the text may take (with --sms; default 4).")
+    Integer maxParts;
+
     public QueueCommand(CliContext context) {
         this.context = context;
+    }
+
+    /** The SMS of {@code --sms}/{@code --text}, null for an email; exit 2 for a half or wrong one. */
+    private SmsDraft smsDraft() {
+        if (sms == null) {
+            if (text != null || maxParts != null) {
+                throw CliFailure.badInput("text: --text and --max-parts go with --sms (an email takes --body)");
+            }
+            return null;
+        }
+        if (text == null) {
+            throw CliFailure.badInput("text: --sms needs --text");
+        }
+        try {
+            return SmsDraft.of(sms, text, maxParts == null ? SmsDraft.DEFAULT_MAX_PARTS : maxParts);
+        } catch (InvalidDraftException e) {
+            throw CliFailure.badInput(e.getMessage().replaceFirst("^to:", "sms:"));
+        }
     }
 
     @Override
@@ -60,7 +92,8 @@ public final class QueueCommand implements Callable<Integer>, VerboseCommand {
 
     @Override
     public Integer call() {
-        EmailDraft draft = SendSettings.resolveDraft(options);
+        SmsDraft smsDraft = smsDraft();
+        EmailDraft draft = smsDraft == null ? SendSettings.resolveDraft(options) : null;
         EnqueueOptions enqueue = EnqueueOptions.defaults().withPriority(priority);
         if (idempotencyKey != null) {
             try {
@@ -73,7 +106,7 @@ public final class QueueCommand implements Callable<Integer>, VerboseCommand {
         try (Outbox outbox = store.open(context.env())) {
             MessageId id;
             try {
-                id = outbox.enqueue(draft, enqueue);
+                id = smsDraft != null ? outbox.enqueueSms(smsDraft, enqueue, null) : outbox.enqueue(draft, enqueue);
             } catch (IllegalArgumentException e) {
                 throw CliFailure.badInput(e.getMessage());
             } catch (OutboxException e) {

@@ -54,6 +54,9 @@ public final class SendCommand implements Callable<Integer>, VerboseCommand {
     public Integer call() {
         SendSettings settings = SendSettings.resolve(options, context.env());
         verboseFromConfig = settings.verbose();
+        if (settings.verbose()) {
+            Logging.verboseAfterAll();
+        }
         AutoCloseable logLevel = Logging.sdk(settings.verbose());
         long start = System.nanoTime();
         TrafficPrinter traffic = settings.verbose() ? new TrafficPrinter(context.err(), settings.masker()) : null;

@@ -1,7 +1,12 @@
 package io.github.uc15mail.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,26 +46,50 @@ public final class Uc15MailCli implements Callable<Integer> {
         return ExitCodes.BAD_INPUT;
     }
 
-    /** The command line wired to {@code context}; run it with {@link CommandLine#execute}. */
+    /** The commands a short run may leave quiet: they print one line and turn the SDK's logs off unless verbose. */
+    private static final Set<String> QUIET = Set.of("send", "probe", "ports", "--version", "-V", "--help", "-h");
+
+    /** The command line wired to {@code context}, with every subcommand; run it with {@link CommandLine#execute}. */
     public static CommandLine commandLine(CliContext context) {
-        return commandLine(context, System.in);
+        return commandLine(context, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when {@code args} names a subcommand only that one is built (picocli
+     * reflects over every subcommand it is given, which loads their classes: the outbox, JDBC, the gateway);
+     * {@code --version} builds none; anything else (help, a mistake) builds them all.
+     */
+    static CommandLine commandLine(CliContext context, String[] arguments) {
+        return commandLine(context, arguments, System.in);
     }
 
     /** As {@link #commandLine(CliContext)}, with {@code stdin} as the standard input of {@code sendmail}. */
     static CommandLine commandLine(CliContext context, java.io.InputStream stdin) {
+        return commandLine(context, new String[0], stdin);
+    }
+
+    /** As {@link #commandLine(CliContext, String[])}, with {@code stdin} as the standard input of {@code sendmail}. */
+    static CommandLine commandLine(CliContext context, String[] arguments, java.io.InputStream stdin) {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("send", () -> new SendCommand(context));
+        all.put("sms", () -> new SmsCommand(context));
+        all.put("demo", () -> new DemoCommand(context));
+        all.put("probe", () -> new ProbeCommand(context));
+        all.put("ports", () -> new PortsCommand(context));
+        all.put("emulate", () -> new EmulateCommand(context));
+        all.put("queue", () -> new QueueCommand(context));
+        all.put("outbox", () -> new OutboxCommand(context));
+        all.put("gateway", () -> new GatewayCommand(context));
+        all.put("sendmail", () -> new SendmailCommand(context, stdin));
+        all.put("mailq", () -> new MailqCommand(context));
+        all.put("qualify", () -> new QualifyCommand(context));
         CommandLine cl = new CommandLine(new Uc15MailCli(context));
-        cl.addSubcommand("send", new SendCommand(context));
-        cl.addSubcommand("sms", new SmsCommand(context));
-        cl.addSubcommand("demo", new DemoCommand(context));
-        cl.addSubcommand("probe", new ProbeCommand(context));
-        cl.addSubcommand("ports", new PortsCommand(context));
-        cl.addSubcommand("emulate", new EmulateCommand(context));
-        cl.addSubcommand("queue", new QueueCommand(context));
-        cl.addSubcommand("outbox", new OutboxCommand(context));
-        cl.addSubcommand("gateway", new GatewayCommand(context));
-        cl.addSubcommand("sendmail", new SendmailCommand(context, stdin));
-        cl.addSubcommand("mailq", new MailqCommand(context));
-        cl.addSubcommand("qualify", new QualifyCommand(context));
+        String first = arguments.length == 0 ? "" : arguments[0];
+        if (all.containsKey(first)) {
+            cl.addSubcommand(first, all.get(first).get());
+        } else if (!(arguments.length == 1 && (first.equals("--version") || first.equals("-V")))) {
+            all.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((e, args) -> {
@@ -114,10 +143,25 @@ public final class Uc15MailCli implements Callable<Integer> {
 
     /** Runs {@code args} in {@code context} and returns the exit code. */
     public static int run(CliContext context, String... args) {
-        return commandLine(context).execute(args);
+        return commandLine(context, args).execute(args);
     }
 
     public static void main(String[] args) {
+        quietLogging(args);
         System.exit(run(CliContext.system(), args));
+    }
+
+    /**
+     * For a short command without {@code --verbose} (they turn the SDK's logs off anyway): SLF4J's no-operation
+     * provider instead of logback, so logback and its configuration are never loaded. Only in a process of
+     * its own ({@link #main}), and only when no provider was chosen ({@code -Dslf4j.provider}).
+     */
+    static void quietLogging(String[] args) {
+        boolean quiet = args.length == 0 || QUIET.contains(args[0]);
+        if (quiet && !List.of(args).contains("--verbose") && System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", Logging.NOP_PROVIDER);
+            System.setProperty(Logging.SLF4J_VERBOSITY, "WARN");
+            System.setProperty(Logging.QUIET_PROPERTY, "true");
+        }
     }
 }

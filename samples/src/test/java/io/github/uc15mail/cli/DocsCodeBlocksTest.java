@@ -56,7 +56,8 @@ class DocsCodeBlocksTest {
 
     /** Programs other than uc15mail that the docs may tell a reader to run. */
     static final Set<String> KNOWN_PROGRAMS = Set.of("apt", "apt-get", "git", "curl", "printf", "echo", "mail",
-            "journalctl", "systemctl", "sudoedit", "tar", "useradd", "install", "usermod", "socat", "ssh", "cd");
+            "journalctl", "systemctl", "sudoedit", "tar", "useradd", "install", "usermod", "socat", "ssh", "cd",
+            "sqlite3", "cp", "mv");
 
     @RegisterExtension
     final Uc15EmulatorExtension uc15 = new Uc15EmulatorExtension().withSmtpServer();

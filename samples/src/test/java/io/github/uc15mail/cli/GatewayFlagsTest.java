@@ -31,6 +31,24 @@ class GatewayFlagsTest {
     }
 
     @Test
+    void badSmsFlagsAreRefusedBeforeAnythingOpens() {
+        CliRunner.Result number = gateway("--from", "gw@example.com", "--sms-fallback", "+491701234567,0170123");
+        assertEquals(2, number.exitCode(), number::toString);
+        assertTrue(number.err().contains("sms-fallback: must be E.164 numbers (+ and 1-15 digits, such as "
+                + "+491701234567), was \"0170123\""), number::toString);
+        CliRunner.Result domain = gateway("--from", "gw@example.com", "--sms-domain", "sms example");
+        assertEquals(2, domain.exitCode(), domain::toString);
+        assertTrue(domain.err().contains("sms-domain: must be a domain name"), domain::toString);
+        CliRunner.Result after = gateway("--from", "gw@example.com", "--sms-fallback", "+491701234567",
+                "--sms-fallback-after", "soon");
+        assertEquals(2, after.exitCode(), after::toString);
+        assertTrue(after.err().contains("sms-fallback-after: must be a duration"), after::toString);
+        CliRunner.Result parts = gateway("--from", "gw@example.com", "--sms-max-parts", "0");
+        assertEquals(2, parts.exitCode(), parts::toString);
+        assertTrue(Files.notExists(dir.resolve("o.db")), "nothing opened");
+    }
+
+    @Test
     void badListenAndHttpValuesNameTheFlag() {
         CliRunner.Result listen = gateway("--from", "gw@example.com", "--listen", "nowhere");
         assertEquals(2, listen.exitCode(), listen::toString);

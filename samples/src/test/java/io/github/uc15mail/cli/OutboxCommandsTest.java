@@ -39,7 +39,7 @@ class OutboxCommandsTest {
 
         CliRunner.Result list = cli.run("outbox", "--store", store(), "list", "--json");
         assertEquals(0, list.exitCode(), list::toString);
-        assertEquals(List.of("{\"id\":\"" + id + "\",\"state\":\"QUEUED\",\"attempts\":0,\"subject\":\"Pump \\\"3\\\"\","
+        assertEquals(List.of("{\"id\":\"" + id + "\",\"state\":\"QUEUED\",\"channel\":\"mail\",\"attempts\":0,\"subject\":\"Pump \\\"3\\\"\","
                 + "\"recipients\":[\"ops@example.com\"],\"error\":null,"), List.of(list.out().substring(0,
                 list.out().indexOf("\"priority\""))));
         assertEquals(1, list.outLines().size());
@@ -80,6 +80,27 @@ class OutboxCommandsTest {
         CliRunner.Result badAge = cli.run("outbox", "--store", store(), "purge", "--older-than", "soon");
         assertEquals(2, badAge.exitCode(), badAge::toString);
         assertTrue(badAge.err().contains("older-than: must be a duration like 7d"), badAge.err());
+    }
+
+    @Test
+    void queueSmsStoresAnSmsThatListsWithItsChannel() {
+        CliRunner cli = new CliRunner();
+        CliRunner.Result q = cli.run("queue", "--store", store(), "--sms", "+491701234567", "--text", "Pumpe 3: Druck");
+        assertEquals(0, q.exitCode(), q::toString);
+        String id = q.out().strip();
+        CliRunner.Result list = cli.run("outbox", "--store", store(), "list", "--json");
+        assertEquals(0, list.exitCode(), list::toString);
+        assertTrue(list.out().startsWith("{\"id\":\"" + id + "\",\"state\":\"QUEUED\",\"channel\":\"sms\","
+                + "\"attempts\":0,\"subject\":\"\",\"recipients\":[\"+491701234567\"]"), list.out());
+        CliRunner.Result show = cli.run("outbox", "--store", store(), "show", id);
+        assertTrue(show.out().contains("channel:    sms"), show.out());
+
+        CliRunner.Result noPlus = cli.run("queue", "--store", store(), "--sms", "491701234567", "--text", "x");
+        assertEquals(2, noPlus.exitCode(), noPlus::toString);
+        assertTrue(noPlus.err().contains("sms: must be an E.164 number"), noPlus.err());
+        CliRunner.Result noText = cli.run("queue", "--store", store(), "--sms", "+491701234567");
+        assertEquals(2, noText.exitCode(), noText::toString);
+        assertEquals(1, cli.run("outbox", "--store", store(), "list", "--json").outLines().size(), "nothing more stored");
     }
 
     @Test

@@ -78,6 +78,10 @@ class TraceCommandsTest {
         CliRunner.Result other = runner().run(send(listening.group(1), smtpPort, null, "Other").toArray(String[]::new));
         assertEquals(ExitCodes.REFUSED, other.exitCode(), other::toString);
         awaitLine(captured, Pattern.compile(Pattern.quote("deviation: expected AT+QSMTPSUB=0,\"Report\" got AT+QSMTPSUB=0,\"Other\"")));
+        // docs/traces.md shows this line
+        var shown = io.github.uc15mail.docs.DocBlocks.withNote("docs/traces.md", "output checked by: TraceCommandsTest");
+        assertEquals(1, shown.size());
+        io.github.uc15mail.docs.DocBlocks.assertShown(shown.get(0), captured.toString(StandardCharsets.UTF_8));
 
         CliRunner.Result same = runner().run(send(listening.group(1), smtpPort, null, "Report").toArray(String[]::new));
         assertEquals(0, same.exitCode(), same::toString);

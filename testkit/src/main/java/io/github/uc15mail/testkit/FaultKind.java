@@ -41,6 +41,8 @@ public enum FaultKind {
     SMTP_SLOW,
     /** The module powered off ({@link Faults#powerOff}). */
     POWER_OFF,
+    /** The SIM taken out ({@link Faults#removeSim}). */
+    SIM_REMOVED,
     /** An SMS part answered {@code +CMS ERROR} ({@link Faults#cmsErrorOn}). */
     CMS_ERROR
 }

@@ -76,6 +76,19 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The SIM is taken out now, for good (power cycles do not bring it back): {@code AT+CPIN?} answers
+     * {@code +CME ERROR: 10}, the registration is lost and the {@code AT+QSMTP} commands answer {@code ERROR}.
+     * No URC announces it (the module's SIM detection is off by default).
+     */
+    public Faults removeSim() {
+        engine.call(() -> {
+            engine.removeSim();
+            return null;
+        });
+        return this;
+    }
+
     /** For {@code duration} from now, every send ends with {@code +QSMTPPUT: 654,0} without reaching the server. */
     public Faults smtpUnreachable(Duration duration) {
         state.smtpUnreachable(Objects.requireNonNull(duration).toNanos());

@@ -181,7 +181,7 @@ public final class Uc15Emulator implements AutoCloseable {
                 @Override
                 public void onBytes(byte[] data, int offset, int length) {
                     // bytes from a replaced link still count: the modem's UART had received them
-                    faultState.pace(length);
+                    faultState.pace(FaultState.Wire.TO_MODEM, length);
                     byte[] copy = new byte[length];
                     System.arraycopy(data, offset, copy, 0, length);
                     engine.feed(copy);

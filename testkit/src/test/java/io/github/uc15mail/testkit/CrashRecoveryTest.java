@@ -69,13 +69,12 @@ class CrashRecoveryTest {
                 .redirectOutput(new File(System.getProperty("basedir", "."), "target/crash-sender-" + point + ".log"))
                 .start();
         try {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!inTheWindow.getAsBoolean()) {
-                assertTrue(sender.isAlive(), "the sender ended before the window (see target/crash-sender-" + point
-                        + ".log)");
-                assertTrue(System.nanoTime() < end, "the send never reached the window");
-                Thread.sleep(10);
-            }
+            Await.until("the send to reach the window, the sender alive (see target/crash-sender-" + point + ".log)",
+                    Duration.ofSeconds(60), () -> {
+                        assertTrue(sender.isAlive(), "the sender ended before the window (see target/crash-sender-"
+                                + point + ".log)");
+                        return inTheWindow.getAsBoolean();
+                    });
         } finally {
             sender.destroyForcibly();
             assertTrue(sender.waitFor(20, TimeUnit.SECONDS), "the sender died");

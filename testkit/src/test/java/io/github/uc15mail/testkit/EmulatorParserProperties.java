@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * +CME ERROR. Lines that would open data mode ({@code QFUPL}, {@code QSMTPBODY}) are left out: their answer is
  * {@code CONNECT} by design.
  */
+@org.junit.jupiter.api.parallel.Isolated("changes logging levels and appenders for the whole JVM")
 class EmulatorParserProperties {
 
     static Uc15Emulator modem;

@@ -468,13 +468,8 @@ class FaultMatrixTest {
         Actor actor = new Actor();
         Thread t = new Thread(() -> {
             try {
-                long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (!modem.isSendInProgress()) {
-                    if (System.nanoTime() > end) {
-                        throw new IllegalStateException("the send never started: nothing injected");
-                    }
-                    Thread.sleep(5);
-                }
+                Await.until("the send to start (nothing injected before)", Duration.ofSeconds(20),
+                        modem::isSendInProgress);
                 switch (fault) {
                     case GARBAGE -> f.garbage(GARBAGE);
                     case CHUNK1 -> f.chunkReplies(1);

@@ -97,11 +97,7 @@ class ModemResetTest {
         Uc15Emulator modem = uc15.emulator();
         modem.faults().putResultDelay(Duration.ofSeconds(2));
         CompletableFuture<SendReceipt> f = mailer.sendAsync(draft("maybe sent"));
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!modem.isSendInProgress()) {
-            assertTrue(System.nanoTime() < end, "the send started");
-            Thread.sleep(5);
-        }
+        Await.until("the send started", Duration.ofSeconds(20), modem::isSendInProgress);
         modem.faults().resetModem();
         Exception e = assertThrows(Exception.class, f::join);
         assertTrue(e.getCause() instanceof ModemRestartedException, String.valueOf(e.getCause()));

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * change to what the SDK writes), run from the repository root:
  * <pre>
  * mvn -B -q -pl testkit -am test -Dtest=RegenerateTracesTest -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dtraces.out=$PWD/testkit/src/test/resources/traces
+ *     -Dtraces.out=testkit/src/test/resources/traces
  * </pre>
  */
 class RegenerateTracesTest {
@@ -28,7 +28,9 @@ class RegenerateTracesTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(TraceScenario.class)
     void recordsAScenarioThatReplays(TraceScenario scenario) throws Exception {
-        Path dir = Path.of(System.getProperty("traces.out", "target/generated-traces"));
+        String out = System.getProperty("traces.out");
+        // Maven runs the tests in the module's directory; a relative traces.out is meant from the repository root
+        Path dir = out == null ? Path.of("target/generated-traces") : Path.of("..").resolve(out).normalize();
         Files.createDirectories(dir);
         Path file = dir.resolve(scenario.fileName + ".jsonl");
         scenario.record(file);

@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * any exception message (causes and suppressed included) or any {@code toString()}, through a successful send
  * and through failures. The emulator's own log lines are checked too.
  */
+@org.junit.jupiter.api.parallel.Isolated("changes logging levels and appenders for the whole JVM")
 class SecretsTest {
 
     static final String SMTP_PASSWORD = "Smtp-S3cr3t-7f2q";

@@ -148,9 +148,7 @@ class SendDefectsTest {
         uc15.emulator().faults().putResultDelay(Duration.ofSeconds(12));
         ModemMailer mailer = mailer(RetryPolicy.none());
         CompletableFuture<SendReceipt> send = mailer.sendAsync(draft("slow server"));
-        while (lines().stream().noneMatch(l -> l.startsWith("AT+QSMTPPUT"))) {
-            Thread.sleep(10);
-        }
+        Await.until("AT+QSMTPPUT written", () -> lines().stream().anyMatch(l -> l.startsWith("AT+QSMTPPUT")));
         mailer.close();
         assertTrue(send.isDone());
         assertEquals(1, send.get().attempts(), "the send completed normally");

@@ -146,9 +146,7 @@ class SharedModemTest {
         try (io.github.uc15mail.Modem modem = io.github.uc15mail.Modem.open(uc15.emulator().connect());
                 ModemMailer a = ModemMailer.create(modem, config("Mailer A"))) {
             CompletableFuture<SendReceipt> send = a.sendAsync(draft("long"));
-            while (lines().stream().noneMatch(l -> l.startsWith("AT+QSMTPPUT"))) {
-                Thread.sleep(10);
-            }
+            Await.until("AT+QSMTPPUT written", () -> lines().stream().anyMatch(l -> l.startsWith("AT+QSMTPPUT")));
             modem.execute(AtCommands.signalQuality());
             List<String> all = lines();
             assertTrue(all.lastIndexOf("AT+CSQ") > all.lastIndexOf("AT+QSMTPCLR"),

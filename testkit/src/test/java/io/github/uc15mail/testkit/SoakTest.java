@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * is delivered exactly once, and live threads, heap after GC and files on the modem do not grow.
  * {@code -Dsoak.sends=1000} for a long run (default 100).
  */
+@org.junit.jupiter.api.parallel.Isolated("measures the heap after GC: other tests' allocations would blur it")
 class SoakTest {
 
     private static final Logger log = LoggerFactory.getLogger(SoakTest.class);

@@ -25,6 +25,10 @@ final class Attachments implements SendStep {
 
             @Override
             public void run(SendContext c) {
+                if (c.warm && c.draft.attachments().isEmpty()
+                        && c.state.ourFiles().stream().allMatch(SmtpSettings.CA_FILE::equals)) {
+                    return; // warm, and this SDK left nothing since the last listing: nothing to list
+                }
                 c.files.removeLeftovers();
                 c.files.refuseForeignNames(c.draft.attachments().stream().map(Attachment::name).toList());
             }

@@ -4,8 +4,9 @@ import io.github.uc15mail.mail.SendPhase;
 import java.util.List;
 
 /**
- * Clears the email content an earlier send left (waiting while it still sends) before this send writes its
- * own, and clears this send's content afterwards.
+ * The modem's one email content buffer, cleared once per send: afterwards, always (waiting while the modem
+ * still sends), so a send leaves the modem clean; before, only when the modem is not warm or the last send's
+ * clear is not known to have worked (a crash, a failure, another process), waiting while an earlier send runs.
  */
 final class ContentReset implements SendStep {
 
@@ -16,11 +17,18 @@ final class ContentReset implements SendStep {
 
     @Override
     public void run(SendContext c) {
-        c.content.clearBefore(c.exchange);
+        boolean clean = c.warm && c.state.contentCleared();
+        c.state.contentInUse();
+        if (!clean) {
+            c.content.clearBefore(c.exchange);
+        }
     }
 
     @Override
     public void cleanup(SendContext c, List<RuntimeException> problems) {
-        c.content.clearAfter(c.exchange, problems);
+        int before = problems.size();
+        if (c.content.clearAfter(c.exchange, problems) && problems.size() == before) {
+            c.state.contentCleared(true);
+        }
     }
 }

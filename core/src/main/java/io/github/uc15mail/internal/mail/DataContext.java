@@ -31,6 +31,9 @@ final class DataContext implements SendStep {
         SmtpConfig config = c.config;
         Exchange x = c.exchange;
         int cid = config.contextId();
+        if (c.warm && c.state.activeContext() == cid) {
+            return; // the last send used it a moment ago; a drop since would have cooled the modem (URC)
+        }
         try {
             if (x.query(Replies.activeContexts()).stream().anyMatch(p -> p.id() == cid && p.active())) {
                 c.state.contextActive(cid);

@@ -2,6 +2,9 @@ package io.github.uc15mail.internal.mail;
 
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.module.ModuleProfile;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,7 +12,11 @@ import java.util.TreeSet;
 /**
  * What the SDK knows of one modem between operations: which SMTP/SSL settings were written last (and before
  * which restart), the PDP context last seen active, the RAM files of ours that may still be there, and the
- * outcome of recent sends, and the module's profile (probed once, and again after a restart). Shared by every mailer of one {@link io.github.uc15mail.Modem}; thread-safe.
+ * outcome of recent sends, the module's profile (probed once, and again after a restart), and whether the
+ * modem is warm: its last send went well, since the current restart, recently (by the injected clock), and
+ * no URC since announced a lost SIM, registration or PDP context. A warm modem's next send skips the
+ * preflight: the modem's last answer is its health. Shared by every mailer of one
+ * {@link io.github.uc15mail.Modem}; thread-safe.
  */
 public final class ModemState {
 
@@ -21,6 +28,89 @@ public final class ModemState {
     private String lastError;
     private ModuleProfile profile;
     private long profileRestart = -1;
+    private final Clock clock;
+    private Instant goodAt;
+    private long goodRestart = -1;
+    private long coolings;
+    private boolean contentCleared;
+
+    /** A state measuring the modem's silence with the system clock. */
+    public ModemState() {
+        this(Clock.systemUTC());
+    }
+
+    /** A state measuring the modem's silence with {@code clock}. */
+    public ModemState(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Whether the next send may skip the preflight: the last send since restart number {@code restart} went
+     * well less than {@code window} ago (zero: never), no failure or warning URC came since, and a PDP context
+     * is known active.
+     */
+    public synchronized boolean isWarm(long restart, Duration window) {
+        return goodAt != null && goodRestart == restart && activeContext != 0 && !window.isZero()
+                && clock.instant().isBefore(goodAt.plus(window));
+    }
+
+    /** Records a send that went well after restart number {@code restart}: the modem is warm from now. */
+    public synchronized void sentWell(long restart) {
+        goodAt = clock.instant();
+        goodRestart = restart;
+    }
+
+    /** Makes the next send run the full preflight (a failure, or a URC about the SIM, network or PDP). */
+    public synchronized void cool() {
+        goodAt = null;
+        goodRestart = -1;
+        coolings++;
+    }
+
+    /** A send begins to use the email content buffer. */
+    public synchronized void contentInUse() {
+        contentCleared = false;
+    }
+
+    /** Records that a send's {@code AT+QSMTPCLR} after it worked: the buffer is empty. */
+    public synchronized void contentCleared(boolean cleared) {
+        contentCleared = cleared;
+    }
+
+    /** Whether the last send cleared the content buffer after itself (and nothing used it since). */
+    public synchronized boolean contentCleared() {
+        return contentCleared;
+    }
+
+    /** How often the state was cooled: a warm send that sees it change stops before {@code AT+QSMTPPUT}. */
+    public synchronized long coolings() {
+        return coolings;
+    }
+
+    /**
+     * Whether a line from the modem (a URC or a reply) says the SIM, the registration or a PDP context may be
+     * gone, so the next send must run the full preflight: {@code +QIURC: "pdpdeact"}, {@code +CPIN:} other than
+     * {@code READY}, {@code +CGREG:}, {@code +CREG:} or {@code +CEREG:} with a state other than registered (1
+     * home, 5 roaming). The state is the second field of a reply ({@code <n>,<stat>}) and the first of a URC
+     * ({@code <stat>} or {@code <stat>,"<lac>",...}).
+     */
+    public static boolean coolsDown(String line) {
+        String u = line.strip().toUpperCase(java.util.Locale.ROOT);
+        if (u.startsWith("+QIURC:")) {
+            return u.replace(" ", "").startsWith("+QIURC:\"PDPDEACT\"");
+        }
+        if (u.startsWith("+CPIN:")) {
+            return !u.substring(6).strip().equals("READY");
+        }
+        for (String prefix : new String[] {"+CGREG:", "+CREG:", "+CEREG:"}) {
+            if (u.startsWith(prefix)) {
+                String[] f = u.substring(prefix.length()).split(",");
+                String stat = f.length > 1 && f[1].strip().matches("\\d+") ? f[1].strip() : f[0].strip();
+                return !(stat.equals("1") || stat.equals("5"));
+            }
+        }
+        return false;
+    }
 
     /** The profile probed since restart number {@code restart}, if any. */
     public synchronized Optional<ModuleProfile> profile(long restart) {

@@ -36,6 +36,11 @@ final class Preflight implements SendStep {
     @Override
     public void run(SendContext c) {
         Exchange x = c.exchange;
+        if (c.warm) {
+            // The modem's last answers are its health: only the cached profile is taken (no command when known).
+            c.profile = ModuleCheck.ensure(x, c.state, c.config.security() != Security.NONE);
+            return;
+        }
         for (int restarts = 0; ; restarts++) {
             try {
                 sync(x);

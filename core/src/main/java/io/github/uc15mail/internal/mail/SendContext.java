@@ -21,11 +21,19 @@ final class SendContext {
     final RamFiles files;
     final SmtpContent content;
     private final SendProgressListener progress;
+    /**
+     * Whether this send skips the preflight and the PDP check (the modem is warm: {@link ModemState#isWarm}).
+     */
+    final boolean warm;
     /** The module's profile, set by the preflight. */
     ModuleProfile profile;
+    /** {@link ModemState#coolings()} when this send began. */
+    final long coolings;
 
     SendContext(SmtpConfig config, EmailDraft draft, Exchange exchange, ModemState state, SubmitGate gate,
-            SendProgressListener progress) {
+            SendProgressListener progress, boolean warm) {
+        this.warm = warm;
+        this.coolings = state.coolings();
         this.config = config;
         this.draft = draft;
         this.exchange = exchange;
@@ -34,6 +42,29 @@ final class SendContext {
         this.progress = progress;
         this.files = new RamFiles(exchange, state);
         this.content = new SmtpContent(config.busyWait());
+    }
+
+    /**
+     * A warm send checks this before {@code AT+QSMTPPUT}: a line since it began (seen before the last
+     * command's reply) said the SIM, registration or PDP context may be gone.
+     */
+    void stopIfCooled() {
+        if (warm && state.coolings() != coolings) {
+            throw new Cooled();
+        }
+    }
+
+    /** A warm send learnt that the modem may be unwell; it starts over with the full preflight. */
+    static final class Cooled extends RuntimeException {
+        Cooled() {
+            super("the modem reported a lost SIM, registration or PDP context", null, false, false);
+        }
+    }
+
+    /** The same send on a fresh exchange of the same runner, running the full preflight. */
+    SendContext cold() {
+        return new SendContext(config, draft, new Exchange(exchange.runner, exchange::isCancelled), state, gate,
+                progress, false);
     }
 
     void progress(String item, long written, long total) {

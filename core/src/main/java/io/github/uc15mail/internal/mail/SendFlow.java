@@ -1,6 +1,7 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.error.ModemNotReadyException;
+import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.mail.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.error.SmtpServiceException;
@@ -39,8 +40,65 @@ final class SendFlow {
                 new SmtpSettings(), new Attachments(), new Compose(), submit);
     }
 
-    /** Runs the whole send; throws the typed failure after cleaning up. */
+    /**
+     * Runs the whole send; throws the typed failure after cleaning up. A warm send (no preflight) that fails
+     * before {@code AT+QSMTPPUT} was accepted (but for a restart during it) runs again in full, so
+     * the preflight names the fault exactly as a cold send would (a removed SIM, a lost registration); one whose {@code AT+QSMTPPUT} reported a failure
+     * is never repeated, but the preflight then runs to tell a modem fault (thrown instead, the send's failure
+     * suppressed in it) from the server's refusal.
+     */
     Sends.Sent send() {
+        try {
+            Sends.Sent sent = attempt();
+            c.state.sentWell(c.exchange.restartCount());
+            return sent;
+        } catch (RuntimeException e) {
+            if (!c.warm || Sends.isCancellation(e) || e instanceof TransportClosedException
+                    || e instanceof ModemRestartedException) {
+                throw e; // a restart during the send is typed as in a cold send (the caller's retry policy decides)
+            }
+            if (!submit.submitted()) {
+                log.info("a send without preflight failed before AT+QSMTPPUT ({}); sending again with the full "
+                        + "preflight", e.getMessage());
+                SendContext cold = c.cold();
+                try {
+                    return new SendFlow(cold, progress).send();
+                } catch (RuntimeException again) {
+                    if (again != e) {
+                        again.addSuppressed(e);
+                    }
+                    throw again;
+                }
+            }
+            if (submit.result() != null && !submit.result().sent()) {
+                throw diagnose(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * After a warm send's {@code AT+QSMTPPUT} reported a failure: runs the preflight and the PDP check, which
+     * throw the modem's fault (a lost registration, SIM or context) as a cold send would have before sending.
+     * Returns {@code failure} itself when the modem is fine (the server's or the network's refusal).
+     */
+    private RuntimeException diagnose(RuntimeException failure) {
+        SendContext cold = c.cold();
+        try {
+            new Preflight().run(cold);
+            new DataContext().run(cold);
+            return failure;
+        } catch (ModemNotReadyException fault) {
+            log.info("the send failed ({}) and the preflight found why: {}", failure.getMessage(), fault.getMessage());
+            fault.addSuppressed(failure);
+            return fault;
+        } catch (RuntimeException other) {
+            failure.addSuppressed(other);
+            return failure;
+        }
+    }
+
+    private Sends.Sent attempt() {
         List<SendStep> started = new ArrayList<>();
         RuntimeException failure = null;
         try {
@@ -58,6 +116,7 @@ final class SendFlow {
         }
         if (failure != null) {
             c.state.invalidateSettings();
+            c.state.cool();
             if (failure instanceof Uc15Exception u && submit.submitted() && submit.result() == null) {
                 u.markOutcomeUnknown();
             }
@@ -65,6 +124,7 @@ final class SendFlow {
         }
         Replies.PutResult result = submit.result();
         if (!result.sent()) {
+            c.state.cool();
             throw SmtpServiceException.of("AT+QSMTPPUT", result.error(), result.protocolError());
         }
         return new Sends.Sent(c.draft.recipients().size(), result.protocolError(), times);

@@ -40,7 +40,9 @@ public final class Sends {
     public static Sent send(SmtpConfig config, EmailDraft draft, AtSession session, ModemState state,
             SendProgressListener progress, BooleanSupplier cancelled, SubmitGate gate) {
         Exchange exchange = new Exchange(new SessionRunner(session, config), cancelled);
-        SendContext c = new SendContext(config, draft, exchange, state, gate == null ? SubmitGate.OPEN : gate, progress);
+        boolean warm = state.isWarm(exchange.restartCount(), session.options().fullPreflightAfter());
+        SendContext c = new SendContext(config, draft, exchange, state, gate == null ? SubmitGate.OPEN : gate, progress,
+                warm);
         return new SendFlow(c, progress).send();
     }
 
@@ -49,7 +51,7 @@ public final class Sends {
         PlanningRunner paper = new PlanningRunner();
         Exchange exchange = new Exchange(paper, () -> false);
         SendProgressListener quiet = new SendProgressListener() {};
-        new SendFlow(new SendContext(config, draft, exchange, new ModemState(), SubmitGate.OPEN, quiet), quiet).send();
+        new SendFlow(new SendContext(config, draft, exchange, new ModemState(), SubmitGate.OPEN, quiet, false), quiet).send();
         return paper.script();
     }
 
@@ -79,9 +81,11 @@ public final class Sends {
                 new SmtpContent(busyWait).clearBefore(x);
                 List<String> deleted = new RamFiles(x, state).removeLeftovers();
                 state.invalidateSettings();
+                state.cool();
                 return deleted;
             } catch (ModemRestartedException e) {
                 state.invalidateSettings();
+                state.cool();
                 if (attempt > Preflight.RESTARTS) {
                     throw e;
                 }

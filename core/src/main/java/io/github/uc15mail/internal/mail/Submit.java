@@ -39,6 +39,7 @@ final class Submit implements SendStep {
         Exchange x = c.exchange;
         x.checkCancelled();
         x.checkRestart();
+        c.stopIfCooled();
         try {
             c.gate.beforeSubmit();
         } catch (Uc15Exception e) {

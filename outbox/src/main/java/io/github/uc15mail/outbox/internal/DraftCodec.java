@@ -3,6 +3,7 @@ package io.github.uc15mail.outbox.internal;
 import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.mail.MailCharset;
+import io.github.uc15mail.SmsDraft;
 import io.github.uc15mail.outbox.OutboxException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +25,28 @@ public final class DraftCodec {
     /** A stored attachment. */
     public record StoredAttachment(String name, byte[] data) {}
 
-    /** A draft as stored. */
+    /** The channel of a mail and of an SMS, as the {@code channel} column holds it. */
+    public static final String MAIL = "mail";
+    public static final String SMS = "sms";
+    private static final String SMS_PREFIX = "SMS:";
+
+    /**
+     * A draft as stored. An SMS ({@code channel} {@value #SMS}) keeps {@code SMS:<number>} in {@code recipients},
+     * its text in {@code body}, an empty subject, its part limit in {@code smsMaxParts}; {@code linkedTo} names
+     * the message it is about, or is null.
+     */
     public record StoredDraft(String subject, String recipients, String charset, byte[] body,
-            List<StoredAttachment> attachments) {
+            List<StoredAttachment> attachments, String channel, Integer smsMaxParts, String linkedTo) {
+
+        /** A mail. */
+        public StoredDraft(String subject, String recipients, String charset, byte[] body,
+                List<StoredAttachment> attachments) {
+            this(subject, recipients, charset, body, attachments, MAIL, null, null);
+        }
+
+        public boolean isSms() {
+            return SMS.equals(channel);
+        }
 
         /** The addresses only, in order. */
         public List<String> addresses() {
@@ -75,6 +95,20 @@ public final class DraftCodec {
             return b;
         }
         return null;
+    }
+
+    /** An SMS as stored; {@code linkedTo} (may be null) is the id of the message it is about. */
+    public static StoredDraft encodeSms(SmsDraft draft, String linkedTo) {
+        return new StoredDraft("", SMS_PREFIX + draft.to(), null, draft.text().getBytes(StandardCharsets.UTF_8),
+                List.of(), SMS, draft.maxParts(), linkedTo);
+    }
+
+    /** The SMS of a stored {@value #SMS} message. */
+    public static SmsDraft decodeSms(StoredDraft stored) {
+        String to = stored.recipients().startsWith(SMS_PREFIX) ? stored.recipients().substring(SMS_PREFIX.length())
+                : stored.recipients();
+        int parts = stored.smsMaxParts() == null ? SmsDraft.DEFAULT_MAX_PARTS : stored.smsMaxParts();
+        return SmsDraft.of(to, new String(stored.body(), StandardCharsets.UTF_8), parts);
     }
 
     public static EmailDraft decode(StoredDraft stored) {

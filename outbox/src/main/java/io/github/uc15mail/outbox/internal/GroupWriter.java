@@ -33,6 +33,7 @@ public final class GroupWriter implements AutoCloseable {
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final Connector connector;
+    private final StoreDamage damage;
     private final String storeName;
     private final Duration timeout;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
@@ -65,6 +66,12 @@ public final class GroupWriter implements AutoCloseable {
     }
 
     public GroupWriter(Connector connector, String storeName, Duration timeout) {
+        this(connector, storeName, timeout, new StoreDamage(storeName));
+    }
+
+    /** A writer that reports damage (see {@link StoreDamage}) as a {@link io.github.uc15mail.outbox.StoreDamagedException}. */
+    public GroupWriter(Connector connector, String storeName, Duration timeout, StoreDamage damage) {
+        this.damage = damage;
         this.connector = connector;
         this.storeName = storeName;
         this.timeout = timeout;
@@ -108,11 +115,14 @@ public final class GroupWriter implements AutoCloseable {
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof OutboxException o) {
+                throw damage.wrap(o);
+            }
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
-            throw new OutboxException("the outbox store " + storeName + " refused a write: " + cause.getMessage(),
-                    cause);
+            throw damage.wrap(new OutboxException("the outbox store " + storeName + " refused a write: "
+                    + cause.getMessage(), cause));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OutboxException(task.cancel() ? "interrupted before writing to the outbox store: nothing was stored"

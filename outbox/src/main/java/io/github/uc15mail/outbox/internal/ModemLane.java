@@ -1,6 +1,8 @@
 package io.github.uc15mail.outbox.internal;
 
 import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.SmsDraft;
+import io.github.uc15mail.mail.SmsReceipt;
 import io.github.uc15mail.Modem;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.SendPhase;
@@ -27,11 +29,15 @@ public final class ModemLane {
     private static final Duration BUSY_WAIT = Duration.ofSeconds(60);
 
     private final String name;
-    private final ModemMailer mailer;
+    private volatile ModemMailer mailer;
     private final Map<SendPhase, Long> phaseStarts = new EnumMap<>(SendPhase.class);
 
     public ModemLane(String name, ModemMailer mailer) {
         this.name = name;
+        use(mailer);
+    }
+
+    private void use(ModemMailer mailer) {
         this.mailer = mailer;
         mailer.addProgressListener(new SendProgressListener() {
             @Override
@@ -45,6 +51,16 @@ public final class ModemLane {
 
     public String name() {
         return name;
+    }
+
+    /** Whether the modem's link is gone (its session closed: the port vanished or failed). */
+    public boolean linkLost() {
+        return !mailer.session().isOpen();
+    }
+
+    /** Takes {@code fresh} in place of the mailer whose link was lost. */
+    public void replace(ModemMailer fresh) {
+        use(fresh);
     }
 
     /**
@@ -71,6 +87,17 @@ public final class ModemLane {
             phaseStarts.clear();
         }
         return mailer.sendAsync(draft, gate);
+    }
+
+    /**
+     * Sends an SMS through the modem, on the caller's thread, under the modem's lock (so never between a mail's
+     * commands); {@code gate} runs right before the first {@code AT+CMGS}.
+     */
+    public SmsReceipt sendSms(SmsDraft draft, SubmitGate gate) {
+        synchronized (phaseStarts) {
+            phaseStarts.clear();
+        }
+        return Modem.on(mailer.session()).sendSms(draft, gate);
     }
 
     /** How long each phase of the last send took, as far as it got. */

@@ -14,10 +14,17 @@ import java.util.concurrent.BlockingQueue;
 public final class ReadPool implements AutoCloseable {
 
     private final Connector connector;
+    private final StoreDamage damage;
     private final String storeName;
     private final BlockingQueue<Connection> idle;
 
     public ReadPool(Connector connector, String storeName, int size) {
+        this(connector, storeName, size, new StoreDamage(storeName));
+    }
+
+    /** A pool that reports damage (see {@link StoreDamage}) as a {@link io.github.uc15mail.outbox.StoreDamagedException}. */
+    public ReadPool(Connector connector, String storeName, int size, StoreDamage damage) {
+        this.damage = damage;
         this.connector = connector;
         this.storeName = storeName;
         this.idle = new ArrayBlockingQueue<>(size);
@@ -37,7 +44,8 @@ public final class ReadPool implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             discard(c);
-            throw new OutboxException("the outbox store " + storeName + " cannot be read: " + e.getMessage(), e);
+            throw damage.wrap(new OutboxException("the outbox store " + storeName + " cannot be read: " + e.getMessage(),
+                    e));
         } catch (RuntimeException | Error e) {
             // The connection may be mid-way through something: close it rather than hand it to the next read.
             discard(c);

@@ -16,7 +16,7 @@ import java.util.Map;
 final class Rows {
 
     static final String MESSAGE_COLUMNS = "id, state, attempts, priority, subject, recipients, last_error, created_at, "
-            + "updated_at, next_attempt_at, expires_at";
+            + "updated_at, next_attempt_at, expires_at, channel, linked_to";
 
     private Rows() {}
 
@@ -25,14 +25,15 @@ final class Rows {
                 rs.getInt("attempts"), rs.getInt("priority"), rs.getString("subject"),
                 DraftCodec.addressesOf(rs.getString("recipients")), rs.getString("last_error"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "next_attempt_at"),
-                instant(rs, "expires_at"));
+                instant(rs, "expires_at"), rs.getString("channel"),
+                rs.getString("linked_to") == null ? null : new MessageId(rs.getString("linked_to")));
     }
 
     static Attempt attempt(ResultSet rs) throws SQLException {
         return new Attempt(rs.getInt("number"), instant(rs, "started_at"), instant(rs, "ended_at"), rs.getString("node"),
                 rs.getString("modem"), rs.getString("outcome"), rs.getInt("submitted") != 0, rs.getInt("error_code"),
                 rs.getString("error_meaning"), rs.getInt("smtp_reply"), rs.getString("error_text"),
-                phases(rs.getString("phase_times")));
+                phases(rs.getString("phase_times")), rs.getString("fault"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

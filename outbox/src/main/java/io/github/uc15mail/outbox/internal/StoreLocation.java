@@ -19,6 +19,13 @@ public final class StoreLocation {
     /** The two kinds of store. */
     public enum Dialect { SQLITE, POSTGRESQL }
 
+    /** PostgreSQL: how long opening a connection may take. */
+    public static final int CONNECT_TIMEOUT_SECONDS = 5;
+    /** PostgreSQL: how long the server may keep any one call waiting; below the default 30 s lease. */
+    public static final int STATEMENT_TIMEOUT_MILLIS = 8_000;
+    /** PostgreSQL: how long a socket may stay silent before the call fails; below the default 30 s lease. */
+    public static final int SOCKET_TIMEOUT_SECONDS = 10;
+
     /** How long a SQLite connection waits for a lock held by another process; below the write timeout. */
     public static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
@@ -107,9 +114,14 @@ public final class StoreLocation {
         if (password != null) {
             p.setProperty("password", password);
         }
-        // Fail fast when the server is gone instead of hanging producers and gateways.
-        p.setProperty("connectTimeout", "5");
-        p.setProperty("socketTimeout", "60");
+        // Fail fast when the server is gone instead of hanging producers and gateways. Every call is bounded
+        // well under a lease (30 s by default, 3 s at the least a fleet should use): a hung socket must not let
+        // peers reclaim live work while this host still waits on it.
+        p.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        p.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+        p.setProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        // A commit returns only once it is on the server's disk, whatever the server's or database's default.
+        p.setProperty("options", "-c synchronous_commit=on -c statement_timeout=" + STATEMENT_TIMEOUT_MILLIS);
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", "uc15mail-outbox");
         try {

@@ -28,8 +28,11 @@ final class StoreQueries {
             String recipients;
             String charset;
             byte[] body;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT subject, recipients, charset, body FROM outbox_message WHERE id = ?")) {
+            String channel;
+            Integer maxParts;
+            String linkedTo;
+            try (PreparedStatement ps = c.prepareStatement("SELECT subject, recipients, charset, body, channel, "
+                    + "sms_max_parts, linked_to FROM outbox_message WHERE id = ?")) {
                 ps.setString(1, id.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -39,6 +42,10 @@ final class StoreQueries {
                     recipients = rs.getString(2);
                     charset = rs.getString(3);
                     body = rs.getBytes(4);
+                    channel = rs.getString(5);
+                    int parts = rs.getInt(6);
+                    maxParts = rs.wasNull() ? null : parts;
+                    linkedTo = rs.getString(7);
                 }
             }
             List<DraftCodec.StoredAttachment> attachments = new ArrayList<>();
@@ -51,7 +58,8 @@ final class StoreQueries {
                     }
                 }
             }
-            return Optional.of(new DraftCodec.StoredDraft(subject, recipients, charset, body, attachments));
+            return Optional.of(new DraftCodec.StoredDraft(subject, recipients, charset, body, attachments, channel,
+                    maxParts, linkedTo));
         });
     }
 

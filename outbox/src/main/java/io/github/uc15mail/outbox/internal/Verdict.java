@@ -6,38 +6,51 @@ import io.github.uc15mail.error.ModemErrorCode;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.Fault;
+import io.github.uc15mail.error.FaultClassifier;
+import io.github.uc15mail.error.FaultKind;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * What a failed attempt means for the message and for the modem.
+ * What a failed attempt means for the message, for the modem and for the gateway, decided by the core's
+ * {@link FaultClassifier} (the same decision the mailer, its retry policy and the pool make). The outbox
+ * adds only what the classifier cannot know: whether the send was stopped on purpose, and whether the
+ * submit gate had let {@code AT+QSMTPPUT} through.
  *
  * <ul>
  *   <li>UNKNOWN: {@code AT+QSMTPPUT} was written and no result came (or the failure after it is not one
  *       the modem reported): the server may have the mail.</li>
- *   <li>FAILED: the message itself cannot succeed (a 5xx reply, a refused recipient, an attachment the
- *       modem cannot hold); the modem is not blamed.</li>
- *   <li>RETRY: try again later. Blamed on the modem when the failure is its own (registration, timeouts,
- *       lost link, network 654/656/657, DNS/TLS/authentication of its connection); on nobody for a
- *       server's temporary reply (4xx).</li>
- *   <li>HANDED_BACK: the send was stopped before {@code AT+QSMTPPUT} (shutdown, a lost lease, the store
- *       unreachable at the submit point): back to the queue at once, nobody blamed.</li>
+ *   <li>FAILED: the message itself cannot succeed ({@link FaultKind#MESSAGE}: a 5xx reply to it, a refused
+ *       recipient, content or an attachment the modem cannot carry).</li>
+ *   <li>PAUSE: the account or the configuration was refused ({@link FaultKind#ACCOUNT}: 535/677, 676,
+ *       655, TLS verification 665, 664 to a settings command). Every message would fail the same way:
+ *       the message goes back to the queue, its attempt budget untouched, and the gateway stops
+ *       submitting until its configuration changes or a slow probe succeeds. Not the modem's fault.</li>
+ *   <li>RETRY: try again later. Counts against the modem only when the fault is the modem's
+ *       ({@link FaultKind#MODEM}); the network's or server's ({@link FaultKind#NETWORK}) and this host's
+ *       ({@link FaultKind#HOST}, a store read error included) count against nobody on the line.</li>
+ *   <li>HANDED_BACK: the send was stopped before {@code AT+QSMTPPUT} (shutdown, a lost lease, a pause,
+ *       the store unreachable): back to the queue at once, nobody blamed.</li>
  * </ul>
  *
  * @param kind what happens to the message
+ * @param fault whose fault it was, or null for a send stopped on purpose
  * @param modemsFault whether the failure counts against the modem
  * @param errorCode the modem's code 651-682, or 0
  * @param meaning the code's meaning, or null
  * @param smtpReply the SMTP reply the modem reported, or 0
  * @param text the failure in one line
  */
-public record Verdict(Kind kind, boolean modemsFault, int errorCode, String meaning, int smtpReply, String text) {
+public record Verdict(Kind kind, FaultKind fault, boolean modemsFault, int errorCode, String meaning, int smtpReply,
+        String text) {
 
     /** What happens to the message. */
-    public enum Kind { RETRY, FAILED, UNKNOWN, HANDED_BACK }
+    public enum Kind { RETRY, FAILED, UNKNOWN, HANDED_BACK, PAUSE }
 
-    /** Thrown by the submit gate when the send must not go ahead. */
+    /** Thrown by the submit gate (or before it) when the send must not go ahead. */
     public static final class GateClosed extends RuntimeException {
         public GateClosed(String why, Throwable cause) {
             super(why, cause);
@@ -49,49 +62,34 @@ public record Verdict(Kind kind, boolean modemsFault, int errorCode, String mean
         Throwable t = unwrap(failure);
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof GateClosed g) {
-                return new Verdict(Kind.HANDED_BACK, false, 0, null, 0, "stopped before submitting: " + g.getMessage());
+                return new Verdict(Kind.HANDED_BACK, null, false, 0, null, 0, "stopped before submitting: "
+                        + g.getMessage());
             }
         }
         if (t instanceof CancellationException) {
-            return new Verdict(Kind.HANDED_BACK, false, 0, null, 0, "stopped before submitting: the gateway is stopping");
+            return new Verdict(Kind.HANDED_BACK, null, false, 0, null, 0,
+                    "stopped before submitting: the gateway is stopping");
         }
-        String text = oneLine(t);
-        if (t instanceof Uc15Exception u && u.isOutcomeUnknown()) {
-            return new Verdict(Kind.UNKNOWN, true, code(u), meaning(u), reply(u), text);
-        }
-        if (submitted && !(t instanceof SmtpServiceException || t instanceof ModemErrorException
-                || t instanceof CmeErrorException)) {
+        Fault f = FaultClassifier.classify(t);
+        String text = f.summary();
+        boolean modems = FaultClassifier.classifyIgnoringOutcome(t).isModemFault();
+        if (f.kind() == FaultKind.UNKNOWN_OUTCOME || (submitted && !(t instanceof SmtpServiceException
+                || t instanceof ModemErrorException || t instanceof CmeErrorException || t instanceof CmsErrorException))) {
             // After the point of no return, anything the modem did not report as a result is ambiguous.
-            return new Verdict(Kind.UNKNOWN, true, 0, null, 0, text);
+            return new Verdict(Kind.UNKNOWN, FaultKind.UNKNOWN_OUTCOME, modems, f.errorCode(), meaning(f), f.smtpReply(),
+                    text);
         }
-        if (t instanceof SmtpServiceException s) {
-            int code = s.errorCode();
-            ErrorCategory cat = s.category();
-            boolean retryable = s.isRetryable();
-            boolean messages = cat == ErrorCategory.RECIPIENT || cat == ErrorCategory.NO_RECIPIENT
-                    || cat == ErrorCategory.ATTACHMENT || cat == ErrorCategory.INVALID_PARAMETER
-                    || cat == ErrorCategory.SEND_FAILED;
-            if (messages) {
-                return new Verdict(retryable ? Kind.RETRY : Kind.FAILED, false, code, meaning(s), s.protocolError(), text);
-            }
-            return new Verdict(Kind.RETRY, true, code, meaning(s), s.protocolError(), text);
-        }
-        if (t instanceof IllegalArgumentException) {
-            return new Verdict(Kind.FAILED, false, 0, null, 0, text);
-        }
-        return new Verdict(Kind.RETRY, true, 0, null, 0, text);
+        return switch (f.kind()) {
+            case ACCOUNT -> new Verdict(Kind.PAUSE, f.kind(), false, f.errorCode(), meaning(f), f.smtpReply(), text);
+            case MESSAGE -> new Verdict(f.retryable() ? Kind.RETRY : Kind.FAILED, f.kind(), false, f.errorCode(),
+                    meaning(f), f.smtpReply(), text);
+            default -> new Verdict(Kind.RETRY, f.kind(), f.isModemFault(), f.errorCode(), meaning(f), f.smtpReply(),
+                    text);
+        };
     }
 
-    private static int code(Uc15Exception u) {
-        return u instanceof SmtpServiceException s ? s.errorCode() : 0;
-    }
-
-    private static int reply(Uc15Exception u) {
-        return u instanceof SmtpServiceException s ? s.protocolError() : 0;
-    }
-
-    private static String meaning(Uc15Exception u) {
-        return u instanceof SmtpServiceException s ? ModemErrorCode.describe(s.errorCode()) : null;
+    private static String meaning(Fault f) {
+        return f.errorCode() >= 651 && f.errorCode() <= 682 ? ModemErrorCode.describe(f.errorCode()) : null;
     }
 
     private static Throwable unwrap(Throwable t) {

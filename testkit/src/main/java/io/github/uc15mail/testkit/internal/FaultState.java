@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The faults a test has armed, and how often each was injected. Thread-safe: every method synchronizes on this
@@ -17,7 +18,8 @@ public final class FaultState {
     /** What was injected, counted each time it really changed what the host saw. */
     public enum Injected {
         ERROR, CME_ERROR, SILENCE, GARBAGE, CHUNKS, URC_NOISE, RESET, CLOSE_LINK, HOOK, FORCED_RESULT, REPLY_DELAY,
-        PUT_RESULT_DELAY, LINE_SPEED, NO_REGISTRATION, PDP_DROPPED, SMTP_UNREACHABLE, SMTP_SLOW, POWER_OFF, CMS_ERROR
+        PUT_RESULT_DELAY, LINE_SPEED, NO_REGISTRATION, PDP_DROPPED, SMTP_UNREACHABLE, SMTP_SLOW, POWER_OFF,
+        SIM_REMOVED, CMS_ERROR
     }
 
     private final java.util.EnumMap<Injected, Integer> counts = new java.util.EnumMap<>(Injected.class);
@@ -222,15 +224,39 @@ public final class FaultState {
         putResultDelay = d == null ? Duration.ZERO : d;
     }
 
-    /** Pauses the calling thread as long as {@code bytes} take on the wire at the configured line speed. */
-    public void pace(int bytes) {
+    /** The wire from the host to the modem and the one back (a serial line is full duplex). */
+    public enum Wire { TO_MODEM, FROM_MODEM }
+
+    /** Per wire: the {@link System#nanoTime()} at which it is free again. */
+    private final long[] wireFreeAt = new long[Wire.values().length];
+
+    /**
+     * Pauses the calling thread until {@code bytes} have crossed {@code wire} at the configured line speed. The
+     * wire keeps its own schedule: bytes start when the wire is free (not before they were written) and end
+     * 10 bits per byte later, and the thread waits for that instant with {@link LockSupport#parkNanos}, so a
+     * 1-byte acknowledgement takes its 87 µs at 115200 baud, not a whole millisecond (the resolution of
+     * {@code Thread.sleep}), and rounding never adds up over many writes.
+     */
+    public void pace(Wire wire, int bytes) {
         int b = baud();
         if (b <= 0 || bytes <= 0) {
             return;
         }
         long nanos = bytes * 10L * 1_000_000_000L / b;
         count(Injected.LINE_SPEED);
-        sleepNanos(nanos);
+        long end;
+        synchronized (wireFreeAt) {
+            long now = System.nanoTime();
+            long start = wireFreeAt[wire.ordinal()] - now > 0 ? wireFreeAt[wire.ordinal()] : now;
+            end = start + nanos;
+            wireFreeAt[wire.ordinal()] = end;
+        }
+        for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+        }
     }
 
     static void sleepNanos(long nanos) {

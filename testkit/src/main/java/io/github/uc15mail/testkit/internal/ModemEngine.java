@@ -292,6 +292,12 @@ public final class ModemEngine implements AutoCloseable {
         }
     }
 
+    /** The SIM is taken out: no URC (SIM detection off, the module's default). */
+    public void removeSim() {
+        gate.state().count(FaultState.Injected.SIM_REMOVED);
+        network.removeSim();
+    }
+
     /** The network drops PDP context {@code cid}: {@code +QIURC: "pdpdeact",<cid>} when it was active. */
     public void dropPdp(int cid) {
         if (pdp.dropByNetwork(cid)) {

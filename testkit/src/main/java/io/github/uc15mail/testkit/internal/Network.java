@@ -9,6 +9,7 @@ public final class Network {
     private final boolean simReady;
     private final boolean registeredAtPowerOn;
     private boolean lost;
+    private boolean simRemoved;
     private int cregMode;
     private int cgregMode;
 
@@ -24,16 +25,21 @@ public final class Network {
     }
 
     public boolean simReady() {
-        return simReady;
+        return simReady && !simRemoved;
+    }
+
+    /** The SIM is taken out (it stays out through power cycles). */
+    public void removeSim() {
+        simRemoved = true;
     }
 
     public boolean registered() {
-        return simReady && registeredAtPowerOn && !lost;
+        return simReady() && registeredAtPowerOn && !lost;
     }
 
     /** {@code <stat>} of {@code +CGREG}/{@code +CREG}: 1 registered, 2 searching, 0 not searching (no SIM). */
     public int stat() {
-        return registered() ? 1 : simReady ? 2 : 0;
+        return registered() ? 1 : simReady() ? 2 : 0;
     }
 
     /** Registration lost. Returns the URC to announce it, or null when the report mode is 0. */

@@ -86,7 +86,7 @@ public final class OutputPump implements AutoCloseable {
             if (off == 0 && n < bytes.length) {
                 faults.count(FaultState.Injected.CHUNKS);
             }
-            faults.pace(n);
+            faults.pace(FaultState.Wire.FROM_MODEM, n);
             Transport t = link;
             if (t == null) {
                 log.debug("no link; {} bytes dropped", bytes.length - off);

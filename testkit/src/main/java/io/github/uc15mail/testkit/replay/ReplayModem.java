@@ -42,7 +42,10 @@ public final class ReplayModem implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplayModem.class);
     private static final byte[] ERROR = "\r\nERROR\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final List<TraceRecord> records;
+    private final List<List<TraceRecord>> traces;
+    private List<TraceRecord> records;
+    private int links;
+    private final List<String> allDeviations = new CopyOnWriteArrayList<>();
     private final boolean timing;
     private final ExecutorService worker;
     private final List<Consumer<String>> deviationListeners = new CopyOnWriteArrayList<>();
@@ -57,7 +60,9 @@ public final class ReplayModem implements AutoCloseable {
     private String deviation;
 
     private ReplayModem(Builder b) {
-        this.records = b.trace.records().stream().filter(r -> r.kind() != TraceRecord.Kind.END).toList();
+        this.traces = b.traces.stream()
+                .map(t -> t.records().stream().filter(r -> r.kind() != TraceRecord.Kind.END).toList()).toList();
+        this.records = traces.get(0);
         this.timing = b.timing;
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "uc15-replay");
@@ -68,7 +73,19 @@ public final class ReplayModem implements AutoCloseable {
 
     /** A builder for a replay of {@code trace}. */
     public static Builder builder(Trace trace) {
-        return new Builder(trace);
+        return new Builder(List.of(Objects.requireNonNull(trace, "trace")));
+    }
+
+    /**
+     * A builder for a replay of several traces, one per link: the first link plays the first trace, the second link
+     * the second, and so on (later links play the last one again). This is how the traces of one {@code qualify}
+     * run, each made on its own link, are replayed together.
+     */
+    public static Builder sequence(List<Trace> traces) {
+        if (traces.isEmpty()) {
+            throw new IllegalArgumentException("traces: at least 1 is needed, was none");
+        }
+        return new Builder(List.copyOf(traces));
     }
 
     /** A replay of the trace in {@code file}, without timing. */
@@ -105,6 +122,18 @@ public final class ReplayModem implements AutoCloseable {
     /** Calls {@code listener} each time a link has played the whole trace without deviation. */
     public void onFinished(Runnable listener) {
         finishListeners.add(Objects.requireNonNull(listener));
+    }
+
+    /** The first deviation of every link so far, in order (a link that had none adds nothing). */
+    public List<String> deviations() {
+        return List.copyOf(allDeviations);
+    }
+
+    /** How many links (clients) the replay has served. */
+    public int links() {
+        synchronized (lock) {
+            return links;
+        }
     }
 
     /** The first deviation, {@code expected <recorded> got <written>}, if the host deviated. */
@@ -196,6 +225,8 @@ public final class ReplayModem implements AutoCloseable {
     /** A new link replays the trace from its start: writes what the modem said before the host's first record. */
     private void start() {
         synchronized (lock) {
+            records = traces.get(Math.min(links, traces.size() - 1));
+            links++;
             next = 0;
             lastT = 0;
             deviation = null;
@@ -337,6 +368,7 @@ public final class ReplayModem implements AutoCloseable {
             first = deviation == null;
             if (first) {
                 deviation = what;
+                allDeviations.add(what);
             }
             lock.notifyAll();
         }
@@ -393,11 +425,11 @@ public final class ReplayModem implements AutoCloseable {
 
     /** Options of a {@link ReplayModem}. */
     public static final class Builder {
-        private final Trace trace;
+        private final List<Trace> traces;
         private boolean timing;
 
-        private Builder(Trace trace) {
-            this.trace = Objects.requireNonNull(trace, "trace");
+        private Builder(List<Trace> traces) {
+            this.traces = traces;
         }
 
         /** Whether the modem's chunks wait their recorded delays (default false: as fast as the host reads). */

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /health}: {@code {"status":"UP"|"DOWN","modems":[...],"queue":{...}}}; DOWN (HTTP 503) when no
- * modem can send.
+ * {@code /health}: {@code {"status":"UP"|"DOWN","reason":...,"modems":[...],"queue":{...}}}; DOWN (HTTP 503)
+ * when no modem can send, or when sending is paused (the reason names it, such as a refused SMTP account).
  */
 public final class HealthJson {
 
@@ -17,9 +17,23 @@ public final class HealthJson {
         return modems.stream().anyMatch(ModemHealth::canSend);
     }
 
+    public static boolean up(List<ModemHealth> modems, String pausedBecause) {
+        return pausedBecause == null && up(modems);
+    }
+
     public static String render(List<ModemHealth> modems, Map<QueueView.State, Long> counts) {
-        StringBuilder out = new StringBuilder("{\"status\":").append(up(modems) ? "\"UP\"" : "\"DOWN\"")
-                .append(",\"modems\":[");
+        return render(modems, counts, null);
+    }
+
+    /** As {@link #render(List, Map)}, DOWN with {@code pausedBecause} as the reason when it is not null. */
+    public static String render(List<ModemHealth> modems, Map<QueueView.State, Long> counts, String pausedBecause) {
+        StringBuilder out = new StringBuilder("{\"status\":").append(up(modems, pausedBecause) ? "\"UP\"" : "\"DOWN\"");
+        if (pausedBecause != null) {
+            out.append(",\"reason\":").append(Text.json("sending paused: " + pausedBecause));
+        } else if (!up(modems)) {
+            out.append(",\"reason\":").append(Text.json("no modem can send"));
+        }
+        out.append(",\"modems\":[");
         for (int i = 0; i < modems.size(); i++) {
             ModemHealth m = modems.get(i);
             out.append(i == 0 ? "" : ",").append("{\"name\":").append(Text.json(m.name()))

@@ -5,6 +5,7 @@ import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.gateway.ConvertedMail;
 import io.github.uc15mail.gateway.MailSink;
 import io.github.uc15mail.gateway.MimeConverter;
+import io.github.uc15mail.gateway.internal.outbox.IdempotencyKeys;
 import jakarta.mail.MessagingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One SMTP mail transaction: checks each {@code RCPT} against the modem's limits, reads {@code DATA}
  * within the size limit, converts it, and hands it to the sink. {@code 250} goes back only after the
- * sink returned; every refusal is a {@link RejectException} built by {@link SmtpReplies}.
+ * sink returned; every refusal is a {@link RejectException} built by {@link SmtpReplies}. A message with a
+ * Message-ID is handed in with an idempotency key ({@link IdempotencyKeys}): the same message again gets
+ * {@code 250} with the first one's id and is not queued twice.
  */
 public final class FrontDoorHandler implements MessageHandler {
 
@@ -50,8 +53,12 @@ public final class FrontDoorHandler implements MessageHandler {
     }
 
     @Override
-    public void from(String from) {
+    public void from(String from) throws RejectException {
         // The modem sends as its configured sender; the envelope sender is not used.
+        java.util.Optional<String> why = sink.unavailable();
+        if (why.isPresent()) {
+            throw new RejectException(451, "4.3.0 Not taking mail now: " + why.get() + "; try again later");
+        }
     }
 
     @Override
@@ -108,9 +115,13 @@ public final class FrontDoorHandler implements MessageHandler {
             throw SmtpReplies.unreadable(e);
         }
         String id;
+        String key = sink.deduplicates() ? IdempotencyKeys.of(messageId(raw), recipients, raw) : null;
         try {
-            if (keepFromName && mail.fromName().isPresent()) {
-                id = sink.accept(mail.draft(), mail.fromName().get());
+            String name = keepFromName && mail.fromName().isPresent() ? mail.fromName().get() : null;
+            if (key != null) {
+                id = sink.accept(mail.draft(), name, key);
+            } else if (name != null) {
+                id = sink.accept(mail.draft(), name);
             } else {
                 id = sink.accept(mail.draft());
             }
@@ -124,6 +135,15 @@ public final class FrontDoorHandler implements MessageHandler {
         log.info("accepted message {}: {} recipients, {} bytes, {} attachments{}", id, mail.draft().recipients().size(),
                 raw.length, mail.draft().attachments().size(), mail.notes().isEmpty() ? "" : "; " + mail.notes());
         return SmtpReplies.queued(id);
+    }
+
+    /** The message's Message-ID header, or null when it has none (then it is never deduplicated). */
+    private static String messageId(byte[] raw) {
+        try {
+            return new jakarta.mail.internet.InternetHeaders(new ByteArrayInputStream(raw)).getHeader("Message-ID", null);
+        } catch (MessagingException e) {
+            return null;
+        }
     }
 
     /** Each line of message text that arrives starts the next line's deadline. */
