@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
  * it all against emulated modems ({@link GatewayDemo}).
  */
 @Command(name = "gateway", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION, sortOptions = false,
-        description = {"Send the outbox's mail through one or more modems until stopped (SIGTERM or Ctrl-C),",
-                "take mail into it over SMTP (--listen) and show it on a status page (--http).",
+        description = {"Send the outbox's mail through one or more modems until stopped, taking mail over SMTP.",
+                "Runs until SIGTERM or Ctrl-C; takes mail into the outbox over SMTP (--listen) and shows it on a "
+                        + "status page (--http).",
                 "Each modem is brought to a clean state before it takes work. Takes the SMTP flags of 'send'.",
                 "Try it without hardware: uc15mail gateway --demo"},
         exitCodeListHeading = "%nExit codes:%n",
@@ -42,7 +43,20 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
     StoreOptions store = new StoreOptions();
 
     @Mixin
-    SendOptions options = new SendOptions();
+    LinkFlags link = new LinkFlags();
+
+    @Mixin
+    AccountFlags account = new AccountFlags();
+
+    @Mixin
+    RunFlags run = new RunFlags();
+
+    @Option(names = "--port", hidden = true, paramLabel = "PATH",
+            description = "Refused: the gateway takes its modems as --modem PORT.")
+    String port;
+
+    /** The flags of send the gateway takes (no --port, no content), as {@link SendSettings} reads them. */
+    final SendOptions options = SendOptions.of(null, link, account, null, run);
 
     @Option(names = "--modem", paramLabel = "PORT",
             description = "A modem's AT port, as --port of send (a serial device or tcp:HOST:PORT); repeatable.")
@@ -71,7 +85,7 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
 
     @Override
     public boolean verbose() {
-        return options.verbose;
+        return options.run.verbose;
     }
 
     /** Asks a running gateway to stop (what SIGTERM does); for tests and embedding. */
@@ -85,9 +99,9 @@ public final class GatewayCommand implements Callable<Integer>, VerboseCommand {
         if (demo) {
             return new GatewayDemo(context, this).run();
         }
-        if (options.port != null) {
+        if (port != null) {
             throw CliFailure.badInput("port: the gateway takes its modems as --modem PORT (repeatable), was --port "
-                    + options.port);
+                    + port);
         }
         if (modems.isEmpty()) {
             throw CliFailure.badInput("modem: at least 1 is required (--modem PORT), was none");

@@ -17,7 +17,7 @@ final class GatewayConfigFile {
     private GatewayConfigFile() {}
 
     static void apply(GatewayCommand c) {
-        Path file = c.options.config;
+        Path file = c.options.run.config;
         if (file == null) {
             return;
         }

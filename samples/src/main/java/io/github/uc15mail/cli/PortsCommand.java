@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
  * its likely AT port marked. The USB id is a hint; {@code probe} reads {@code ATI} to tell the module.
  */
 @Command(name = "ports", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION,
-        description = {"List the serial ports; recognise Quectel modules by USB id (UC15 05c6:9090,",
-                "EC25/EG25-G 2c7c:0125, ...) and mark the likely AT port. The id is a hint:",
+        description = {"List the serial ports and mark a Quectel module's likely AT port.",
+                "Modules are recognised by USB id (UC15 05c6:9090, EC25/EG25-G 2c7c:0125, ...). The id is a hint:",
                 "'probe' reads ATI to tell the module. Opens no port. Pseudo-terminals are not",
                 "listed; give their path to --port directly."})
 public final class PortsCommand implements Callable<Integer> {

@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
  * every row passed; 3 when one failed; 4 when the modem cannot be reached.
  */
 @Command(name = "qualify", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION, sortOptions = false,
-        description = {"Qualify a module in a few minutes: probe, sends with each security mode asked for,",
+        description = {"Qualify a module in a few minutes and write a report to send us.",
+                "It runs: probe, sends with each security mode asked for,",
                 "2 attachments with UTF-8 text, 20 recipients, the refusals (21 recipients, send timeout 59),",
                 "and the RAM file system left clean. Prints a table and writes",
                 "qualify-<model>-<revision>-<yyyymmdd>.zip (report.md, probe.json, masked traces): send it to us",
@@ -73,21 +74,21 @@ public final class QualifyCommand implements Callable<Integer>, VerboseCommand {
 
     @Override
     public boolean verbose() {
-        return options.verbose;
+        return options.run.verbose;
     }
 
     @Override
     public Integer call() throws IOException {
-        if (options.to.size() != 1) {
-            throw CliFailure.badInput("to: qualify takes exactly 1 address (--to ADDRESS), was " + options.to.size());
+        if (options.content.to.size() != 1) {
+            throw CliFailure.badInput("to: qualify takes exactly 1 address (--to ADDRESS), was " + options.content.to.size());
         }
-        ModemAddress address = ModemAddress.parse(options.port);
+        ModemAddress address = ModemAddress.parse(options.portFlag.port);
         SendSettings settings = SendSettings.resolveSmtp(options, context.env());
         List<Mode> plan = Mode.parse(modes, settings.config());
         if (!Files.isDirectory(out)) {
             throw CliFailure.badInput("out: not a directory: " + out);
         }
-        String to = options.to.get(0);
+        String to = options.content.to.get(0);
         Path dir = Files.createTempDirectory("uc15mail-qualify");
         QualifyReport report = new QualifyReport();
         AutoCloseable sdk = Logging.sdk(settings.verbose());

@@ -37,7 +37,13 @@ public final class QueueCommand implements Callable<Integer>, VerboseCommand {
     StoreOptions store = new StoreOptions();
 
     @Mixin
-    SendOptions options = new SendOptions();
+    ContentFlags content = new ContentFlags();
+
+    @Mixin
+    RunFlags run = new RunFlags();
+
+    /** The content and run flags as {@link SendSettings} reads them; queue takes no modem or account flags. */
+    private final SendOptions options = SendOptions.of(null, null, null, content, run);
 
     @Option(names = "--priority", paramLabel = "N", description = "Higher is sent first (default 0).")
     int priority;
@@ -81,7 +87,7 @@ public final class QueueCommand implements Callable<Integer>, VerboseCommand {
 
     @Override
     public boolean verbose() {
-        return options.verbose;
+        return options.run.verbose;
     }
 
     @Override
@@ -102,7 +108,7 @@ public final class QueueCommand implements Callable<Integer>, VerboseCommand {
                 throw CliFailure.badInput(e.getMessage());
             }
         }
-        AutoCloseable logLevel = Logging.sdk(options.verbose);
+        AutoCloseable logLevel = Logging.sdk(options.run.verbose);
         try (Outbox outbox = store.open(context.env())) {
             MessageId id;
             try {

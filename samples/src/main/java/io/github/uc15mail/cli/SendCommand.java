@@ -47,7 +47,7 @@ public final class SendCommand implements Callable<Integer>, VerboseCommand {
 
     @Override
     public boolean verbose() {
-        return options.verbose || verboseFromConfig;
+        return options.run.verbose || verboseFromConfig;
     }
 
     @Override

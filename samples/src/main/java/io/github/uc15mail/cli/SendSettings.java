@@ -95,17 +95,17 @@ public final class SendSettings {
      */
     public static EmailDraft resolveDraft(SendOptions flags) {
         refuseSecretsOnCommandLine(flags);
-        Properties file = flags.config == null ? new Properties() : load(flags.config, Set.of());
+        Properties file = flags.run.config == null ? new Properties() : load(flags.run.config, Set.of());
         return draft(new Merged(file), flags);
     }
 
     /** Passwords given as values on the command line are refused (every user of the machine can see them). */
     private static void refuseSecretsOnCommandLine(SendOptions flags) {
-        if (flags.passwordOnCommandLine != null) {
+        if (flags.account.passwordOnCommandLine != null) {
             throw CliFailure.badInput("password: is not accepted on the command line (other users can see it); "
                     + "put it in an environment variable and name that with --password-env VAR");
         }
-        if (flags.apnPasswordOnCommandLine != null) {
+        if (flags.link.apnPasswordOnCommandLine != null) {
             throw CliFailure.badInput("apn-password: is not accepted on the command line (other users can see it); "
                     + "put it in an environment variable and name that with --apn-password-env VAR");
         }
@@ -114,19 +114,19 @@ public final class SendSettings {
     private static SendSettings resolve(SendOptions flags, Function<String, String> env, boolean withPort,
             boolean withDraft, Set<String> moreKeys) {
         refuseSecretsOnCommandLine(flags);
-        Properties file = flags.config == null ? new Properties() : load(flags.config, moreKeys);
+        Properties file = flags.run.config == null ? new Properties() : load(flags.run.config, moreKeys);
         Merged m = new Merged(file);
 
-        ModemAddress address = withPort ? ModemAddress.parse(m.text("port", flags.port)) : null;
-        int baud = m.integer("baud", flags.baud, 115_200);
+        ModemAddress address = withPort ? ModemAddress.parse(m.text("port", flags.portFlag.port)) : null;
+        int baud = m.integer("baud", flags.link.baud, 115_200);
         if (baud < 1) {
             throw CliFailure.badInput("baud: must be positive, was " + baud);
         }
-        boolean verbose = flags.verbose || Boolean.parseBoolean(m.text("verbose", null));
+        boolean verbose = flags.run.verbose || Boolean.parseBoolean(m.text("verbose", null));
 
         SecretMasker masker = new SecretMasker();
-        String user = m.text("user", flags.user);
-        String passwordEnv = m.text("password-env", flags.passwordEnv);
+        String user = m.text("user", flags.account.user);
+        String passwordEnv = m.text("password-env", flags.account.passwordEnv);
         String password = "";
         if (user != null && !user.isEmpty()) {
             if (passwordEnv == null || passwordEnv.isEmpty()) {
@@ -139,18 +139,18 @@ public final class SendSettings {
         }
         masker.add(password);
 
-        Security security = security(m.text("security", flags.security));
+        Security security = security(m.text("security", flags.account.security));
         SmtpConfig.Builder config = SmtpConfig.builder()
-                .server(m.text("server", flags.server), m.integer("server-port", flags.serverPort, 0))
+                .server(m.text("server", flags.account.server), m.integer("server-port", flags.account.serverPort, 0))
                 .security(security)
-                .sslContextId(m.integer("ssl-context", flags.sslContext, 1))
-                .contextId(m.integer("context-id", flags.contextId, 1))
+                .sslContextId(m.integer("ssl-context", flags.link.sslContext, 1))
+                .contextId(m.integer("context-id", flags.link.contextId, 1))
                 .account(user == null ? "" : user, password)
-                .sender(orEmpty(m.text("from-name", flags.fromName)), m.text("from", flags.from))
-                .sendTimeoutSeconds(m.integer("timeout", flags.timeout, 300));
-        String apnName = m.text("apn", flags.apn);
-        String apnUser = m.text("apn-user", flags.apnUser);
-        String apnPasswordEnv = m.text("apn-password-env", flags.apnPasswordEnv);
+                .sender(orEmpty(m.text("from-name", flags.account.fromName)), m.text("from", flags.account.from))
+                .sendTimeoutSeconds(m.integer("timeout", flags.link.timeout, 300));
+        String apnName = m.text("apn", flags.link.apn);
+        String apnUser = m.text("apn-user", flags.link.apnUser);
+        String apnPasswordEnv = m.text("apn-password-env", flags.link.apnPasswordEnv);
         if (apnName != null) {
             String apnPassword = apnPasswordEnv == null ? "" : secretFromEnv("apn-password-env", apnPasswordEnv, env);
             masker.add(apnPassword);
@@ -163,7 +163,7 @@ public final class SendSettings {
         } else if (apnUser != null || apnPasswordEnv != null) {
             throw CliFailure.badInput("apn: is required when apn-user or apn-password-env is set, was not given");
         }
-        Path caCert = flags.caCert.path();
+        Path caCert = flags.account.caCert.path();
         String caCertFromFile = m.text(CaCertOption.CONFIG_KEY, null);
         CaCertOption.apply(caCert != null ? caCert : caCertFromFile == null ? null : Path.of(caCertFromFile), security,
                 config);
@@ -179,33 +179,33 @@ public final class SendSettings {
     }
 
     private static EmailDraft draft(Merged m, SendOptions flags) {
-        List<String> to = m.list("to", flags.to);
-        List<String> cc = m.list("cc", flags.cc);
-        List<String> bcc = m.list("bcc", flags.bcc);
+        List<String> to = m.list("to", flags.content.to);
+        List<String> cc = m.list("cc", flags.content.cc);
+        List<String> bcc = m.list("bcc", flags.content.bcc);
         if (to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
             throw CliFailure.badInput("to: at least 1 recipient is required (--to, --cc or --bcc), was none");
         }
-        String body = m.text("body", flags.body);
-        String bodyFile = m.text("body-file", flags.bodyFile == null ? null : flags.bodyFile.toString());
+        String body = m.text("body", flags.content.body);
+        String bodyFile = m.text("body-file", flags.content.bodyFile == null ? null : flags.content.bodyFile.toString());
         if (body != null && bodyFile != null) {
             throw CliFailure.badInput("body: give either body or body-file, was both");
         }
         if (bodyFile != null) {
             body = readBody(Path.of(bodyFile));
         }
-        String subject = orEmpty(m.text("subject", flags.subject));
+        String subject = orEmpty(m.text("subject", flags.content.subject));
         EmailDraft.Builder draft = EmailDraft.builder()
                 .to(to.toArray(String[]::new)).cc(cc.toArray(String[]::new)).bcc(bcc.toArray(String[]::new))
                 .subject(subject)
                 .body(orEmpty(body))
-                .charset(charset(m.text("charset", flags.charset)))
-                .bodyOverflowAsAttachment(m.flag("body-overflow-attachment", flags.bodyOverflowAttachment));
+                .charset(charset(m.text("charset", flags.content.charset)))
+                .bodyOverflowAsAttachment(m.flag("body-overflow-attachment", flags.content.bodyOverflowAttachment));
         List<String> attachments = m.list("attach",
-                flags.attach.stream().map(Path::toString).toList());
+                flags.content.attach.stream().map(Path::toString).toList());
         for (String a : attachments) {
             draft.attach(Attachment.fromPath(readableFile(Path.of(a))));
         }
-        if (subject.isBlank() && orEmpty(body).isBlank() && !m.flag("allow-empty", flags.allowEmpty)) {
+        if (subject.isBlank() && orEmpty(body).isBlank() && !m.flag("allow-empty", flags.content.allowEmpty)) {
             throw CliFailure.badInput("subject and body: at least one is required (--subject, --body or --body-file), "
                     + "was both empty; add --allow-empty to send without them");
         }

@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
  * before the port is opened; the result is one line and the exit codes of {@code send}.
  */
 @Command(name = "sms", mixinStandardHelpOptions = true, version = Uc15MailCli.VERSION, sortOptions = false,
-        description = {"Send one SMS through the modem (PDU mode; GSM 7-bit, or UCS2 when a character needs it;",
-                "long texts as concatenated SMS). Everything is checked before the port is opened."},
+        description = {"Send one SMS through the modem.",
+                "PDU mode: GSM 7-bit, or UCS2 when a character needs it; long texts as concatenated SMS.",
+                "Everything is checked before the port is opened."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:sent: the network accepted every part",

@@ -60,6 +60,16 @@ public final class Uc15MailCli implements Callable<Integer> {
      * {@code --version} builds none; anything else (help, a mistake) builds them all.
      */
     static CommandLine commandLine(CliContext context, String[] arguments) {
+        return commandLine(context, arguments, System.in);
+    }
+
+    /** As {@link #commandLine(CliContext)}, with {@code stdin} as the standard input of {@code sendmail}. */
+    static CommandLine commandLine(CliContext context, java.io.InputStream stdin) {
+        return commandLine(context, new String[0], stdin);
+    }
+
+    /** As {@link #commandLine(CliContext, String[])}, with {@code stdin} as the standard input of {@code sendmail}. */
+    static CommandLine commandLine(CliContext context, String[] arguments, java.io.InputStream stdin) {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
         all.put("send", () -> new SendCommand(context));
         all.put("sms", () -> new SmsCommand(context));
@@ -70,7 +80,7 @@ public final class Uc15MailCli implements Callable<Integer> {
         all.put("queue", () -> new QueueCommand(context));
         all.put("outbox", () -> new OutboxCommand(context));
         all.put("gateway", () -> new GatewayCommand(context));
-        all.put("sendmail", () -> new SendmailCommand(context, System.in));
+        all.put("sendmail", () -> new SendmailCommand(context, stdin));
         all.put("mailq", () -> new MailqCommand(context));
         all.put("qualify", () -> new QualifyCommand(context));
         CommandLine cl = new CommandLine(new Uc15MailCli(context));
@@ -83,9 +93,9 @@ public final class Uc15MailCli implements Callable<Integer> {
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((e, args) -> {
-            String command = e.getCommandLine().getCommandName();
-            context.err().println("uc15mail: " + e.getMessage() + " (see 'uc15mail"
-                    + (command.equals("uc15mail") ? "" : " " + command) + " --help')");
+            // the full name, as typed: 'uc15mail outbox purge --help', not 'uc15mail purge --help'
+            String command = e.getCommandLine().getCommandSpec().qualifiedName(" ");
+            context.err().println("uc15mail: " + withoutValues(e) + " (see '" + command + " --help')");
             return ExitCodes.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -105,6 +115,30 @@ public final class Uc15MailCli implements Callable<Integer> {
             return ExitCodes.INTERNAL_ERROR;
         });
         return cl;
+    }
+
+    /**
+     * picocli's message, except that for unknown options only their names are shown: the word after an unknown
+     * option may be a secret (a password given to a command that does not take it), and is never echoed.
+     */
+    static String withoutValues(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u)) {
+            return e.getMessage();
+        }
+        java.util.List<String> names = u.getUnmatched().stream().filter(a -> a.startsWith("-"))
+                .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).toList();
+        if (names.isEmpty()) {
+            return "unexpected argument" + (u.getUnmatched().size() == 1 ? "" : "s") + " (not shown)";
+        }
+        String text = "unknown option" + (names.size() == 1 ? "" : "s") + ": " + String.join(", ", names)
+                + " (values not shown)";
+        for (String name : names) {
+            if (name.endsWith("password")) {
+                text += "; a password is never taken on the command line: put it in an environment variable and name "
+                        + "it with " + name + "-env VAR where the command takes one";
+            }
+        }
+        return text;
     }
 
     /** Runs {@code args} in {@code context} and returns the exit code. */
