@@ -45,6 +45,10 @@ public final class QueueCommand implements Callable<Integer>, VerboseCommand {
     /** The content and run flags as {@link SendSettings} reads them; queue takes no modem or account flags. */
     private final SendOptions options = SendOptions.of(null, null, null, content, run);
 
+    @Option(names = "--from-name", hidden = true, paramLabel = "NAME",
+            description = "Refused: the outbox keeps no sender name per message yet.")
+    String fromName;
+
     @Option(names = "--priority", paramLabel = "N", description = "Higher is sent first (default 0).")
     int priority;
 
@@ -92,11 +96,11 @@ public final class QueueCommand implements Callable<Integer>, VerboseCommand {
 
     @Override
     public Integer call() {
-        if (options.fromName != null) {
+        if (fromName != null) {
             // Refused rather than dropped: the outbox has no sender name per message yet.
             throw CliFailure.badInput("from-name: the outbox does not keep a sender name per message yet: each "
                     + "message goes with the sending gateway's --from-name; leave the flag out, was \""
-                    + options.fromName + "\"");
+                    + fromName + "\"");
         }
         SmsDraft smsDraft = smsDraft();
         EmailDraft draft = smsDraft == null ? SendSettings.resolveDraft(options) : null;
