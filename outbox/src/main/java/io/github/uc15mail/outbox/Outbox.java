@@ -175,6 +175,11 @@ public final class Outbox implements AutoCloseable {
         return store.find(id);
     }
 
+    /** The names and sizes of the message's attachments, in their order (empty for none or an unknown id). */
+    public List<StoredAttachment> attachments(MessageId id) {
+        return store.attachments(id);
+    }
+
     /** The message's attempts, oldest first (empty for an unknown id). */
     public List<Attempt> attempts(MessageId id) {
         return store.attempts(id);

@@ -104,10 +104,16 @@ final class GatewayDemo {
 
         private void loop() {
             int printed = 0;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while (running) {
                 MimeMessage[] received = destination.receivedMessages();
                 for (; printed < received.length; printed++) {
                     try {
+                        // The server keeps one copy per recipient: print each message once (its To/Cc name them all).
+                        String messageId = received[printed].getMessageID();
+                        if (messageId != null && !seen.add(messageId)) {
+                            continue;
+                        }
                         synchronized (context.out()) {
                             context.out().println("Delivered to the destination SMTP server:");
                             ReceivedMailPrinter.print(received[printed], context.out());

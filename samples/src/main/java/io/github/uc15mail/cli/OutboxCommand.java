@@ -156,6 +156,13 @@ public final class OutboxCommand implements Callable<Integer> {
                 out.println("channel:    " + m.channel() + (m.linkedTo() == null ? "" : " (about " + m.linkedTo() + ")"));
                 out.println("subject:    " + oneLine(m.subject()));
                 out.println("recipients: " + String.join(", ", m.recipients()));
+                java.util.List<io.github.uc15mail.outbox.StoredAttachment> files = o.attachments(mid);
+                if (!files.isEmpty()) {
+                    out.println("attachments:");
+                    for (io.github.uc15mail.outbox.StoredAttachment f : files) {
+                        out.println("  " + oneLine(f.name()) + " (" + f.size() + " bytes)");
+                    }
+                }
                 out.println("priority:   " + m.priority());
                 out.println("created:    " + m.createdAt());
                 out.println("updated:    " + m.updatedAt());

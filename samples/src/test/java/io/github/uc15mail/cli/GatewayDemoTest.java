@@ -73,6 +73,15 @@ class GatewayDemoTest {
             String health = awaitPage(page + "health", b -> Pattern.compile("\"signal\":\\d+").matcher(b).find());
             assertTrue(health.contains("\"registered\":true"), health);
             assertTrue(health.contains("\"SENT\":1"), health);
+            // One block per message, not per recipient: a mail to two, then one to one; the printer keeps order,
+            // so once the second is printed any duplicate of the first would be in the log already.
+            String port = curl.replaceFirst(".*smtp://127\\.0\\.0\\.1:(\\d+).*", "$1");
+            mail(port, "two", "ops@example.com", "oncall@example.com");
+            mail(port, "three", "ops@example.com");
+            awaitLine(log, l -> l.equals("  Subject: three"));
+            assertEquals(1, read(log).lines().filter(l -> l.equals("  Subject: two")).count(), () -> read(log));
+            assertTrue(read(log).lines().anyMatch(l -> l.startsWith("  To:") && l.contains("oncall@example.com")),
+                    () -> read(log));
             p.destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), () -> read(log));
             assertEquals(0, p.exitValue(), () -> read(log));
@@ -80,6 +89,24 @@ class GatewayDemoTest {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** Hands one mail to the front door with curl, to every recipient given. */
+    private static void mail(String port, String subject, String... to) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("curl", "-s", "smtp://127.0.0.1:" + port, "--mail-from",
+                "you@example.com"));
+        for (String r : to) {
+            cmd.add("--mail-rcpt");
+            cmd.add(r);
+        }
+        cmd.add("-T");
+        cmd.add("-");
+        Process c = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        c.getOutputStream().write(("To: " + String.join(", ", to) + "\r\nSubject: " + subject + "\r\n\r\nhello\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        c.getOutputStream().close();
+        assertTrue(c.waitFor(60, TimeUnit.SECONDS), "curl did not finish");
+        assertEquals(0, c.exitValue(), new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     /** The page's body once {@code wanted} holds (the metrics feed and the modem readings run on their own threads). */

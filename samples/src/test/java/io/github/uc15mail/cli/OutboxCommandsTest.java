@@ -29,6 +29,26 @@ class OutboxCommandsTest {
     }
 
     @Test
+    void showListsEachAttachmentWithItsSize() throws Exception {
+        Path csv = dir.resolve("readings.csv");
+        Files.write(csv, new byte[1234]);
+        Path log = dir.resolve("pump.log");
+        Files.writeString(log, "pressure low\n", StandardCharsets.US_ASCII);
+        CliRunner cli = new CliRunner();
+        CliRunner.Result q = cli.run("queue", "--store", store(), "--to", "ops@example.com", "--subject", "Pump 3",
+                "--body", "see files", "--attach", csv.toString(), "--attach", log.toString());
+        assertEquals(0, q.exitCode(), q::toString);
+        CliRunner.Result show = cli.run("outbox", "--store", store(), "show", q.out().strip());
+        assertEquals(0, show.exitCode(), show::toString);
+        assertTrue(show.out().contains("attachments:\n  readings.csv (1234 bytes)\n  pump.log (13 bytes)\n"), show.out());
+
+        CliRunner.Result none = cli.run("queue", "--store", store(), "--to", "ops@example.com", "--subject", "plain",
+                "--body", "no files");
+        CliRunner.Result plain = cli.run("outbox", "--store", store(), "show", none.out().strip());
+        assertFalse(plain.out().contains("attachments:"), plain.out());
+    }
+
+    @Test
     void queueListShowCancelRetryAndPurge() {
         CliRunner cli = new CliRunner();
         CliRunner.Result q = cli.run("queue", "--store", store(), "--to", "ops@example.com", "--subject",

@@ -70,7 +70,7 @@ class PortClashTest {
         }
         CliRunner.Result list = cli.run("outbox", "--store", store, "list", "--json");
         assertEquals(0, list.exitCode(), list::toString);
-        assertTrue(list.out().contains("\"state\":\"QUEUED\",\"attempts\":0,\"subject\":\"waiting\""), list::toString);
+        assertTrue(list.out().contains("\"state\":\"QUEUED\",\"channel\":\"mail\",\"attempts\":0,\"subject\":\"waiting\""), list::toString);
         CliRunner.Result show = cli.run("outbox", "--store", store, "show", queued.out().strip());
         assertTrue(show.out().contains("attempts:   0"), show::toString);
     }

@@ -205,6 +205,11 @@ public final class Store implements AutoCloseable {
     }
 
     /** The stored draft of a message. */
+    /** The names and sizes of a message's attachments, in their order. */
+    public List<io.github.uc15mail.outbox.StoredAttachment> attachments(MessageId id) {
+        return queries.attachments(id);
+    }
+
     public Optional<DraftCodec.StoredDraft> content(MessageId id) {
         return queries.content(id);
     }

@@ -63,6 +63,23 @@ final class StoreQueries {
         });
     }
 
+    /** The names and sizes of a message's attachments, in their order; empty for none or an unknown id. */
+    List<io.github.uc15mail.outbox.StoredAttachment> attachments(MessageId id) {
+        return reads.read(c -> {
+            List<io.github.uc15mail.outbox.StoredAttachment> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT name, LENGTH(data) FROM outbox_attachment WHERE message_id = ? ORDER BY idx")) {
+                ps.setString(1, id.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new io.github.uc15mail.outbox.StoredAttachment(rs.getString(1), rs.getLong(2)));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
     Optional<OutboxMessage> find(MessageId id) {
         return reads.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.MESSAGE_COLUMNS

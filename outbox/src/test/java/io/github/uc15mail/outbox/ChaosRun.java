@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chaos run of issue 19, on its own (not part of the default build; it takes minutes):
- * {@code mvn -B -pl outbox -am test -Dtest=ChaosRunTest -Duc15mail.chaos=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -B -pl outbox -am test -Dtest=ChaosRun -Duc15mail.chaos=true -Dsurefire.failIfNoSpecifiedTests=false}.
  *
  * <p>2,000 messages (each with an idempotency key, every 10th handed in twice) through 2 gateway processes ×
  * 2 emulated modems on one real PostgreSQL behind a TCP proxy; one gateway's clock runs 150 s ahead; a random
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and prints one line with the figures. Sizes: {@code -Duc15mail.chaos.messages=N}.
  */
 @EnabledIfSystemProperty(named = "uc15mail.chaos", matches = "true")
-class ChaosRunTest {
+class ChaosRun {
 
     @RegisterExtension
     final Uc15EmulatorExtension uc15 = new Uc15EmulatorExtension().withSmtpServer();
