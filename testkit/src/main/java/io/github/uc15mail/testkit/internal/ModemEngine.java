@@ -53,10 +53,7 @@ public final class ModemEngine implements AutoCloseable {
     private final SmtpDelivery delivery;
     private final SmsService sms;
     /** The PDU typed after a {@code > } prompt, or null when no prompt is open. */
-    private StringBuilder pduInput;
-    private int pduLength;
-    private String pduCommand;
-    private static final int MAX_PDU_HEX = 2 * 200;
+    private final PduPromptInput pduInput;
 
     // line discipline
     private final StringBuilder line = new StringBuilder();
@@ -120,7 +117,8 @@ public final class ModemEngine implements AutoCloseable {
             replies.urc("+QSMTPPUT: " + r.err() + "," + r.protocolError());
         });
         this.sms = new SmsService(replies, network, faults, events::smsCompleted);
-        sms.register(table, this::enterPdu);
+        this.pduInput = new PduPromptInput(replies, sms, events::commandRecorded, () -> echo);
+        sms.register(table, pduInput::enter);
         GeneralCommands.register(table, replies, config, network, on -> echo = on);
         PdpCommands.register(table, replies, network, pdp);
         SslCommands.register(table, replies, config, ssl);
@@ -148,7 +146,7 @@ public final class ModemEngine implements AutoCloseable {
         if (sms != null) {
             sms.powerOn();
         }
-        pduInput = null;
+        pduInput.reset();
         line.setLength(0);
         overflow = false;
         lastWasCr = false;
@@ -322,8 +320,8 @@ public final class ModemEngine implements AutoCloseable {
             try {
                 if (data.active()) {
                     data.onByte(b, chunkSeq);
-                } else if (pduInput != null) {
-                    pduByte(b);
+                } else if (pduInput.active()) {
+                    pduInput.onByte(b);
                 } else {
                     commandByte(b);
                 }
@@ -416,8 +414,8 @@ public final class ModemEngine implements AutoCloseable {
             replies.error();
         }
         DataMode.Session s = data.current();
-        if (pduInput != null) {
-            pduCommand = cmd; // recorded with its PDU once Ctrl-Z or ESC ends the input
+        if (pduInput.active()) {
+            pduInput.command(cmd);
         } else if (s == null) {
             events.commandRecorded(cmd, new byte[0]);
         } else {
@@ -430,47 +428,6 @@ public final class ModemEngine implements AutoCloseable {
     /** The SMS service (modem thread only). */
     public SmsService sms() {
         return sms;
-    }
-
-    /** {@code AT+CMGS=<length>} in PDU mode: the prompt; the bytes up to Ctrl-Z are the PDU. */
-    private void enterPdu(int length) {
-        pduInput = new StringBuilder();
-        pduLength = length;
-        replies.prompt();
-    }
-
-    private void pduByte(byte b) {
-        if (b == 0x1B) {
-            // ESC: the input is cancelled, nothing is sent (TS 27.005, 3.5.1)
-            String line = pduCommand;
-            pduInput = null;
-            events.commandRecorded(line == null ? "AT+CMGS" : line, new byte[0]);
-            replies.ok();
-            return;
-        }
-        if (b == 0x1A) {
-            String hex = pduInput.toString();
-            String line = pduCommand;
-            pduInput = null;
-            // Recorded before the SMS is submitted: a test that saw the SMS arrive sees every command that made it.
-            events.commandRecorded(line == null ? "AT+CMGS" : line, hex.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            replies.hold();
-            try {
-                sms.submit(pduLength, hex);
-            } finally {
-                replies.release();
-            }
-            return;
-        }
-        if (echo) {
-            replies.raw(new byte[] {b});
-        }
-        if (b == '\r' || b == '\n' || b == ' ') {
-            return;
-        }
-        if (pduInput.length() < MAX_PDU_HEX) {
-            pduInput.append((char) (b & 0xFF));
-        }
     }
 
     private void enterData(DataMode.Session s) {
