@@ -135,6 +135,22 @@ public final class EmailDraft {
         return Optional.ofNullable(senderName);
     }
 
+    /**
+     * This draft with {@code name} as its own sender display name (null: the configured one), checked as
+     * {@link Builder#senderName(String)} is.
+     *
+     * @throws InvalidDraftException naming the field, the limit and the value
+     */
+    public EmailDraft withSenderName(String name) {
+        if (name != null) {
+            SenderName.check(name).ifPresent(v -> {
+                throw new InvalidDraftException(List.of(v));
+            });
+        }
+        return new EmailDraft(recipients, subject, subjectCharset, subjectBytes, body, bodyCharset, bodyBytes, attachments,
+                name);
+    }
+
     @Override
     public String toString() {
         return "EmailDraft[recipients=" + recipients + (senderName == null ? "" : ", senderName=" + senderName) + ", subject=" + AtText.show(subject, false) + ", body="
