@@ -12,7 +12,6 @@ import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,9 +123,7 @@ public final class StatusServer implements AutoCloseable {
 
     /** Answers a failed login later. */
     @FunctionalInterface
-    public interface Delay {
-        void after(java.time.Duration delay, Runnable answer);
-    }
+    public interface Delay { void after(java.time.Duration delay, Runnable answer); }
 
     /** Failed status page logins since start ({@code uc15mail_http_auth_failures_total}). */
     public long loginFailures() {
