@@ -7,12 +7,11 @@ import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.module.UnsupportedModuleException;
 import io.github.uc15mail.at.AtCommand;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.internal.mail.ModemState;
-import io.github.uc15mail.internal.mail.Query;
 import io.github.uc15mail.internal.mail.Replies;
 import io.github.uc15mail.internal.mail.Sends;
 import io.github.uc15mail.internal.mail.SessionRunner;
@@ -23,9 +22,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,8 +51,9 @@ import java.util.function.Supplier;
  *       the preflight, so the failure is typed as a cold send's; if {@code AT+QSMTPPUT} reports a failure, it is
  *       never repeated, but the preflight runs and its {@link ModemNotReadyException} (SIM, registration, PDP)
  *       is thrown instead when it finds one.</li>
- *   <li>There is one {@code Modem} per session: {@link #on(AtSession)} returns the same instance for the
- *       same session, so mailers created on one session serialize too.</li>
+ *   <li>A {@code Modem} owns its session: it is opened with it ({@link #open}) and closed with it. It is passed
+ *       to whatever uses the modem (mailers, a pool), never looked up, so all that share a modem share its
+ *       one queue.</li>
  * </ul>
  *
  * <h2>What it does not guarantee</h2>
@@ -68,10 +66,7 @@ public final class Modem implements AutoCloseable {
     /** How long {@link #recover()} waits for a send the modem is still running (652) to end. */
     public static final Duration DEFAULT_BUSY_WAIT = Duration.ofSeconds(330);
 
-    private static final Map<AtSession, Modem> BY_SESSION = new IdentityHashMap<>();
-
     private final AtSession session;
-    private final boolean ownsSession;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final ModemState state;
     private final io.github.uc15mail.at.Subscription coolOnUrc;
@@ -79,9 +74,8 @@ public final class Modem implements AutoCloseable {
     /** The concatenation reference of the last SMS (its low 8 bits are used); starts at a random value. */
     private final AtomicInteger smsReferences = new AtomicInteger(new java.util.Random().nextInt(256));
 
-    private Modem(AtSession session, boolean ownsSession) {
+    private Modem(AtSession session) {
         this.session = session;
-        this.ownsSession = ownsSession;
         this.state = new ModemState(session.options().clock());
         // A line about a lost SIM, registration or PDP context makes the next send run its full preflight. A
         // traffic listener, not a URC subscription: it runs on the reader thread before the reply that follows
@@ -106,29 +100,7 @@ public final class Modem implements AutoCloseable {
      * command deadlines ({@link AtSessionOptions.Builder#timeout}).
      */
     public static Modem open(Transport transport, AtSessionOptions options) throws IOException {
-        AtSession session = AtSession.open(transport, options);
-        Modem modem = new Modem(session, true);
-        synchronized (BY_SESSION) {
-            purgeClosed();
-            BY_SESSION.put(session, modem);
-        }
-        return modem;
-    }
-
-    /**
-     * The {@code Modem} of {@code session}: created on the first call, the same instance afterwards (while the
-     * session is open). Closing it leaves the session open.
-     */
-    public static Modem on(AtSession session) {
-        Objects.requireNonNull(session, "session");
-        synchronized (BY_SESSION) {
-            purgeClosed();
-            return BY_SESSION.computeIfAbsent(session, s -> new Modem(s, false));
-        }
-    }
-
-    private static void purgeClosed() {
-        BY_SESSION.values().removeIf(m -> !m.session.isOpen());
+        return new Modem(AtSession.open(transport, options));
     }
 
     /** The session. Commands written on it directly are not serialized with sends: prefer {@link #execute}. */
@@ -141,12 +113,12 @@ public final class Modem implements AutoCloseable {
      *
      * @throws Uc15Exception the typed failure of the command ({@link io.github.uc15mail.error.CommandTimeoutException}, ...)
      */
-    public AtResponse execute(AtCommand command) {
+    public <R> R execute(AtCommand<R> command) {
         Objects.requireNonNull(command, "command");
         return exclusively(() -> {
             state.cool(); // a raw command may change what a warm send relies on (content, settings, PDP)
             state.contentInUse();
-            return new SessionRunner(session, null).run(command);
+            return command.parse(new SessionRunner(session, null).run(command));
         });
     }
 
@@ -164,7 +136,7 @@ public final class Modem implements AutoCloseable {
         return exclusively(() -> {
             SessionRunner runner = new SessionRunner(session, null);
             List<String> problems = new ArrayList<>();
-            boolean responding = ask(runner, AtCommands.at(), r -> r, problems) != null;
+            boolean responding = ask(runner, Commands.at(), problems) != null;
             if (!responding) {
                 // A modem that does not answer AT would time out on every query: report it as it is.
                 return new ModemStatus(false, identity, "unknown", ModemStatus.Registration.UNKNOWN,
@@ -172,7 +144,7 @@ public final class Modem implements AutoCloseable {
                         session.restartCount(), problems, Instant.now(), state.lastProfile());
             }
             if (identity.isEmpty()) {
-                List<String> lines = ask(runner, AtCommands.identify(), AtResponse::lines, problems);
+                List<String> lines = ask(runner, Commands.identify(), problems);
                 identity = lines == null ? List.of() : List.copyOf(lines);
             }
             ModuleProfile profile = null;
@@ -219,14 +191,9 @@ public final class Modem implements AutoCloseable {
         return state.lastProfile();
     }
 
-    private static <R> R ask(SessionRunner runner, Query<R> query, List<String> problems) {
-        return ask(runner, query.command(), query::parse, problems);
-    }
-
-    private static <R> R ask(SessionRunner runner, AtCommand command, java.util.function.Function<AtResponse, R> parse,
-            List<String> problems) {
+    private static <R> R ask(SessionRunner runner, AtCommand<R> command, List<String> problems) {
         try {
-            return parse.apply(runner.run(command));
+            return command.parse(runner.run(command));
         } catch (TransportClosedException e) {
             throw e;
         } catch (Uc15Exception e) {
@@ -279,16 +246,11 @@ public final class Modem implements AutoCloseable {
         return session.isOpen();
     }
 
-    /** Closes the session if this modem opened it ({@link #open}); a modem made by {@link #on} leaves it open. */
+    /** Closes the session and its transport. */
     @Override
     public void close() {
-        synchronized (BY_SESSION) {
-            BY_SESSION.remove(session, this);
-        }
         coolOnUrc.cancel();
-        if (ownsSession) {
-            session.close();
-        }
+        session.close();
     }
 
     @Override

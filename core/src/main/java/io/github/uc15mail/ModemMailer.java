@@ -117,22 +117,9 @@ public final class ModemMailer implements AutoCloseable {
         return builder(modem, config).build();
     }
 
-    /**
-     * A mailer on an existing session, through the session's one {@link Modem} ({@link Modem#on(AtSession)}),
-     * so mailers created on one session serialize their sends; closing the mailer leaves the session open.
-     */
-    public static ModemMailer create(AtSession session, SmtpConfig config) {
-        return builder(session, config).build();
-    }
-
     /** Opens a session on {@code transport} and a mailer that owns it (closing the mailer closes both). */
     public static ModemMailer open(Transport transport, SmtpConfig config) throws IOException {
         return builder(Modem.open(transport), config).ownsSession(true).build();
-    }
-
-    /** A builder for a mailer on the session's one {@link Modem}. */
-    public static Builder builder(AtSession session, SmtpConfig config) {
-        return new Builder(Modem.on(Objects.requireNonNull(session, "session")), config);
     }
 
     /** A builder for a mailer borrowing {@code modem}. */
@@ -342,7 +329,6 @@ public final class ModemMailer implements AutoCloseable {
         trafficCounter.cancel();
         if (ownsModem) {
             modem.close();
-            modem.session().close(); // also when the modem was made by Modem.on for a session the mailer owns
         }
     }
 

@@ -1,7 +1,7 @@
 package io.github.uc15mail.benchmarks;
 
 import io.github.uc15mail.at.AtCommand;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
@@ -40,7 +40,7 @@ public class RoundTripBenchmark {
     @State(Scope.Benchmark)
     public static class SessionState {
         AtSession session;
-        final AtCommand at = AtCommands.at();
+        final AtCommand at = Commands.at();
 
         /** Opens the pipe and the session. */
         @Setup(Level.Trial)

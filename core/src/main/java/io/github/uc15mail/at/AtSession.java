@@ -117,7 +117,7 @@ public final class AtSession implements AutoCloseable {
      * this returns. Cancelling the future before the command is written removes it from the queue;
      * once written, a command runs to its end (its result is then discarded).
      */
-    public CompletableFuture<AtResponse> execute(AtCommand command) {
+    public CompletableFuture<AtResponse> execute(AtCommand<?> command) {
         Objects.requireNonNull(command, "command");
         CompletableFuture<AtResponse> future = new CompletableFuture<>();
         exchanger.execute(command, future);

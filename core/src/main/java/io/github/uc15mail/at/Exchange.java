@@ -21,7 +21,7 @@ final class Exchange {
 
     enum Phase { QUEUED, AWAIT_CONNECT, PAYLOAD, AWAIT_FINAL, ENDED }
 
-    final AtCommand command;
+    final AtCommand<?> command;
     final CompletableFuture<AtResponse> future;
     /** A resync probe: not counted for health, not from the queue. */
     final boolean probe;
@@ -43,7 +43,7 @@ final class Exchange {
     private AtResponse response;
     private Throwable failure;
 
-    Exchange(AtCommand command, CompletableFuture<AtResponse> future, Duration timeout, boolean probe) {
+    Exchange(AtCommand<?> command, CompletableFuture<AtResponse> future, Duration timeout, boolean probe) {
         this.command = command;
         this.future = future;
         this.timeout = timeout;

@@ -105,7 +105,7 @@ final class Exchanger implements TransportListener {
     // ---------------------------------------------------------------- starting commands
 
     /** Queues a command; writes it at once when nothing is in flight. */
-    void execute(AtCommand command, CompletableFuture<AtResponse> future) {
+    void execute(AtCommand<?> command, CompletableFuture<AtResponse> future) {
         Exchange ex = new Exchange(command, future, deadlineFor(command), false);
         Exchange start = null;
         boolean refused;
@@ -125,7 +125,7 @@ final class Exchanger implements TransportListener {
         begin(start);
     }
 
-    private Duration deadlineFor(AtCommand command) {
+    private Duration deadlineFor(AtCommand<?> command) {
         return options.deadline(command);
     }
 
@@ -166,7 +166,7 @@ final class Exchanger implements TransportListener {
     }
 
     /** A resync probe, run while the session is in {@code RESYNC} and nothing else is in flight. */
-    CompletableFuture<AtResponse> probe(AtCommand command, Duration timeout) {
+    CompletableFuture<AtResponse> probe(AtCommand<?> command, Duration timeout) {
         CompletableFuture<AtResponse> future = new CompletableFuture<>();
         Exchange ex = new Exchange(command, future, timeout, true);
         lock.lock();

@@ -34,7 +34,7 @@ final class LineRouter {
     }
 
     /** Under the lock: a command was answered {@code OK}. */
-    void succeeded(AtCommand command) {
+    void succeeded(AtCommand<?> command) {
         restarts.succeeded(command);
     }
 

@@ -30,7 +30,7 @@ final class PayloadWriter {
     }
 
     private void write(Exchange ex) {
-        AtCommand command = ex.command;
+        AtCommand<?> command = ex.command;
         DataPayload payload = command.payload().orElseThrow();
         long length = payload.length();
         boolean ack = payload.ackMode();

@@ -38,7 +38,7 @@ final class RestartWatch {
     }
 
     /** A command was answered {@code OK}. */
-    void succeeded(AtCommand command) {
+    void succeeded(AtCommand<?> command) {
         String line = command.line();
         if (line.equalsIgnoreCase("ATE0")) {
             echoTurnedOff = true;

@@ -143,7 +143,7 @@ final class Resync {
         Duration timeout = options.resyncReplyTimeout();
         try {
             // The probe's own deadline completes it; the bound here only guards against a lost wake-up.
-            exchanger.probe(AtCommands.at(), timeout).get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            exchanger.probe(Commands.at(), timeout).get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
             return null;
         } catch (ExecutionException e) {
             return e.getCause();

@@ -30,14 +30,14 @@ class Exchange {
         this.restartCount = runner.restartCount();
     }
 
-    AtResponse run(AtCommand command) {
+    AtResponse run(AtCommand<?> command) {
         checkCancelled();
         AtResponse response = runner.run(command);
         checkRestart();
         return response;
     }
 
-    <R> R query(Query<R> query) {
+    <R> R query(AtCommand<R> query) {
         checkCancelled();
         R value = runner.query(query);
         checkRestart();

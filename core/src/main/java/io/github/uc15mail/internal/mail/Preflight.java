@@ -8,7 +8,7 @@ import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SendPhase;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,19 +61,19 @@ final class Preflight implements SendStep {
     /** {@code AT} (tried twice: the session resynchronises after a timeout), echo off, numeric error codes. */
     static void sync(Exchange x) {
         try {
-            x.run(AtCommands.at());
+            x.run(Commands.at());
         } catch (CommandTimeoutException first) {
             // The session resynchronised after the timeout (leaving a data mode an earlier, crashed host
             // left open if need be); one more try tells a modem that is back from one that is gone.
             log.info("no answer to AT; trying once more after resynchronising");
             try {
-                x.run(AtCommands.at());
+                x.run(Commands.at());
             } catch (CommandTimeoutException e) {
                 throw new ModemNotReadyException(Reason.NO_RESPONSE, "the modem does not answer AT", e);
             }
         }
-        x.run(AtCommands.echo(false));
-        x.run(AtCommands.cmee(1));
+        x.run(Commands.echo(false));
+        x.run(Commands.cmee(1));
     }
 
     private static void awaitReady(Exchange x, long readyBy) {

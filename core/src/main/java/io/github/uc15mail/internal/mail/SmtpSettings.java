@@ -7,7 +7,7 @@ import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.DataPayload;
 import io.github.uc15mail.module.ModuleLimit;
 import io.github.uc15mail.module.ModuleProfile;
@@ -48,8 +48,8 @@ final class SmtpSettings implements SendStep {
         if (config.security() != Security.NONE) {
             int ctx = config.sslContextId();
             writeVersion(c, ctx);
-            x.run(AtCommands.sslCipherSuite(ctx, config.cipherSuite()));
-            x.run(AtCommands.sslSecurityLevel(ctx, config.securityLevel()));
+            x.run(Commands.sslCipherSuite(ctx, config.cipherSuite()));
+            x.run(Commands.sslSecurityLevel(ctx, config.securityLevel()));
             if (config.caCertificate().isPresent()) {
                 byte[] pem;
                 try {
@@ -59,15 +59,15 @@ final class SmtpSettings implements SendStep {
                 }
                 c.files.deleteQuietly(CA_FILE);
                 c.files.uploadVerified(CA_FILE, DataPayload.ofBytes(pem), null);
-                x.run(AtCommands.sslCaCertificate(ctx, CA_FILE));
+                x.run(Commands.sslCaCertificate(ctx, CA_FILE));
             }
         }
-        x.run(AtCommands.smtpContextId(config.contextId()));
-        x.run(AtCommands.smtpSslType(config.security().sslType()));
-        x.run(AtCommands.smtpSslContextId(config.sslContextId()));
-        x.run(AtCommands.smtpServer(config.host(), config.port()));
-        x.run(AtCommands.smtpAccount(config.user(), config.password()));
-        x.run(AtCommands.smtpSender(config.senderName(), config.senderAddress()));
+        x.run(Commands.smtpContextId(config.contextId()));
+        x.run(Commands.smtpSslType(config.security().sslType()));
+        x.run(Commands.smtpSslContextId(config.sslContextId()));
+        x.run(Commands.smtpServer(config.host(), config.port()));
+        x.run(Commands.smtpAccount(config.user(), config.password()));
+        x.run(Commands.smtpSender(config.senderName(), config.senderAddress()));
         c.state.settingsWritten(key, x.restartCount());
     }
 
@@ -78,11 +78,11 @@ final class SmtpSettings implements SendStep {
         if (config.tlsVersion() == SmtpConfig.TlsVersion.ALL && !lists(c.profile, SmtpConfig.TlsVersion.ALL.code())) {
             // The module's AT+QSSLCFG=? answer does not offer 4 (all): ask for TLS 1.2 straight away.
             log.info("the module does not list SSL version 4 (all); using 3 (TLS 1.2)");
-            x.run(AtCommands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
+            x.run(Commands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
             return;
         }
         try {
-            x.run(AtCommands.sslVersion(ctx, config.tlsVersion().code()));
+            x.run(Commands.sslVersion(ctx, config.tlsVersion().code()));
         } catch (ModemErrorException | CmeErrorException | SmtpServiceException e) {
             if (config.tlsVersion() != SmtpConfig.TlsVersion.ALL) {
                 throw e;
@@ -90,7 +90,7 @@ final class SmtpSettings implements SendStep {
             // "All versions" (4) is documented for sibling modules; a UC15 firmware that only knows
             // 0-3 refuses it. TLS 1.2 is the one modern servers accept.
             log.info("the modem refused SSL version 4 (all); using 3 (TLS 1.2)");
-            x.run(AtCommands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
+            x.run(Commands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
         }
     }
 
