@@ -5,17 +5,17 @@ package io.github.uc15mail.at;
  * session at most: a command whose deadline is no earlier than the armed one schedules nothing, and a
  * timer that fires before the current deadline re-arms itself for it. So back-to-back quick commands
  * cost no scheduling and no wake-up, and every deadline still fires on time. Traffic never moves it.
- * All state is guarded by the {@link Exchanger}'s lock.
+ * All state is guarded by the {@link CommandSequencer}'s lock.
  */
 final class DeadlineTimer {
 
-    private final Exchanger exchanger;
+    private final CommandSequencer sequencer;
     private boolean armed;
     private long at;
     private long token;
 
-    DeadlineTimer(Exchanger exchanger) {
-        this.exchanger = exchanger;
+    DeadlineTimer(CommandSequencer sequencer) {
+        this.sequencer = sequencer;
     }
 
     /** Under the lock: makes sure a timer fires no later than {@code deadline} ({@link System#nanoTime()}). */
@@ -34,13 +34,13 @@ final class DeadlineTimer {
 
     private void fire(long mine) {
         Runnable expiry;
-        exchanger.lock.lock();
+        sequencer.lock.lock();
         try {
             if (!armed || mine != token) {
                 return;
             }
             armed = false;
-            Exchange ex = exchanger.liveLocked();
+            InFlightCommand ex = sequencer.liveLocked();
             if (ex == null) {
                 return;
             }
@@ -48,9 +48,9 @@ final class DeadlineTimer {
                 arm(ex.deadline);
                 return;
             }
-            expiry = exchanger.expireLocked(ex);
+            expiry = sequencer.expireLocked(ex);
         } finally {
-            exchanger.lock.unlock();
+            sequencer.lock.unlock();
         }
         // The deadline thread never runs callers' code: the future is failed on a pool thread.
         Watchdog.run(expiry);

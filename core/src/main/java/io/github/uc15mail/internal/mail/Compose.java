@@ -24,7 +24,7 @@ final class Compose implements SendStep {
     @Override
     public void run(SendContext c) {
         EmailDraft draft = c.draft;
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         for (EmailDraft.Recipient r : draft.recipients()) {
             x.run(Commands.addRecipient(r.type().code(), r.address()));
         }

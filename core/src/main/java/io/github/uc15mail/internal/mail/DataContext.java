@@ -29,7 +29,7 @@ final class DataContext implements SendStep {
     @Override
     public void run(SendContext c) {
         SmtpConfig config = c.config;
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         int cid = config.contextId();
         if (c.warm && c.state.activeContext() == cid) {
             return; // the last send used it a moment ago; a drop since would have cooled the modem (URC)

@@ -29,7 +29,7 @@ final class ModuleCheck {
      *
      * @throws io.github.uc15mail.module.UnsupportedModuleException when the module cannot send the way uc15mail drives it
      */
-    static ModuleProfile ensure(Exchange x, ModemState state, boolean sslWanted) {
+    static ModuleProfile ensure(StepRunner x, ModemState state, boolean sslWanted) {
         long restart = x.restartCount();
         Optional<ModuleProfile> known = state.profile(restart);
         ModuleProbe.Asker probe = command -> x.query(command.returning(AtResponse::lines, command.typicalReply()));

@@ -35,7 +35,7 @@ final class Preflight implements SendStep {
 
     @Override
     public void run(SendContext c) {
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         if (c.warm) {
             // The modem's last answers are its health: only the cached profile is taken (no command when known).
             c.profile = ModuleCheck.ensure(x, c.state, c.config.security() != Security.NONE);
@@ -59,7 +59,7 @@ final class Preflight implements SendStep {
     }
 
     /** {@code AT} (tried twice: the session resynchronises after a timeout), echo off, numeric error codes. */
-    static void sync(Exchange x) {
+    static void sync(StepRunner x) {
         try {
             x.run(Commands.at());
         } catch (CommandTimeoutException first) {
@@ -76,7 +76,7 @@ final class Preflight implements SendStep {
         x.run(Commands.cmee(1));
     }
 
-    private static void awaitReady(Exchange x, long readyBy) {
+    private static void awaitReady(StepRunner x, long readyBy) {
         while (true) {
             String sim;
             try {
@@ -122,7 +122,7 @@ final class Preflight implements SendStep {
     }
 
     /** Sleeps a second and returns true while the ready wait lasts; false once it is over. */
-    private static boolean waitForReadiness(Exchange x, long readyBy, String why) {
+    private static boolean waitForReadiness(StepRunner x, long readyBy, String why) {
         if (!x.isLive() || System.nanoTime() - readyBy >= 0) {
             return false;
         }

@@ -45,14 +45,14 @@ final class RamFiles {
         void onBytes(long written, long total);
     }
 
-    private final Exchange exchange;
+    private final StepRunner exchange;
     private final ModemState state;
     /** The files and markers this send uploaded (or began to), in upload order. */
     private final List<String> uploaded = new ArrayList<>();
     /** The RAM files listed at the start of the send, after leftovers were removed. */
     private final Set<String> existing = new HashSet<>();
 
-    RamFiles(Exchange exchange, ModemState state) {
+    RamFiles(StepRunner exchange, ModemState state) {
         this.exchange = exchange;
         this.state = state;
     }

@@ -28,7 +28,7 @@ final class SmtpContent {
     }
 
     /** Before a send: clears what an earlier one left, waiting while it still runs; throws when it stays busy. */
-    void clearBefore(Exchange exchange) {
+    void clearBefore(StepRunner exchange) {
         clearWaiting(exchange.isLive(), () -> exchange.run(Commands.clearContent()), busy -> exchange.pause(BUSY_POLL));
     }
 
@@ -37,7 +37,7 @@ final class SmtpContent {
      * still sends (a send whose result was lost). Returns whether the service is idle, so files may be deleted.
      * Never throws: problems are collected.
      */
-    boolean clearAfter(Exchange exchange, List<RuntimeException> problems) {
+    boolean clearAfter(StepRunner exchange, List<RuntimeException> problems) {
         if (idleAfterSend == null) {
             CommandRunner runner = exchange.runner;
             try {

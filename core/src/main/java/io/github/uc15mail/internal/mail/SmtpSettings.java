@@ -39,7 +39,7 @@ final class SmtpSettings implements SendStep {
     @Override
     public void run(SendContext c) {
         SmtpConfig config = c.config;
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         String key = key(config);
         if (c.state.hasSettings(key, x.restartCount())) {
             return;
@@ -74,7 +74,7 @@ final class SmtpSettings implements SendStep {
     /** {@code AT+QSSLCFG="sslversion"}: 4 (all) falls back to 3 (TLS 1.2) where the module does not take it. */
     private static void writeVersion(SendContext c, int ctx) {
         SmtpConfig config = c.config;
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         if (config.tlsVersion() == SmtpConfig.TlsVersion.ALL && !lists(c.profile, SmtpConfig.TlsVersion.ALL.code())) {
             // The module's AT+QSSLCFG=? answer does not offer 4 (all): ask for TLS 1.2 straight away.
             log.info("the module does not list SSL version 4 (all); using 3 (TLS 1.2)");

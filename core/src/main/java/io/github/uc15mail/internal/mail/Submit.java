@@ -36,7 +36,7 @@ final class Submit implements SendStep {
 
     @Override
     public void run(SendContext c) {
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         x.checkCancelled();
         x.checkRestart();
         c.stopIfCooled();
