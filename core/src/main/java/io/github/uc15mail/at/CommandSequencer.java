@@ -1,6 +1,5 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.at.internal.AtDecoder;
@@ -34,9 +33,6 @@ import org.slf4j.LoggerFactory;
 final class CommandSequencer implements TransportListener {
 
     private static final Logger log = LoggerFactory.getLogger(AtSession.class);
-    private static final byte[] ESCAPE = "+++".getBytes(StandardCharsets.US_ASCII);
-    /** ESC: cancels the input a {@code > } prompt opened (TS 27.005, 3.5.1). */
-    private static final byte[] CANCEL_PROMPT = {0x1B};
 
     private enum State { IDLE, BUSY, RESYNC, CLOSED }
 
@@ -310,47 +306,18 @@ final class CommandSequencer implements TransportListener {
     }
 
     /**
-     * Under the lock, on the deadline thread: {@code ex} missed its deadline. It fails with
-     * {@link CommandTimeoutException}; unless it was a resync probe the session enters {@code RESYNC}.
-     * Returns what to run on a pool thread: completing the future, then the resync.
+     * Under the lock, on the deadline thread: {@code ex} missed its deadline and has failed; unless it was a resync
+     * probe the session enters {@code RESYNC}.
      */
-    Runnable expireLocked(InFlightCommand ex) {
-        boolean prompted = ex.command.payload().map(DataPayload::prompted).orElse(false);
-        // A prompted command may have its prompt open (shown, or on its way) until its payload is out whole.
-        Resync.Escape escape = prompted
-                ? (ex.phase == InFlightCommand.Phase.AWAIT_CONNECT || ex.phase == InFlightCommand.Phase.PAYLOAD
-                        ? Resync.Escape.CANCEL_PROMPT : Resync.Escape.NONE)
-                : (ex.phase == InFlightCommand.Phase.PAYLOAD ? Resync.Escape.DATA_MODE : Resync.Escape.NONE);
-        ex.fail(new CommandTimeoutException(ex.command.loggable(), ex.timeout));
+    void timedOutLocked(InFlightCommand ex) {
         if (!ex.probe) {
             consecutiveTimeouts.incrementAndGet();
             state = State.RESYNC;
         }
         ended(ex);
-        return () -> {
-            ex.complete();
-            if (!ex.probe) {
-                log.warn("{} timed out after {} ms; resynchronising", ex.command.loggable(), ex.timeout.toMillis());
-                new Resync(this).run(escape);
-            }
-        };
     }
 
     // ---------------------------------------------------------------- resync support
-
-    /** A guarded {@code +++}: silence, the escape, silence. */
-    void escapeDataMode() throws InterruptedException {
-        Resync.pause(this, options.guardTime());
-        tap.escape();
-        write(ESCAPE, 0, ESCAPE.length, "+++");
-        Resync.pause(this, options.guardTime());
-    }
-
-    /** ESC, which ends the input of a {@code > } prompt without sending it. */
-    void cancelPrompt() {
-        tap.escape();
-        write(CANCEL_PROMPT, 0, 1, "ESC");
-    }
 
     /** Drops a partial line and leaves ACK mode. */
     void resetDecoder() {

@@ -35,9 +35,21 @@ public final class Commands {
         return "\"" + s + "\"";
     }
 
+    private static AtCommand<AtResponse> smtpCfg(String rest) {
+        return cmd("AT+QSMTPCFG=" + rest, CommandKind.SMTP_CONFIG, "+QSMTPCFG");
+    }
+
+    private static AtCommand<AtResponse> content(String line, String prefix) {
+        return cmd(line, CommandKind.SMTP_CONTENT, prefix);
+    }
+
+    /** A checked, quoted string parameter that is no secret. */
+    private static String str(String field, String value, int maxBytes) {
+        return q(requireAtString(field, value, maxBytes, false));
+    }
+
     // ---- basic control and status: typed queries
 
-    /** {@code AT}: answers {@code OK} when the module is there. */
     public static AtCommand<AtResponse> at() {
         return cmd("AT", CommandKind.CONTROL, null);
     }
@@ -108,10 +120,7 @@ public final class Commands {
 
         /** Reads the text after {@code +CGREG: } of a reply or a URC; stat is -1 when unreadable. */
         public static Registration parse(String cgreg) {
-            String raw = cgreg.strip();
-            String[] fields = raw.split(",");
-            String stat = (fields.length >= 2 ? fields[1] : fields[0]).strip();
-            return new Registration(raw, stat.matches("\\d{1,2}") ? Integer.parseInt(stat) : -1);
+            return new Registration(cgreg.strip(), AtText.registrationStat(cgreg));
         }
     }
 
@@ -137,19 +146,13 @@ public final class Commands {
             int auth) {
         requireRange("context id", contextId, 1, 16);
         requireRange("context type", contextType, 1, 3);
-        requireAtString("APN", apn, 62, false);
-        requireAtString("APN user", user, 62, false);
         requireAtString("APN password", password, 62, true);
         requireRange("APN authentication", auth, 0, 3);
-        String head = "AT+QICSGP=" + contextId + "," + contextType + "," + q(apn) + "," + q(user) + ",";
+        String head = "AT+QICSGP=" + contextId + "," + contextType + "," + str("APN", apn, 62) + ","
+                + str("APN user", user, 62) + ",";
         return AtCommand.of(head + q(password) + "," + auth, head + q(AtText.MASK) + "," + auth, CommandKind.PDP_CONFIG,
                 "+QICSGP", false, null);
     }
-
-    public static AtCommand<AtResponse> queryContextConfig(int contextId) {
-        return cmd("AT+QICSGP=" + requireRange("context id", contextId, 1, 16), CommandKind.PDP_CONFIG, "+QICSGP");
-    }
-
 
     public static AtCommand<AtResponse> activateContext(int contextId) {
         return cmd("AT+QIACT=" + requireRange("context id", contextId, 1, 16), CommandKind.PDP_ACTIVATE, "+QIACT");
@@ -179,7 +182,7 @@ public final class Commands {
 
     /** {@code AT+QSSLCFG="cacert",<ctx>,"<file>"}. */
     public static AtCommand<AtResponse> sslCaCertificate(int sslContextId, String file) {
-        return sslSetting("cacert", sslContextId, q(requireAtString("CA certificate file", file, FILE_NAME_MAX, false)));
+        return sslSetting("cacert", sslContextId, str("CA certificate file", file, FILE_NAME_MAX));
     }
 
     private static AtCommand<AtResponse> sslSetting(String name, int sslContextId, String value) {
@@ -190,45 +193,39 @@ public final class Commands {
     // ---- SMTP configuration
 
     public static AtCommand<AtResponse> smtpAccount(String user, String password) {
-        requireAtString("account user", user, SMTP_STRING_MAX, false);
         requireAtString("account password", password, SMTP_STRING_MAX, true);
-        String head = "AT+QSMTPCFG=\"account\"," + q(user) + ",";
+        String head = "AT+QSMTPCFG=\"account\"," + str("account user", user, SMTP_STRING_MAX) + ",";
         return AtCommand.of(head + q(password), head + q(AtText.MASK), CommandKind.SMTP_CONFIG, "+QSMTPCFG", false,
                 null);
     }
 
     public static AtCommand<AtResponse> smtpSender(String name, String address) {
-        requireAtString("sender name", name, SMTP_STRING_MAX, false);
-        requireAtString("sender address", address, SMTP_STRING_MAX, false);
-        return cmd("AT+QSMTPCFG=\"sender\"," + q(name) + "," + q(address), CommandKind.SMTP_CONFIG, "+QSMTPCFG");
+        return smtpCfg("\"sender\"," + str("sender name", name, SMTP_STRING_MAX)
+                + "," + str("sender address", address, SMTP_STRING_MAX));
     }
 
     public static AtCommand<AtResponse> smtpServer(String host, int port) {
-        requireAtString("server host", host, SMTP_STRING_MAX, false);
         requireRange("server port", port, 1, 65535);
-        return cmd("AT+QSMTPCFG=\"smtpserver\"," + q(host) + "," + port, CommandKind.SMTP_CONFIG, "+QSMTPCFG");
+        return smtpCfg("\"smtpserver\"," + str("server host", host, SMTP_STRING_MAX) + "," + port);
     }
 
     public static AtCommand<AtResponse> smtpContextId(int contextId) {
-        return cmd("AT+QSMTPCFG=\"contextid\"," + requireRange("context id", contextId, 1, 16), CommandKind.SMTP_CONFIG,
-                "+QSMTPCFG");
+        return smtpCfg("\"contextid\"," + requireRange("context id", contextId, 1, 16));
     }
 
     public static AtCommand<AtResponse> smtpSslContextId(int sslContextId) {
-        return cmd("AT+QSMTPCFG=\"sslctxid\"," + requireRange("SSL context id", sslContextId, 0, 5),
-                CommandKind.SMTP_CONFIG, "+QSMTPCFG");
+        return smtpCfg("\"sslctxid\"," + requireRange("SSL context id", sslContextId, 0, 5));
     }
 
     /** {@code AT+QSMTPCFG="ssltype",<0-2>}: 0 none, 1 SSL/TLS, 2 STARTTLS. */
     public static AtCommand<AtResponse> smtpSslType(int sslType) {
-        return cmd("AT+QSMTPCFG=\"ssltype\"," + requireRange("SSL type", sslType, 0, 2), CommandKind.SMTP_CONFIG,
-                "+QSMTPCFG");
+        return smtpCfg("\"ssltype\"," + requireRange("SSL type", sslType, 0, 2));
     }
 
     /** {@code AT+QSMTPCFG="<setting>"}: reads one setting back. */
     public static AtCommand<AtResponse> smtpQuery(String setting) {
         String s = requireAtString("SMTP setting", setting, 20, false);
-        return cmd("AT+QSMTPCFG=" + q(s), CommandKind.SMTP_CONFIG, "+QSMTPCFG");
+        return smtpCfg(q(s));
     }
 
     // ---- SMTP content
@@ -236,22 +233,12 @@ public final class Commands {
     /** {@code AT+QSMTPDST=1,<type>,"<address>"}: type 1 To, 2 Cc, 3 Bcc. */
     public static AtCommand<AtResponse> addRecipient(int type, String address) {
         requireRange("recipient type", type, 1, 3);
-        requireAtString("recipient address", address, SMTP_STRING_MAX, false);
-        return cmd("AT+QSMTPDST=1," + type + "," + q(address), CommandKind.SMTP_CONTENT, "+QSMTPDST");
-    }
-
-    public static AtCommand<AtResponse> clearRecipients() {
-        return cmd("AT+QSMTPDST=0", CommandKind.SMTP_CONTENT, "+QSMTPDST");
-    }
-
-    public static AtCommand<AtResponse> listRecipients() {
-        return cmd("AT+QSMTPDST?", CommandKind.SMTP_CONTENT, "+QSMTPDST");
+        return content("AT+QSMTPDST=1," + type + "," + str("recipient address", address, SMTP_STRING_MAX), "+QSMTPDST");
     }
 
     /** {@code AT+QSMTPSUB=0,"<subject>"}: an ASCII subject, at most 100 characters. */
     public static AtCommand<AtResponse> subjectAscii(String subject) {
-        requireAtString("subject", subject, SUBJECT_ASCII_MAX, false);
-        return cmd("AT+QSMTPSUB=0," + q(subject), CommandKind.SMTP_CONTENT, "+QSMTPSUB");
+        return content("AT+QSMTPSUB=0," + str("subject", subject, SUBJECT_ASCII_MAX), "+QSMTPSUB");
     }
 
     /**
@@ -261,11 +248,7 @@ public final class Commands {
     public static AtCommand<AtResponse> subjectEncoded(int charset, byte[] encoded) {
         requireRange("subject charset", charset, 1, 3);
         requireRange("subject length in hex digits", encoded.length * 2L, 0, SUBJECT_HEX_MAX);
-        return cmd("AT+QSMTPSUB=" + charset + "," + q(AtText.hex(encoded)), CommandKind.SMTP_CONTENT, "+QSMTPSUB");
-    }
-
-    public static AtCommand<AtResponse> querySubject() {
-        return cmd("AT+QSMTPSUB?", CommandKind.SMTP_CONTENT, "+QSMTPSUB");
+        return content("AT+QSMTPSUB=" + charset + "," + q(AtText.hex(encoded)), "+QSMTPSUB");
     }
 
     /**
@@ -283,16 +266,7 @@ public final class Commands {
     /** {@code AT+QSMTPATT=1,<index>,"<file>"}. */
     public static AtCommand<AtResponse> addAttachment(int index, String file) {
         requireRange("attachment index", index, 1, 10);
-        requireAtString("attachment file", file, SMTP_STRING_MAX, false);
-        return cmd("AT+QSMTPATT=1," + index + "," + q(file), CommandKind.SMTP_CONTENT, "+QSMTPATT");
-    }
-
-    public static AtCommand<AtResponse> clearAttachments() {
-        return cmd("AT+QSMTPATT=0", CommandKind.SMTP_CONTENT, "+QSMTPATT");
-    }
-
-    public static AtCommand<AtResponse> listAttachments() {
-        return cmd("AT+QSMTPATT?", CommandKind.SMTP_CONTENT, "+QSMTPATT");
+        return content("AT+QSMTPATT=1," + index + "," + str("attachment file", file, SMTP_STRING_MAX), "+QSMTPATT");
     }
 
     /** {@code AT+QSMTPCLR}: clears recipients, subject, body and attachment list (not the files). */
@@ -316,27 +290,27 @@ public final class Commands {
      * the modem answers {@code +QFUPL: <size>,<checksum>}.
      */
     public static AtCommand<AtResponse> upload(String name, DataPayload payload, int timeoutSeconds, boolean ackMode) {
-        requireAtString("file name", name, FILE_NAME_MAX, false);
         requireRange("upload size", payload.length(), 1, Integer.MAX_VALUE);
         requireRange("upload timeout", timeoutSeconds, 1, 65535);
-        return AtCommand.of("AT+QFUPL=" + q(name) + "," + payload.length() + "," + timeoutSeconds + ","
+        return AtCommand.of("AT+QFUPL=" + str("file name", name, FILE_NAME_MAX) + ","
+                + payload.length() + "," + timeoutSeconds + ","
                 + (ackMode ? 1 : 0), null, CommandKind.FILE_UPLOAD, "+QFUPL", false, payload.withAckMode(ackMode));
     }
 
     /** {@code AT+QFLST="<pattern>"}, for example {@code "RAM:*"}. */
     public static AtCommand<AtResponse> listFiles(String pattern) {
-        return cmd("AT+QFLST=" + q(requireAtString("file pattern", pattern, FILE_NAME_MAX, false)), CommandKind.FILE,
+        return cmd("AT+QFLST=" + str("file pattern", pattern, FILE_NAME_MAX), CommandKind.FILE,
                 "+QFLST");
     }
 
     /** {@code AT+QFDEL="<name>"}; {@code "RAM:*"} deletes every RAM file. */
     public static AtCommand<AtResponse> deleteFile(String name) {
-        return cmd("AT+QFDEL=" + q(requireAtString("file name", name, FILE_NAME_MAX, false)), CommandKind.FILE, null);
+        return cmd("AT+QFDEL=" + str("file name", name, FILE_NAME_MAX), CommandKind.FILE, null);
     }
 
     /** {@code AT+QFLDS="<storage>"}: free and total bytes. */
     public static AtCommand<AtResponse> storageInfo(String storage) {
-        return cmd("AT+QFLDS=" + q(requireAtString("storage", storage, 10, false)), CommandKind.FILE, "+QFLDS");
+        return cmd("AT+QFLDS=" + str("storage", storage, 10), CommandKind.FILE, "+QFLDS");
     }
 
     // ---- SMS (3GPP TS 27.005)
@@ -347,11 +321,6 @@ public final class Commands {
     /** {@code AT+CMGF=<mode>}: 0 PDU mode, 1 text mode. */
     public static AtCommand<AtResponse> smsFormat(int mode) {
         return cmd("AT+CMGF=" + requireRange("CMGF mode", mode, 0, 1), CommandKind.SMS_CONFIG, "+CMGF");
-    }
-
-    /** {@code AT+CSCA?}: the service centre address the SIM holds. */
-    public static AtCommand<AtResponse> smsServiceCentre() {
-        return cmd("AT+CSCA?", CommandKind.SMS_CONFIG, "+CSCA");
     }
 
     /**

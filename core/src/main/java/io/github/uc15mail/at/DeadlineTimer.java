@@ -1,5 +1,9 @@
 package io.github.uc15mail.at;
 
+import io.github.uc15mail.error.CommandTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The deadline of a session's command in flight, on the {@link Watchdog}'s shared thread. One timer per
  * session at most: a command whose deadline is no earlier than the armed one schedules nothing, and a
@@ -8,6 +12,8 @@ package io.github.uc15mail.at;
  * All state is guarded by the {@link CommandSequencer}'s lock.
  */
 final class DeadlineTimer {
+
+    private static final Logger log = LoggerFactory.getLogger(AtSession.class);
 
     private final CommandSequencer sequencer;
     private boolean armed;
@@ -48,11 +54,34 @@ final class DeadlineTimer {
                 arm(ex.deadline);
                 return;
             }
-            expiry = sequencer.expireLocked(ex);
+            expiry = expireLocked(ex);
         } finally {
             sequencer.lock.unlock();
         }
         // The deadline thread never runs callers' code: the future is failed on a pool thread.
         Watchdog.run(expiry);
+    }
+
+    /**
+     * Under the lock: {@code ex} missed its deadline. It fails with {@link CommandTimeoutException}; unless it was a
+     * resync probe the session resynchronises. Returns what to run on a pool thread: completing the future, then the
+     * resync, which leaves whatever the command left open (a data mode, a {@code > } prompt).
+     */
+    private Runnable expireLocked(InFlightCommand ex) {
+        boolean prompted = ex.command.payload().map(DataPayload::prompted).orElse(false);
+        // A prompted command may have its prompt open (shown, or on its way) until its payload is out whole.
+        Resync.Escape escape = prompted
+                ? (ex.phase == InFlightCommand.Phase.AWAIT_CONNECT || ex.phase == InFlightCommand.Phase.PAYLOAD
+                        ? Resync.Escape.CANCEL_PROMPT : Resync.Escape.NONE)
+                : (ex.phase == InFlightCommand.Phase.PAYLOAD ? Resync.Escape.DATA_MODE : Resync.Escape.NONE);
+        ex.fail(new CommandTimeoutException(ex.command.loggable(), ex.timeout));
+        sequencer.timedOutLocked(ex);
+        return () -> {
+            ex.complete();
+            if (!ex.probe) {
+                log.warn("{} timed out after {} ms; resynchronising", ex.command.loggable(), ex.timeout.toMillis());
+                new Resync(sequencer).run(escape);
+            }
+        };
     }
 }

@@ -81,9 +81,9 @@ final class PayloadWriter {
                 + cause.getMessage() + (prompted ? "; input cancelled with ESC" : "; data mode left with +++"), cause));
         try {
             if (prompted) {
-                sequencer.cancelPrompt();
+                Resync.cancelPrompt(sequencer);
             } else {
-                sequencer.escapeDataMode();
+                Resync.escapeDataMode(sequencer);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Resync {
 
+    private static final byte[] ESCAPE = "+++".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CANCEL_PROMPT = {0x1B};
+
     private static final Logger log = LoggerFactory.getLogger(AtSession.class);
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final Duration QUIET_AT_MOST = Duration.ofSeconds(3);
@@ -45,12 +48,12 @@ final class Resync {
             awaitNothingInFlight();
             if (escape == Escape.CANCEL_PROMPT) {
                 // At once: the prompt blocks the line until it is answered.
-                sequencer.cancelPrompt();
+                cancelPrompt(sequencer);
             }
             awaitQuiet(QUIET, QUIET_AT_MOST);
             boolean escaped = false;
             if (escape == Escape.DATA_MODE) {
-                sequencer.escapeDataMode();
+                escapeDataMode(sequencer);
                 escaped = true;
             }
             sequencer.resetDecoder();
@@ -76,8 +79,8 @@ final class Resync {
                             + " or is in data mode");
                     // ESC first: a '> ' prompt (AT+CMGS) a dead host left open takes everything else as PDU text.
                     // In data mode it is one more byte of a payload that is abandoned anyway.
-                    sequencer.cancelPrompt();
-                    sequencer.escapeDataMode();
+                    cancelPrompt(sequencer);
+                    escapeDataMode(sequencer);
                     escaped = true;
                     sequencer.resetDecoder();
                 }
@@ -125,6 +128,20 @@ final class Resync {
     }
 
     /** Sleeps for {@code d} without holding the line; returns early once the session is closed. */
+    /** A guarded {@code +++}: silence, the escape, silence. */
+    static void escapeDataMode(CommandSequencer sequencer) throws InterruptedException {
+        pause(sequencer, sequencer.options().guardTime());
+        sequencer.tap().escape();
+        sequencer.write(ESCAPE, 0, ESCAPE.length, "+++");
+        pause(sequencer, sequencer.options().guardTime());
+    }
+
+    /** ESC, which ends the input of a {@code > } prompt without sending it (TS 27.005, 3.5.1). */
+    static void cancelPrompt(CommandSequencer sequencer) {
+        sequencer.tap().escape();
+        sequencer.write(CANCEL_PROMPT, 0, 1, "ESC");
+    }
+
     static void pause(CommandSequencer sequencer, Duration d) throws InterruptedException {
         long end = System.nanoTime() + d.toNanos();
         sequencer.lock.lock();

@@ -159,4 +159,11 @@ public final class AtText {
         Matcher m = QIACT.matcher(line);
         return m.find() ? new String[] {m.group(1), m.group(2), m.group(3), m.group(4)} : null;
     }
+
+    /** The {@code <stat>} of a {@code +CGREG:} value ({@code "0,1"}, or {@code "1"} as a URC); -1 when unreadable. */
+    public static int registrationStat(String cgreg) {
+        String[] fields = cgreg.strip().split(",");
+        String stat = (fields.length >= 2 ? fields[1] : fields[0]).strip();
+        return stat.matches("\\d{1,2}") ? Integer.parseInt(stat) : -1;
+    }
 }
