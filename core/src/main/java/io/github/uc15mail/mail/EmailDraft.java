@@ -29,7 +29,8 @@ import java.util.Set;
  * a subject that fits the modem (sent as ASCII text when it can be, otherwise as hex of its UTF-8 or
  * chosen charset bytes, at most 100 bytes); a body of at most 10240 encoded bytes (or, if the caller
  * opted in, a longer body carried whole as a {@code .txt} attachment); at most 10 attachments with
- * unique names of at most 46 bytes. {@link Builder#validate()} reports every violation at once.
+ * unique names of at most 46 bytes; optionally a sender display name for this message only ({@link SenderName}'s
+ * rule), sent instead of the configured one. {@link Builder#validate()} reports every violation at once.
  *
  * <p>Line ends in the body are sent as CRLF whatever the caller used (bare LF or CR), as SMTP requires;
  * {@link #body()} still returns the text as given. The limit of 10240 bytes applies to what is sent.
@@ -69,9 +70,10 @@ public final class EmailDraft {
     private final MailCharset bodyCharset;
     private final byte[] bodyBytes;
     private final List<Attachment> attachments;
+    private final String senderName;
 
     private EmailDraft(List<Recipient> recipients, String subject, MailCharset subjectCharset, byte[] subjectBytes,
-            String body, MailCharset bodyCharset, byte[] bodyBytes, List<Attachment> attachments) {
+            String body, MailCharset bodyCharset, byte[] bodyBytes, List<Attachment> attachments, String senderName) {
         this.recipients = List.copyOf(recipients);
         this.subject = subject;
         this.subjectCharset = subjectCharset;
@@ -80,6 +82,7 @@ public final class EmailDraft {
         this.bodyCharset = bodyCharset;
         this.bodyBytes = bodyBytes;
         this.attachments = List.copyOf(attachments);
+        this.senderName = senderName;
     }
 
     public static Builder builder() {
@@ -127,9 +130,30 @@ public final class EmailDraft {
         return attachments;
     }
 
+    /** The sender display name of this message, or empty to use the configuration's. */
+    public Optional<String> senderName() {
+        return Optional.ofNullable(senderName);
+    }
+
+    /**
+     * This draft with {@code name} as its own sender display name (null: the configured one), checked as
+     * {@link Builder#senderName(String)} is.
+     *
+     * @throws InvalidDraftException naming the field, the limit and the value
+     */
+    public EmailDraft withSenderName(String name) {
+        if (name != null) {
+            SenderName.check(name).ifPresent(v -> {
+                throw new InvalidDraftException(List.of(v));
+            });
+        }
+        return new EmailDraft(recipients, subject, subjectCharset, subjectBytes, body, bodyCharset, bodyBytes, attachments,
+                name);
+    }
+
     @Override
     public String toString() {
-        return "EmailDraft[recipients=" + recipients + ", subject=" + AtText.show(subject, false) + ", body="
+        return "EmailDraft[recipients=" + recipients + (senderName == null ? "" : ", senderName=" + senderName) + ", subject=" + AtText.show(subject, false) + ", body="
                 + bodyBytes.length + " bytes " + bodyCharset + ", attachments=" + attachments + "]";
     }
 
@@ -144,8 +168,18 @@ public final class EmailDraft {
         private MailCharset charset;
         private boolean bodyOverflowAsAttachment;
         private String overflowName = "body.txt";
+        private String senderName;
 
         private Builder() {}
+
+        /**
+         * The sender display name for this message only, instead of the configuration's (null: the configured
+         * one). {@link #build()} checks it with {@link SenderName#check}; the address stays the configured one.
+         */
+        public Builder senderName(String name) {
+            this.senderName = name;
+            return this;
+        }
 
         public Builder to(String... addresses) {
             to.addAll(Arrays.asList(addresses));
@@ -304,7 +338,11 @@ public final class EmailDraft {
                             "0"));
                 }
             }
-            return new EmailDraft(recipients, subj, subjCharset, subjBytes, text, bodyCharset, bodyBytes, all);
+            if (senderName != null) {
+                SenderName.check(senderName).ifPresent(v::add);
+            }
+            return new EmailDraft(recipients, subj, subjCharset, subjBytes, text, bodyCharset, bodyBytes, all,
+                    senderName);
         }
 
         private static void addRecipients(RecipientType type, String field, List<String> given,

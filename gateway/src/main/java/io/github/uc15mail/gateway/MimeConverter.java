@@ -186,7 +186,16 @@ public final class MimeConverter {
         if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress ia) || ia.getPersonal() == null) {
             return Optional.empty();
         }
-        String folded = AsciiText.fold(ia.getPersonal(), c -> c >= 0x20 && c <= 0x7E && c != '"', ' ')
+        String personal = ia.getPersonal();
+        int bad = AsciiText.firstUnfoldable(personal);
+        if (bad >= 0) {
+            // The modem's sender name is ASCII only; refused rather than mangled or silently replaced.
+            throw new IllegalArgumentException("From: the display name " + quoted(personal, "") + " cannot be the "
+                    + "modem's sender name (printable ASCII, at most " + NAME_MAX + " bytes, as keep-from-name needs): "
+                    + String.format("U+%04X", personal.codePointAt(bad)) + " at position " + bad
+                    + " has no ASCII form");
+        }
+        String folded = AsciiText.fold(personal, c -> c >= 0x20 && c <= 0x7E && c != '"', ' ')
                 .replaceAll(" +", " ").strip();
         if (folded.length() > NAME_MAX) {
             folded = folded.substring(0, NAME_MAX).stripTrailing();

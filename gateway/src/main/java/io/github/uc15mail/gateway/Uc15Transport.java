@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *       {@code mail.uc15.user} with {@code mail.uc15.password}; with {@code mail.uc15.auth=true} a missing
  *       password comes from the session's {@code Authenticator}. Never logged.</li>
  *   <li>The sender: {@code mail.uc15.from} (else {@code mail.from}, else the message's From address) and
- *       {@code mail.uc15.from-name} (else the message's From name, folded to ASCII).</li>
+ *       {@code mail.uc15.from-name} (else the message's From name, folded to ASCII; a name with no ASCII form,
+ *       such as one in Chinese, is refused). Queued into a store, the name is kept with the message.</li>
  *   <li>{@code mail.uc15.store}: instead of sending, queue into the store it names (such as
  *       {@code sqlite:/var/lib/uc15mail/outbox.db}) through a {@link MailSinkFactory} on the class path. A
  *       message with a Message-ID is queued once: handing the same message in again (same Message-ID,
@@ -144,7 +145,9 @@ public class Uc15Transport extends Transport {
 
     private ConvertedMail convert(byte[] raw, List<String> envelope) throws MessagingException {
         try {
-            return MimeConverter.create(true, MAX_MESSAGE_BYTES).convert(new ByteArrayInputStream(raw), envelope);
+            // The From name is read only when no mail.uc15.from-name replaces it.
+            return MimeConverter.create(settings.get("from-name") == null, MAX_MESSAGE_BYTES)
+                    .convert(new ByteArrayInputStream(raw), envelope);
         } catch (IOException e) {
             throw new MessagingException("cannot read the message: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -154,7 +157,7 @@ public class Uc15Transport extends Transport {
 
     private void store(ConvertedMail mail, Message message, Address[] addresses, String key) throws MessagingException {
         try {
-            String name = mail.fromName().isPresent() && sink.carriesSenderName() ? mail.fromName().get() : null;
+            String name = sink.carriesSenderName() && !senderName(mail).isEmpty() ? senderName(mail) : null;
             String id = key != null ? sink.accept(mail.draft(), name, key)
                     : name != null ? sink.accept(mail.draft(), name) : sink.accept(mail.draft());
             log.info("queued message {}: {} recipients", id, mail.draft().recipients().size());

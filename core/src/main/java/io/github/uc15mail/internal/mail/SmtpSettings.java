@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the SSL and SMTP settings ({@code AT+QSSLCFG}, {@code AT+QSMTPCFG}) unless the modem's state says
  * these very settings were written since the last restart. The state is shared by every mailer of a modem,
- * so a mailer with other settings makes the next send of this one write its own again.
+ * so a mailer with other settings makes the next send of this one write its own again. The sender
+ * ({@code AT+QSMTPCFG="sender"}) is tracked on its own: the draft's sender name, or else the configuration's, is
+ * written only when it differs from what the modem was last given, so a message with a name of its own costs one
+ * command and the sends after it without one another.
  */
 final class SmtpSettings implements SendStep {
 
@@ -41,7 +44,11 @@ final class SmtpSettings implements SendStep {
         SmtpConfig config = c.config;
         StepRunner x = c.exchange;
         String key = key(config);
+        String name = c.draft.senderName().orElse(config.senderName());
         if (c.state.hasSettings(key, x.restartCount())) {
+            if (!c.state.hasSender(name, config.senderAddress(), x.restartCount())) {
+                writeSender(c, name);
+            }
             return;
         }
         c.state.invalidateSettings();
@@ -67,8 +74,14 @@ final class SmtpSettings implements SendStep {
         x.run(Commands.smtpSslContextId(config.sslContextId()));
         x.run(Commands.smtpServer(config.host(), config.port()));
         x.run(Commands.smtpAccount(config.user(), config.password()));
-        x.run(Commands.smtpSender(config.senderName(), config.senderAddress()));
         c.state.settingsWritten(key, x.restartCount());
+        writeSender(c, name);
+    }
+
+    private static void writeSender(SendContext c, String name) {
+        c.state.senderWritten(null, null, -1);
+        c.exchange.run(Commands.smtpSender(name, c.config.senderAddress()));
+        c.state.senderWritten(name, c.config.senderAddress(), c.exchange.restartCount());
     }
 
     /** {@code AT+QSSLCFG="sslversion"}: 4 (all) falls back to 3 (TLS 1.2) where the module does not take it. */
@@ -107,8 +120,7 @@ final class SmtpSettings implements SendStep {
         String all = String.join("\n", config.security().name(), String.valueOf(config.sslContextId()),
                 config.tlsVersion().name(), String.valueOf(config.cipherSuite()), String.valueOf(config.securityLevel()),
                 config.caCertificate().map(Object::toString).orElse(""), String.valueOf(config.contextId()),
-                config.host(), String.valueOf(config.port()), config.user(), config.password(), config.senderName(),
-                config.senderAddress());
+                config.host(), String.valueOf(config.port()), config.user(), config.password());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
