@@ -3,7 +3,7 @@ package io.github.uc15mail.error;
 
 /**
  * The modem answered {@code +CMS ERROR: <n>} (3GPP TS 27.005, 3.2.5) to an SMS command. The code is kept as a
- * number and classified by {@link FaultClassifier} ({@link #kind()}): the network's temporary trouble (331 no
+ * number and classified by {@link Fault#of(Throwable) fault classifier} ({@link #kind()}): the network's temporary trouble (331 no
  * network service, 332 network timeout, relay causes such as 42 congestion) is {@link FaultKind#NETWORK} and
  * retryable; a refusal of this message (304/305 invalid PDU or text parameter, a barred or unassigned number,
  * the service centre's TP failure causes 128-255) is {@link FaultKind#MESSAGE} and permanent; everything else

@@ -1,7 +1,9 @@
 package io.github.uc15mail.error;
 
 /**
- * What {@link FaultClassifier} concluded about one failure.
+ * Whose trouble one failure is and whether trying again can help: the SDK's one fault classification, which
+ * the mailer's retries, a pool's choice of modem and the outbox's verdicts all read. {@link #of(Throwable)}
+ * classifies any failure; it never throws and never returns null.
  *
  * @param kind whose trouble it is
  * @param retryable whether the same send may succeed if tried again later on the same modem; always false
@@ -12,6 +14,26 @@ package io.github.uc15mail.error;
  * @param summary the failure in one line, secrets masked, never longer than 500 characters
  */
 public record Fault(FaultKind kind, boolean retryable, int errorCode, int smtpReply, String summary) {
+
+    /**
+     * Classifies {@code failure}, looking through {@link java.util.concurrent.CompletionException} and
+     * {@link java.util.concurrent.ExecutionException}. A failure whose outcome is unknown (after
+     * {@code AT+QSMTPPUT}) is {@link FaultKind#UNKNOWN_OUTCOME} whatever else it says; then the modem's SMTP
+     * error code with the server's reply decides; then the kind of exception. Null is taken as a failure of
+     * this host with no detail. It does not know whether the caller stopped a send on purpose.
+     */
+    public static Fault of(Throwable failure) {
+        return FaultClassifier.classify(failure);
+    }
+
+    /**
+     * What the failure itself says, as if no {@code AT+QSMTPPUT} had been given: a timeout after the submit is
+     * still the modem's trouble, though its outcome is unknown. For counting faults against a modem; never for
+     * deciding whether to send again (use {@link #of(Throwable)}).
+     */
+    public static Fault ofIgnoringOutcome(Throwable failure) {
+        return FaultClassifier.classifyIgnoringOutcome(failure);
+    }
 
     /** Whether the failure counts against the modem ({@link FaultKind#MODEM}). */
     public boolean isModemFault() {

@@ -1,7 +1,7 @@
 package io.github.uc15mail.error;
 
 /**
- * Whose trouble a failure is, which decides what a sender does next. Given by {@link FaultClassifier}, the
+ * Whose trouble a failure is, which decides what a sender does next. Given by {@link Fault#of(Throwable) fault classifier}, the
  * one place in the SDK that makes this decision; the mailer's retries, a pool's choice of modem and the
  * outbox's verdicts all read it.
  */

@@ -13,49 +13,47 @@ import java.util.Optional;
  * exception keeps the number.
  */
 public enum ModemErrorCode {
-    UNKNOWN_ERROR(651, "unknown error", 0, ErrorCategory.UNKNOWN),
-    SERVICE_BUSY(652, "SMTP service busy (uploading a body or sending an email)", 0, ErrorCategory.BUSY),
-    DNS_FAILED(653, "failed to get the IP address of the server name", 0, ErrorCategory.DNS),
-    NETWORK_ERROR(654, "network error (PDP activation, TCP connection or transfer failed)", 0, ErrorCategory.NETWORK),
-    UNSUPPORTED_AUTHENTICATION(655, "unsupported authentication type", 0, ErrorCategory.AUTHENTICATION),
-    CONNECTION_CLOSED_BY_PEER(656, "connection closed by the server", 0, ErrorCategory.NETWORK),
-    PDP_DEACTIVATED(657, "PDP context deactivated", 0, ErrorCategory.NETWORK),
-    TIMEOUT(658, "timeout", 0, ErrorCategory.TIMEOUT),
-    NO_RECIPIENT(659, "no recipient", 0, ErrorCategory.NO_RECIPIENT),
-    SEND_FAILED(660, "failed to send the email", 0, ErrorCategory.SEND_FAILED),
-    OPEN_FILE_FAILED(661, "failed to open the attachment file", 0, ErrorCategory.ATTACHMENT),
-    NOT_ENOUGH_MEMORY(662, "not enough memory for the attachment", 0, ErrorCategory.ATTACHMENT),
-    SAVE_ATTACHMENT_FAILED(663, "failed to save the attachment", 0, ErrorCategory.ATTACHMENT),
-    WRONG_PARAMETER(664, "wrong parameter", 0, ErrorCategory.INVALID_PARAMETER),
-    SSL_AUTHENTICATION_FAILED(665, "SSL authentication failed", 0, ErrorCategory.TLS),
-    SERVICE_NOT_AVAILABLE(666, "service not available, closing transmission channel", 421, ErrorCategory.SEND_FAILED),
-    MAILBOX_UNAVAILABLE_TEMPORARY(667, "mailbox unavailable", 450, ErrorCategory.RECIPIENT),
-    LOCAL_ERROR(668, "action aborted: local error in processing", 451, ErrorCategory.SEND_FAILED),
-    INSUFFICIENT_STORAGE(669, "insufficient system storage", 452, ErrorCategory.SEND_FAILED),
-    COMMAND_UNRECOGNIZED(670, "syntax error, command unrecognized", 500, ErrorCategory.SEND_FAILED),
-    SYNTAX_ERROR_IN_PARAMETERS(671, "syntax error in parameters or arguments", 501, ErrorCategory.SEND_FAILED),
-    COMMAND_NOT_IMPLEMENTED(672, "command not implemented", 502, ErrorCategory.SEND_FAILED),
-    BAD_SEQUENCE(673, "bad sequence of commands", 503, ErrorCategory.SEND_FAILED),
-    PARAMETER_NOT_IMPLEMENTED(674, "command parameter not implemented", 504, ErrorCategory.SEND_FAILED),
-    DOMAIN_DOES_NOT_ACCEPT_MAIL(675, "domain does not accept mail", 521, ErrorCategory.SEND_FAILED),
-    ACCESS_DENIED(676, "access denied", 530, ErrorCategory.AUTHENTICATION),
-    AUTHENTICATION_FAILED(677, "authentication failed", 535, ErrorCategory.AUTHENTICATION),
-    MAILBOX_UNAVAILABLE(678, "mailbox unavailable", 550, ErrorCategory.RECIPIENT),
-    USER_NOT_LOCAL(679, "user not local", 551, ErrorCategory.RECIPIENT),
-    STORAGE_EXCEEDED(680, "exceeded storage allocation", 552, ErrorCategory.RECIPIENT),
-    MAILBOX_NAME_NOT_ALLOWED(681, "mailbox name not allowed", 553, ErrorCategory.RECIPIENT),
-    TRANSACTION_FAILED(682, "transaction failed", 554, ErrorCategory.SEND_FAILED);
+    UNKNOWN_ERROR(651, "unknown error", 0),
+    SERVICE_BUSY(652, "SMTP service busy (uploading a body or sending an email)", 0),
+    DNS_FAILED(653, "failed to get the IP address of the server name", 0),
+    NETWORK_ERROR(654, "network error (PDP activation, TCP connection or transfer failed)", 0),
+    UNSUPPORTED_AUTHENTICATION(655, "unsupported authentication type", 0),
+    CONNECTION_CLOSED_BY_PEER(656, "connection closed by the server", 0),
+    PDP_DEACTIVATED(657, "PDP context deactivated", 0),
+    TIMEOUT(658, "timeout", 0),
+    NO_RECIPIENT(659, "no recipient", 0),
+    SEND_FAILED(660, "failed to send the email", 0),
+    OPEN_FILE_FAILED(661, "failed to open the attachment file", 0),
+    NOT_ENOUGH_MEMORY(662, "not enough memory for the attachment", 0),
+    SAVE_ATTACHMENT_FAILED(663, "failed to save the attachment", 0),
+    WRONG_PARAMETER(664, "wrong parameter", 0),
+    SSL_AUTHENTICATION_FAILED(665, "SSL authentication failed", 0),
+    SERVICE_NOT_AVAILABLE(666, "service not available, closing transmission channel", 421),
+    MAILBOX_UNAVAILABLE_TEMPORARY(667, "mailbox unavailable", 450),
+    LOCAL_ERROR(668, "action aborted: local error in processing", 451),
+    INSUFFICIENT_STORAGE(669, "insufficient system storage", 452),
+    COMMAND_UNRECOGNIZED(670, "syntax error, command unrecognized", 500),
+    SYNTAX_ERROR_IN_PARAMETERS(671, "syntax error in parameters or arguments", 501),
+    COMMAND_NOT_IMPLEMENTED(672, "command not implemented", 502),
+    BAD_SEQUENCE(673, "bad sequence of commands", 503),
+    PARAMETER_NOT_IMPLEMENTED(674, "command parameter not implemented", 504),
+    DOMAIN_DOES_NOT_ACCEPT_MAIL(675, "domain does not accept mail", 521),
+    ACCESS_DENIED(676, "access denied", 530),
+    AUTHENTICATION_FAILED(677, "authentication failed", 535),
+    MAILBOX_UNAVAILABLE(678, "mailbox unavailable", 550),
+    USER_NOT_LOCAL(679, "user not local", 551),
+    STORAGE_EXCEEDED(680, "exceeded storage allocation", 552),
+    MAILBOX_NAME_NOT_ALLOWED(681, "mailbox name not allowed", 553),
+    TRANSACTION_FAILED(682, "transaction failed", 554);
 
     private final int code;
     private final String meaning;
     private final int smtpReplyCode;
-    private final ErrorCategory category;
 
-    ModemErrorCode(int code, String meaning, int smtpReplyCode, ErrorCategory category) {
+    ModemErrorCode(int code, String meaning, int smtpReplyCode) {
         this.code = code;
         this.meaning = meaning;
         this.smtpReplyCode = smtpReplyCode;
-        this.category = category;
     }
 
     /** The numeric code, 651-682. */
@@ -71,11 +69,6 @@ public enum ModemErrorCode {
     /** The SMTP reply code this code mirrors (666-682), or 0 when it mirrors none. */
     public int smtpReplyCode() {
         return smtpReplyCode;
-    }
-
-    /** The group a caller acts on. */
-    public ErrorCategory category() {
-        return category;
     }
 
     /**

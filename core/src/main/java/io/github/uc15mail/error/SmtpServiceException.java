@@ -5,15 +5,24 @@ import java.util.Optional;
 /**
  * The SMTP service of the modem failed with an error code from 651 to 682 (or an unknown code carried
  * by {@code +QSMTPPUT:}), either as {@code +CME ERROR: <err>} to a command or as the result
- * {@code +QSMTPPUT: <err>,<protocol_error>} of a send. Subclasses group the codes by what a caller does
- * about them; catch this type to handle them all.
+ * {@code +QSMTPPUT: <err>,<protocol_error>} of a send.
+ *
+ * <p>One class for every code: what failed is said by {@link #errorCode()}, the server's reply
+ * {@link #protocolError()} and {@link #kind()}, whose trouble it is as the SDK's one fault classifier decides
+ * it (the account's for 677 authentication failed, the message's for 550 mailbox unavailable, the network's
+ * for 653 DNS failure, ...). It does not say whether the email went out: see {@link #isOutcomeUnknown()}.
  */
-public class SmtpServiceException extends Uc15Exception {
+public final class SmtpServiceException extends Uc15Exception {
 
     private final String command;
     private final int errorCode;
     private final int protocolError;
 
+    /**
+     * @param command the command or URC that reported the error, secrets masked
+     * @param errorCode the modem's code, kept as given even when unknown
+     * @param protocolError the server's SMTP reply the modem reported, or 0
+     */
     public SmtpServiceException(String command, int errorCode, int protocolError) {
         super(message(command, errorCode, protocolError));
         this.command = command;
@@ -22,13 +31,17 @@ public class SmtpServiceException extends Uc15Exception {
     }
 
     private static String message(String command, int errorCode, int protocolError) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(errorCode).append(' ').append(ModemErrorCode.describe(errorCode));
-        if (protocolError != 0) {
-            sb.append(" (SMTP ").append(protocolError).append(')');
-        }
-        sb.append(" [").append(command).append(']');
-        return sb.toString();
+        return summary(errorCode, protocolError) + " [" + command + "]";
+    }
+
+    private static String summary(int errorCode, int protocolError) {
+        String s = errorCode + " " + ModemErrorCode.describe(errorCode);
+        return protocolError != 0 ? s + " (SMTP " + protocolError + ")" : s;
+    }
+
+    /** The exception for {@code errorCode}; the same as the constructor, kept for callers of 0.1. */
+    public static SmtpServiceException of(String command, int errorCode, int protocolError) {
+        return new SmtpServiceException(command, errorCode, protocolError);
     }
 
     /** The command or URC that reported the error, with secrets masked. */
@@ -51,34 +64,22 @@ public class SmtpServiceException extends Uc15Exception {
         return ModemErrorCode.of(errorCode);
     }
 
-    /** The group of the code; {@link ErrorCategory#UNKNOWN} for an unknown code. */
-    public ErrorCategory category() {
-        return knownCode().map(ModemErrorCode::category).orElse(ErrorCategory.UNKNOWN);
+    /**
+     * What the code says, as the fault classifier reads it with the command that failed (664 to a settings
+     * command is the account's, to a send the message's). Says nothing about an unknown outcome: that is
+     * {@link Fault#of(Throwable)} on this exception.
+     */
+    public Fault fault() {
+        return FaultClassifier.classifyCode(errorCode, protocolError, command);
+    }
+
+    /** Whose trouble the code is: the kind of {@link #fault()}. */
+    public FaultKind kind() {
+        return fault().kind();
     }
 
     /** The code and its meaning, with the SMTP reply when there is one, e.g. {@code 677 authentication failed (SMTP 535)}. */
     public String summary() {
-        String s = errorCode + " " + ModemErrorCode.describe(errorCode);
-        return protocolError != 0 ? s + " (SMTP " + protocolError + ")" : s;
-    }
-
-    /**
-     * The typed exception for {@code errorCode}: a subclass by {@link ErrorCategory}, or this class for
-     * the rest (unknown codes included).
-     */
-    public static SmtpServiceException of(String command, int errorCode, int protocolError) {
-        ErrorCategory category = ModemErrorCode.of(errorCode).map(ModemErrorCode::category).orElse(ErrorCategory.UNKNOWN);
-        return switch (category) {
-            case AUTHENTICATION -> new SmtpAuthenticationException(command, errorCode, protocolError);
-            case RECIPIENT, NO_RECIPIENT -> new SmtpRecipientException(command, errorCode, protocolError);
-            case DNS -> new SmtpDnsException(command, errorCode, protocolError);
-            case NETWORK -> new SmtpNetworkException(command, errorCode, protocolError);
-            case TIMEOUT -> new SmtpTimeoutException(command, errorCode, protocolError);
-            case BUSY -> new SmtpBusyException(command, errorCode, protocolError);
-            case ATTACHMENT -> new SmtpAttachmentException(command, errorCode, protocolError);
-            case INVALID_PARAMETER -> new SmtpInvalidParameterException(command, errorCode, protocolError);
-            case TLS -> new SmtpTlsException(command, errorCode, protocolError);
-            case UNKNOWN, SEND_FAILED -> new SmtpServiceException(command, errorCode, protocolError);
-        };
+        return summary(errorCode, protocolError);
     }
 }

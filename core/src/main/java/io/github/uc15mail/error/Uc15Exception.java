@@ -22,7 +22,7 @@ public class Uc15Exception extends RuntimeException {
     }
 
     /**
-     * For a subclass outside this package that knows whose fault it always is: {@link FaultClassifier}
+     * For a subclass outside this package that knows whose fault it always is: {@link Fault#of(Throwable) fault classifier}
      * gives {@code kind}, not retryable, for it (this package's classifier cannot name classes that live
      * above it).
      */
@@ -65,7 +65,7 @@ public class Uc15Exception extends RuntimeException {
      * authentication, an invalid draft). A pool of modems sends a message again through another modem after
      * a modem fault and counts such faults against the modem ({@link io.github.uc15mail.Modem#consecutiveFailures()}); it does
      * not after a message fault. Says nothing about whether the email went out: see {@link #isOutcomeUnknown()}.
-     * Decided by {@link FaultClassifier} ({@link FaultKind#MODEM}), looking through an unknown outcome.
+     * Decided by {@link Fault#of(Throwable) fault classifier} ({@link FaultKind#MODEM}), looking through an unknown outcome.
      */
     public boolean isModemFault() {
         return FaultClassifier.classifyIgnoringOutcome(this).isModemFault();
@@ -73,7 +73,7 @@ public class Uc15Exception extends RuntimeException {
 
     /**
      * Whether the same operation may succeed if tried again later, on the same mailer. A failure whose
-     * outcome is unknown is never retried by the SDK whatever this says. Decided by {@link FaultClassifier}.
+     * outcome is unknown is never retried by the SDK whatever this says. Decided by {@link Fault#of(Throwable) fault classifier}.
      */
     public boolean isRetryable() {
         return FaultClassifier.classifyIgnoringOutcome(this).retryable();

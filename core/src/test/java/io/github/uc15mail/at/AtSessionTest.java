@@ -12,8 +12,8 @@ import io.github.uc15mail.error.CmeErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.ModemRestartedException;
-import io.github.uc15mail.error.SmtpAuthenticationException;
-import io.github.uc15mail.error.SmtpInvalidParameterException;
+import io.github.uc15mail.error.FaultKind;
+import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.testkit.InMemoryTransport;
 import java.io.IOException;
@@ -243,7 +243,7 @@ class AtSessionTest {
         CompletableFuture<AtResponse> e2 = session.execute(AtCommands.addRecipient(1, "a@b.c"));
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: 664\r\n");
-        assertInstanceOf(SmtpInvalidParameterException.class, failure(e2));
+        assertEquals(664, assertInstanceOf(SmtpServiceException.class, failure(e2)).errorCode());
 
         CompletableFuture<AtResponse> e3 = session.execute(AtCommands.deleteFile("RAM:x"));
         modem.takeLine();
@@ -372,7 +372,9 @@ class AtSessionTest {
         CompletableFuture<AtResponse> f = session.execute(AtCommands.send(300));
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: 677\r\n");
-        assertInstanceOf(SmtpAuthenticationException.class, failure(f));
+        SmtpServiceException auth = assertInstanceOf(SmtpServiceException.class, failure(f));
+        assertEquals(677, auth.errorCode());
+        assertEquals(FaultKind.ACCOUNT, auth.kind());
     }
 
     @Test

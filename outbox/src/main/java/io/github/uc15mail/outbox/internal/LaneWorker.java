@@ -367,7 +367,7 @@ public final class LaneWorker implements Runnable {
         try {
             lane.replace(reopener.reopen(lane.name()));
         } catch (Exception e) {
-            io.github.uc15mail.error.Fault fault = io.github.uc15mail.error.FaultClassifier.classify(e);
+            io.github.uc15mail.error.Fault fault = io.github.uc15mail.error.Fault.of(e);
             log.info("modem {}: not back yet ({}: {})", lane.name(), fault.kind(), fault.summary());
             return;
         }
