@@ -5,7 +5,7 @@ import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.mail.RetryPolicy;
 import io.github.uc15mail.mail.Security;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.mail.SubmitGate;

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.module.ModuleFamily;
+import io.github.uc15mail.module.ModuleIdentity.ModuleFamily;
 import io.github.uc15mail.module.ModuleProfile;
 import io.github.uc15mail.testkit.InMemoryTransport;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.module.ModuleFamily;
+import io.github.uc15mail.module.ModuleIdentity.ModuleFamily;
 import io.github.uc15mail.module.ModuleIdentity;
 import io.github.uc15mail.module.ModuleProfile;
 import io.github.uc15mail.module.SmtpCapabilities;
-import io.github.uc15mail.module.SslCapabilities;
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.module.SmtpCapabilities.SslCapabilities;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.module.UnsupportedModuleException;

@@ -1,5 +1,11 @@
 package io.github.uc15mail.error;
 
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
+import io.github.uc15mail.error.SmtpServiceException.ModemErrorCode;
+import io.github.uc15mail.error.Fault.FaultKind;
+import io.github.uc15mail.error.ModemFileException.AttachmentRefusedException;
+import io.github.uc15mail.error.ModemFileException.ModemFileError;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 

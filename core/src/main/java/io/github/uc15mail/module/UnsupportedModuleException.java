@@ -1,6 +1,6 @@
 package io.github.uc15mail.module;
 
-import io.github.uc15mail.error.FaultKind;
+import io.github.uc15mail.error.Fault.FaultKind;
 import io.github.uc15mail.error.Uc15Exception;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,9 @@
 package io.github.uc15mail.trace;
 
+import io.github.uc15mail.trace.Trace.TraceRecord;
 import io.github.uc15mail.trace.internal.TraceMask;
 import io.github.uc15mail.transport.Transport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

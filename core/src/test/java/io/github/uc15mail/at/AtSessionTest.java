@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.ModemRestartedException;
-import io.github.uc15mail.error.FaultKind;
+import io.github.uc15mail.error.Fault.FaultKind;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.testkit.InMemoryTransport;
@@ -209,10 +209,10 @@ class AtSessionTest {
 
     /** A transport that swallows writes and lets the test play the reader thread. */
     private static final class ListenerTransport implements io.github.uc15mail.transport.Transport {
-        volatile io.github.uc15mail.transport.TransportListener listener;
+        volatile io.github.uc15mail.transport.Transport.TransportListener listener;
 
         @Override
-        public void open(io.github.uc15mail.transport.TransportListener l) {
+        public void open(io.github.uc15mail.transport.Transport.TransportListener l) {
             listener = l;
         }
 

@@ -1,9 +1,9 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
-import io.github.uc15mail.error.FaultKind;
-import io.github.uc15mail.error.ModemErrorCode;
+import io.github.uc15mail.error.Fault.FaultKind;
+import io.github.uc15mail.error.SmtpServiceException.ModemErrorCode;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.ModemFileException;
 import io.github.uc15mail.error.ModemNotReadyException;

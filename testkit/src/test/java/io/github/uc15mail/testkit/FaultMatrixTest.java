@@ -10,7 +10,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.uc15mail.mail.Apn;
 import io.github.uc15mail.mail.Attachment;
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.error.ModemErrorException;

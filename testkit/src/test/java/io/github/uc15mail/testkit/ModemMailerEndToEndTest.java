@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.error.InvalidDraftException;
-import io.github.uc15mail.mail.MailCharset;
+import io.github.uc15mail.mail.EmailDraft.MailCharset;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.mail.Security;
@@ -237,7 +237,7 @@ class ModemMailerEndToEndTest {
         SmtpServiceException e = assertThrows(SmtpServiceException.class, () -> mailer.send(draft));
         assertEquals(677, e.errorCode());
         assertEquals(535, e.protocolError());
-        assertEquals(io.github.uc15mail.error.FaultKind.ACCOUNT, e.kind());
+        assertEquals(io.github.uc15mail.error.Fault.FaultKind.ACCOUNT, e.kind());
         assertFalse(e.getMessage().contains("wrong-password"));
         assertModemClean();
         mailer.close();
@@ -255,7 +255,7 @@ class ModemMailerEndToEndTest {
                     () -> mailer.send(EmailDraft.builder().to("reject-me@example.com").subject("s").build()));
             assertEquals(678, e.errorCode());
             assertEquals(550, e.protocolError());
-            assertEquals(io.github.uc15mail.error.FaultKind.MESSAGE, e.kind());
+            assertEquals(io.github.uc15mail.error.Fault.FaultKind.MESSAGE, e.kind());
         }
         assertModemClean();
     }

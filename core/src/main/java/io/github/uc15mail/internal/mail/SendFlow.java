@@ -2,7 +2,7 @@ package io.github.uc15mail.internal.mail;
 
 import io.github.uc15mail.error.ModemNotReadyException;
 import io.github.uc15mail.error.ModemRestartedException;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.TransportClosedException;

@@ -3,7 +3,7 @@ package io.github.uc15mail.internal.mail;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.mail.SendProgressListener;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.mail.SubmitGate;
 import io.github.uc15mail.at.AtSession;

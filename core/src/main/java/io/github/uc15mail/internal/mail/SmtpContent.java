@@ -1,6 +1,6 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.error.ModemErrorCode;
+import io.github.uc15mail.error.SmtpServiceException.ModemErrorCode;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.at.AtCommands;

@@ -1,8 +1,8 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.ModemErrorException;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommands;

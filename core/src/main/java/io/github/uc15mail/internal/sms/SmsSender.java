@@ -1,6 +1,6 @@
 package io.github.uc15mail.internal.sms;
 
-import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemNotReadyException;
 import io.github.uc15mail.error.ModemNotReadyException.Reason;

@@ -5,7 +5,7 @@ import io.github.uc15mail.SmsDraft;
 import io.github.uc15mail.mail.SmsReceipt;
 import io.github.uc15mail.Modem;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.mail.SubmitGate;

@@ -1,13 +1,13 @@
 package io.github.uc15mail.outbox.internal;
 
-import io.github.uc15mail.error.CmeErrorException;
-import io.github.uc15mail.error.ModemErrorCode;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
+import io.github.uc15mail.error.SmtpServiceException.ModemErrorCode;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
 import io.github.uc15mail.error.Fault;
-import io.github.uc15mail.error.FaultKind;
+import io.github.uc15mail.error.Fault.FaultKind;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
