@@ -1,5 +1,6 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.error.internal.Outcomes;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.mail.EmailDraft;
@@ -241,7 +242,7 @@ public final class ModemMailer implements AutoCloseable {
             Uc15Exception failure = new Uc15Exception("interrupted while sending; the send was cancelled and cleans up"
                     + (submitted.get() ? ", but AT+QSMTPPUT was already written: the email may be sent" : ""), e);
             if (submitted.get()) {
-                failure.markOutcomeUnknown();
+                Outcomes.markUnknown(failure);
             }
             throw failure;
         }

@@ -1,5 +1,7 @@
 package io.github.uc15mail.error;
 
+import io.github.uc15mail.error.internal.Outcomes;
+
 import io.github.uc15mail.error.Fault.FaultKind;
 /**
  * The base of every exception the SDK throws or completes a future with at run time. Invalid input is
@@ -8,6 +10,14 @@ import io.github.uc15mail.error.Fault.FaultKind;
  * <p>Messages never contain the SMTP or APN password.
  */
 public class Uc15Exception extends RuntimeException {
+
+    static {
+        Outcomes.install(e -> {
+            if (e instanceof Uc15Exception u) {
+                u.markOutcomeUnknown();
+            }
+        });
+    }
 
     private volatile boolean outcomeUnknown;
     private final FaultKind declaredKind;
@@ -48,15 +58,9 @@ public class Uc15Exception extends RuntimeException {
         return outcomeUnknown;
     }
 
-    /**
-     * Marks this failure as one whose outcome is unknown (see {@link #isOutcomeUnknown()}). The SDK calls
-     * it when it throws; applications have no reason to.
-     *
-     * @return this exception
-     */
-    public Uc15Exception markOutcomeUnknown() {
+    /** Sets the flag of {@link #isOutcomeUnknown()}; reached only through the SDK's own {@code Outcomes}. */
+    void markOutcomeUnknown() {
         outcomeUnknown = true;
-        return this;
     }
 
     /**

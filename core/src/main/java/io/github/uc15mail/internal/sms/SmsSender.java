@@ -1,5 +1,6 @@
 package io.github.uc15mail.internal.sms;
 
+import io.github.uc15mail.error.internal.Outcomes;
 import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemNotReadyException;
@@ -66,12 +67,12 @@ public final class SmsSender {
                 throw e.afterParts(references.size());
             } catch (CommandTimeoutException | TransportClosedException | ModemRestartedException e) {
                 if (handedOver.get() || !references.isEmpty()) {
-                    e.markOutcomeUnknown();
+                    Outcomes.markUnknown(e);
                 }
                 throw e;
             } catch (Uc15Exception e) {
                 if (!references.isEmpty()) {
-                    e.markOutcomeUnknown();
+                    Outcomes.markUnknown(e);
                 }
                 throw e;
             }
