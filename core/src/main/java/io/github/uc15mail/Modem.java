@@ -1,11 +1,11 @@
 package io.github.uc15mail;
 
 import io.github.uc15mail.mail.SmsReceipt;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.mail.ModemStatus;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtCommands;
 import io.github.uc15mail.at.AtResponse;

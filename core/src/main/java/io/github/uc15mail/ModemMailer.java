@@ -9,7 +9,7 @@ import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.at.TrafficListener;
@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *   <li>The first send on a {@link Modem} (and the first after a module restart) identifies the module
  *       ({@code ATI}, {@code AT+QSMTPCFG=?}, and {@code AT+QSSLCFG=?} when the configuration uses SSL); a
  *       module without the SMTP service (BG95, BG96, a GSM M-series) fails with an
- *       {@link io.github.uc15mail.module.UnsupportedModuleException} before any setting is written. See {@link Modem#profile()}.</li>
+ *       {@link io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException} before any setting is written. See {@link Modem#profile()}.</li>
  *   <li>After every send, successful or not, the mailer clears the modem's email content
  *       ({@code AT+QSMTPCLR}) and deletes the files this send uploaded, so the next send starts clean.
  *       If the link to the modem is lost, that cleanup happens at the start of the next send instead.</li>

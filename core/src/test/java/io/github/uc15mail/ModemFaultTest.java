@@ -9,7 +9,7 @@ import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.mail.RetryPolicy;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -8,7 +8,7 @@ import io.github.uc15mail.module.SmtpCapabilities.SslCapabilities;
 import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

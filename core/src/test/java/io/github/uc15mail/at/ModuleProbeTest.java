@@ -16,7 +16,7 @@ import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

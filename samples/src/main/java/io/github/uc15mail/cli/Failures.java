@@ -11,7 +11,7 @@ import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 
 /** Turns the SDK's typed failures into an exit code and one line that says what happened and what to do. */
 final class Failures {

@@ -22,7 +22,7 @@ import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.CommandKind;
 import io.github.uc15mail.transport.Transport;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.module.ModuleIdentity.ModuleFamily;
 import io.github.uc15mail.module.ModuleLimit;

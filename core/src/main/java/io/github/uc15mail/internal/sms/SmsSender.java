@@ -7,7 +7,7 @@ import io.github.uc15mail.error.ModemNotReadyException;
 import io.github.uc15mail.error.ModemNotReadyException.Reason;
 import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.mail.SmsReceipt;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;

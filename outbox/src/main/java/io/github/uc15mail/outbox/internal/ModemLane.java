@@ -8,7 +8,7 @@ import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.error.Uc15Exception;
 import java.time.Duration;
 import java.util.EnumMap;
