@@ -1,6 +1,7 @@
 package io.github.uc15mail.trace;
 
 import io.github.uc15mail.trace.Trace.TraceRecord;
+import io.github.uc15mail.trace.internal.TraceFile;
 import io.github.uc15mail.trace.internal.TraceMask;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.Transport.TransportListener;
@@ -8,9 +9,6 @@ import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +51,13 @@ public final class TraceRecorder implements Transport {
     private static final int HEADER_WAIT_RECORDS = 2000;
 
     private final Transport delegate;
-    private final Writer out;
+    private final TraceFile file;
     private final Clock clock;
     private final boolean payloads;
     private final String sdkVersion;
     private final String source;
-    private final List<String> secrets;
     private final long startMillis;
 
-    private final List<String> beforeHeader = new ArrayList<>();
-    private boolean headerWritten;
-    private boolean broken;
     private boolean closed;
 
     private final ByteArrayOutputStream txLine = new ByteArrayOutputStream();
@@ -84,12 +77,11 @@ public final class TraceRecorder implements Transport {
 
     private TraceRecorder(Builder b, Writer out) {
         this.delegate = b.delegate;
-        this.out = out;
+        this.file = new TraceFile(out, HEADER_WAIT_RECORDS, b.secrets);
         this.clock = b.clock;
         this.payloads = b.payloads;
         this.sdkVersion = b.sdkVersion;
         this.source = b.source;
-        this.secrets = List.copyOf(b.secrets);
         this.startMillis = clock.millis();
     }
 
@@ -159,11 +151,7 @@ public final class TraceRecorder implements Transport {
             }
             writeHeader();
             closed = true;
-            try {
-                out.close();
-            } catch (IOException e) {
-                log.warn("trace: closing the trace file failed: {}", e.getMessage());
-            }
+            file.close();
         }
     }
 
@@ -348,47 +336,24 @@ public final class TraceRecorder implements Transport {
         return f;
     }
 
-    private void putBytes(Map<String, Object> f, byte[] bytes, boolean mask) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            String shown = mask ? maskSecrets(TraceMask.text(text)) : maskSecrets(text);
-            f.put("text", shown);
-        } catch (CharacterCodingException e) {
-            String text = new String(bytes, StandardCharsets.ISO_8859_1);
-            if (!secrets.isEmpty() && !maskSecrets(text).equals(text)) {
-                f.put("hex", HexFormat.of().formatHex(maskSecrets(text).getBytes(StandardCharsets.ISO_8859_1)));
-            } else {
-                f.put("hex", HexFormat.of().formatHex(bytes));
-            }
-        }
+    private void putBytes(Map<String, Object> f, byte[] bytes, boolean maskLines) {
+        file.putBytes(f, bytes, maskLines);
     }
 
     private String maskSecrets(String s) {
-        String r = s;
-        for (String secret : secrets) {
-            r = r.replace(secret, TraceMask.MASK);
-        }
-        return r;
+        return file.maskSecrets(s);
     }
 
     private void emit(Map<String, Object> fields) {
-        String line = io.github.uc15mail.trace.internal.TraceJson.write(fields);
-        if (!headerWritten) {
-            beforeHeader.add(line);
-            if (beforeHeader.size() >= HEADER_WAIT_RECORDS) {
-                writeHeader();
-            }
-            return;
+        if (file.record(fields)) {
+            writeHeader();
         }
-        writeLine(line);
     }
 
     private void writeHeader() {
-        if (headerWritten) {
+        if (file.headerWritten()) {
             return;
         }
-        headerWritten = true;
         Instant started = Instant.ofEpochMilli(startMillis);
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("type", "header");
@@ -402,25 +367,7 @@ public final class TraceRecorder implements Transport {
         h.put("started", started.toString());
         h.put("link", delegate.describe());
         h.put("payloads", payloads);
-        writeLine(io.github.uc15mail.trace.internal.TraceJson.write(h));
-        for (String l : beforeHeader) {
-            writeLine(l);
-        }
-        beforeHeader.clear();
-    }
-
-    private void writeLine(String line) {
-        if (broken) {
-            return;
-        }
-        try {
-            out.write(line);
-            out.write('\n');
-            out.flush();
-        } catch (IOException e) {
-            broken = true;
-            log.warn("trace: cannot write the trace file, recording stops: {}", e.getMessage());
-        }
+        file.header(h);
     }
 
     /** Options of a {@link TraceRecorder}. */
