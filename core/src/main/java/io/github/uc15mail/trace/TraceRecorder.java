@@ -1,8 +1,7 @@
 package io.github.uc15mail.trace;
 
-import io.github.uc15mail.trace.Trace.TraceRecord;
 import io.github.uc15mail.trace.internal.TraceFile;
-import io.github.uc15mail.trace.internal.TraceMask;
+import io.github.uc15mail.trace.internal.TraceRecords;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.BufferedWriter;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,17 +50,15 @@ public final class TraceRecorder implements Transport {
 
     private final Transport delegate;
     private final TraceFile file;
-    private final Clock clock;
+    private final TraceRecords records;
     private final boolean payloads;
     private final String sdkVersion;
     private final String source;
-    private final long startMillis;
 
     private boolean closed;
 
     private final ByteArrayOutputStream txLine = new ByteArrayOutputStream();
     private final ByteArrayOutputStream rxLine = new ByteArrayOutputStream();
-    private final List<Pending> pending = new ArrayList<>();
     private long declaredLength = -1;
     private boolean dataMode;
     private long payloadLeft;
@@ -72,17 +68,13 @@ public final class TraceRecorder implements Transport {
     private String model = "";
     private String revision = "";
 
-    private record Pending(long t, byte[] bytes, String endResult) {
-    }
-
     private TraceRecorder(Builder b, Writer out) {
         this.delegate = b.delegate;
         this.file = new TraceFile(out, HEADER_WAIT_RECORDS, b.secrets);
-        this.clock = b.clock;
+        this.records = new TraceRecords(file, b.clock, this::writeHeader);
         this.payloads = b.payloads;
         this.sdkVersion = b.sdkVersion;
         this.source = b.source;
-        this.startMillis = clock.millis();
     }
 
     /** A recorder around {@code delegate} that will write to {@code file} (replaced if it exists). */
@@ -144,9 +136,9 @@ public final class TraceRecorder implements Transport {
             if (closed) {
                 return;
             }
-            flushPending();
+            records.flushHeld();
             if (txLine.size() > 0) {
-                hostBytes(txLine.toByteArray());
+                records.hostBytes(txLine.toByteArray());
                 txLine.reset();
             }
             writeHeader();
@@ -160,18 +152,14 @@ public final class TraceRecorder implements Transport {
         return identity;
     }
 
-    private long now() {
-        return Math.max(0, clock.millis() - startMillis);
-    }
-
     private synchronized void sent(byte[] data, int offset, int length) {
         if (closed) {
             return;
         }
-        flushPending();
+        records.flushHeld();
         if (dataMode) {
             byte[] block = java.util.Arrays.copyOfRange(data, offset, offset + length);
-            payload(block);
+            records.payload(block, payloads);
             if (payloadLeft > 0) {
                 payloadLeft = Math.max(0, payloadLeft - length);
                 if (payloadLeft == 0) {
@@ -189,7 +177,7 @@ public final class TraceRecorder implements Transport {
             }
         }
         if (txLine.size() > 0 && !startsLikeCommand(txLine.toByteArray())) {
-            hostBytes(txLine.toByteArray());
+            records.hostBytes(txLine.toByteArray());
             txLine.reset();
         }
     }
@@ -201,10 +189,7 @@ public final class TraceRecorder implements Transport {
 
     private void command(byte[] line) {
         String text = new String(line, StandardCharsets.UTF_8);
-        String masked = maskSecrets(TraceMask.text(text));
-        Map<String, Object> f = record("command", TraceRecord.Direction.TO_MODEM);
-        f.put("text", masked);
-        emit(f);
+        records.command(text);
         String stripped = text.strip();
         Matcher m = DECLARED_LENGTH.matcher(stripped);
         declaredLength = m.matches() ? Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2)) : -1;
@@ -214,30 +199,12 @@ public final class TraceRecorder implements Transport {
         }
     }
 
-    private void hostBytes(byte[] bytes) {
-        Map<String, Object> f = record("bytes", TraceRecord.Direction.TO_MODEM);
-        putBytes(f, bytes, true);
-        emit(f);
-    }
-
-    private void payload(byte[] block) {
-        Map<String, Object> f = record("payload", TraceRecord.Direction.TO_MODEM);
-        CRC32 crc = new CRC32();
-        crc.update(block);
-        f.put("length", (long) block.length);
-        f.put("crc32", String.format("%08x", crc.getValue()));
-        if (payloads) {
-            putBytes(f, block, true);
-        }
-        emit(f);
-    }
-
     private synchronized void received(byte[] data, int offset, int length) {
         if (closed) {
             return;
         }
         byte[] chunk = java.util.Arrays.copyOfRange(data, offset, offset + length);
-        pending.add(new Pending(now(), chunk, null));
+        records.holdChunk(chunk);
         for (byte b : chunk) {
             if (b == '\r' || b == '\n') {
                 if (rxLine.size() > 0) {
@@ -249,7 +216,7 @@ public final class TraceRecorder implements Transport {
             }
         }
         if (rxLine.size() == 0) {
-            flushPending();
+            records.flushHeld();
         }
     }
 
@@ -270,12 +237,12 @@ public final class TraceRecorder implements Transport {
         }
         if (fin) {
             dataMode = false;
-            pending.add(new Pending(now(), null, maskSecrets(TraceMask.line(line))));
+            records.holdEnd(line);
         }
     }
 
     private void identify() {
-        identity = maskSecrets(String.join(" / ", atiLines));
+        identity = file.maskSecrets(String.join(" / ", atiLines));
         for (int i = 0; i < atiLines.size(); i++) {
             String l = atiLines.get(i);
             if (l.startsWith("Revision:")) {
@@ -293,68 +260,11 @@ public final class TraceRecorder implements Transport {
                 || line.startsWith("+CMS ERROR:") || line.equals("NO CARRIER");
     }
 
-    /** Writes the held modem chunks: as they came, or merged into one when a line in them needed masking. */
-    private void flushPending() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (Pending p : pending) {
-            if (p.bytes != null) {
-                all.writeBytes(p.bytes);
-            }
-        }
-        String whole = new String(all.toByteArray(), StandardCharsets.UTF_8);
-        boolean needsMask = !maskSecrets(TraceMask.text(whole)).equals(whole);
-        if (needsMask) {
-            Map<String, Object> f = record("bytes", TraceRecord.Direction.FROM_MODEM);
-            f.put("t", pending.get(0).t);
-            f.put("text", maskSecrets(TraceMask.text(whole)));
-            emit(f);
-        }
-        for (Pending p : pending) {
-            if (p.bytes != null && !needsMask) {
-                Map<String, Object> f = record("bytes", TraceRecord.Direction.FROM_MODEM);
-                f.put("t", p.t);
-                putBytes(f, p.bytes, false);
-                emit(f);
-            } else if (p.endResult != null) {
-                Map<String, Object> f = record("end", null);
-                f.put("t", p.t);
-                f.put("result", p.endResult);
-                emit(f);
-            }
-        }
-        pending.clear();
-    }
-
-    private Map<String, Object> record(String type, TraceRecord.Direction dir) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("t", now());
-        f.put("type", type);
-        f.put("dir", dir == null ? null : dir.label());
-        return f;
-    }
-
-    private void putBytes(Map<String, Object> f, byte[] bytes, boolean maskLines) {
-        file.putBytes(f, bytes, maskLines);
-    }
-
-    private String maskSecrets(String s) {
-        return file.maskSecrets(s);
-    }
-
-    private void emit(Map<String, Object> fields) {
-        if (file.record(fields)) {
-            writeHeader();
-        }
-    }
-
     private void writeHeader() {
         if (file.headerWritten()) {
             return;
         }
-        Instant started = Instant.ofEpochMilli(startMillis);
+        Instant started = Instant.ofEpochMilli(records.startMillis());
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("type", "header");
         h.put("format", Trace.FORMAT);
