@@ -3,7 +3,15 @@ package io.github.uc15mail.error;
 import io.github.uc15mail.error.ModemFileException.ModemFileError;
 import io.github.uc15mail.error.Fault.FaultKind;
 
-/** The modem answered a command with a bare {@code ERROR}: it rejected it without saying why. */
+/**
+ * The modem answered a command with a bare {@code ERROR}: it rejected it without saying why.
+ *
+ * <p>The modem's other refusals, by their code space, are nested here: {@link CmeErrorException} for
+ * {@code +CME ERROR: <n>} outside the SMTP range (with {@link ModemFileException} for the file system's codes),
+ * and {@link CmsErrorException} for {@code +CMS ERROR: <n>} to an SMS command. The SMTP service's codes
+ * 651-682 are {@link SmtpServiceException}. The three are siblings under {@link Uc15Exception}, not subclasses
+ * of this one: catching this type catches a bare {@code ERROR} only.
+ */
 public class ModemErrorException extends Uc15Exception {
 
     private final String command;

@@ -3,6 +3,7 @@ package io.github.uc15mail.error;
 import io.github.uc15mail.error.internal.Outcomes;
 
 import io.github.uc15mail.error.Fault.FaultKind;
+
 /**
  * The base of every exception the SDK throws or completes a future with at run time. Invalid input is
  * reported earlier, before anything reaches the modem, as an {@link IllegalArgumentException}.
