@@ -1,6 +1,6 @@
 package io.github.uc15mail.mail;
 
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.internal.AtText;
 import io.github.uc15mail.error.InvalidDraftException.DraftViolation;
 import io.github.uc15mail.mail.EmailDraft.MailCharset;
@@ -12,6 +12,8 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +27,46 @@ import java.util.Set;
 final class DraftRules {
 
     private DraftRules() {}
+
+    /** The recipients as the modem takes them: To, then Cc, then Bcc, each address checked once. */
+    static List<Recipient> recipients(List<String> to, List<String> cc, List<String> bcc, List<DraftViolation> v) {
+        List<Recipient> recipients = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        addRecipients(RecipientType.TO, "to", to, recipients, seen, v);
+        addRecipients(RecipientType.CC, "cc", cc, recipients, seen, v);
+        addRecipients(RecipientType.BCC, "bcc", bcc, recipients, seen, v);
+        int total = to.size() + cc.size() + bcc.size();
+        if (total == 0) {
+            v.add(new DraftViolation("recipients", "at least 1 (to, cc or bcc)", "0"));
+        } else if (total > EmailDraft.MAX_RECIPIENTS) {
+            v.add(new DraftViolation("recipients", "at most " + EmailDraft.MAX_RECIPIENTS
+                    + " (to, cc and bcc together)", String.valueOf(total)));
+        }
+        return recipients;
+    }
+
+    /** At most 10 attachments, each present, readable, not empty, with a name the modem takes, none twice. */
+    static void checkAttachments(List<Attachment> all, List<DraftViolation> v) {
+        if (all.size() > EmailDraft.MAX_ATTACHMENTS) {
+            v.add(new DraftViolation("attachments", "at most " + EmailDraft.MAX_ATTACHMENTS, String.valueOf(all.size())));
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < all.size(); i++) {
+            Attachment a = all.get(i);
+            String field = "attachment[" + i + "]";
+            if (a == null) {
+                v.add(new DraftViolation(field, "present", "null"));
+                continue;
+            }
+            checkAttachmentName(field + ".name", a.name(), names, v);
+            if (a.problem() != null) {
+                v.add(new DraftViolation(field, "readable", a.problem()));
+            } else if (a.length() == 0) {
+                v.add(new DraftViolation(field + ".length", "at least 1 byte (the modem cannot upload an empty file)",
+                        "0"));
+            }
+        }
+    }
 
     static void addRecipients(RecipientType type, String field, List<String> given,
             List<Recipient> out, Set<String> seen, List<DraftViolation> v) {
@@ -73,8 +115,8 @@ final class DraftRules {
             return Optional.empty();
         }
         String result = local + "@" + asciiDomain;
-        if (result.length() > AtCommands.SMTP_STRING_MAX) {
-            v.add(new DraftViolation(field, "at most " + AtCommands.SMTP_STRING_MAX + " bytes",
+        if (result.length() > Commands.SMTP_STRING_MAX) {
+            v.add(new DraftViolation(field, "at most " + Commands.SMTP_STRING_MAX + " bytes",
                     result.length() + " bytes: " + AtText.show(result, false)));
             return Optional.empty();
         }

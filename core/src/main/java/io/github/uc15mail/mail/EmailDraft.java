@@ -2,15 +2,14 @@ package io.github.uc15mail.mail;
 
 import io.github.uc15mail.error.InvalidDraftException.DraftViolation;
 import io.github.uc15mail.error.InvalidDraftException;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.internal.AtText;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.nio.charset.Charset;
+import java.util.Optional;
 
 /**
  * One email as the modem will carry it: recipients, subject, body and attachments, already checked
@@ -22,7 +21,8 @@ import java.nio.charset.Charset;
  * a subject that fits the modem (sent as ASCII text when it can be, otherwise as hex of its UTF-8 or
  * chosen charset bytes, at most 100 bytes); a body of at most 10240 encoded bytes (or, if the caller
  * opted in, a longer body carried whole as a {@code .txt} attachment); at most 10 attachments with
- * unique names of at most 46 bytes. {@link Builder#validate()} reports every violation at once.
+ * unique names of at most 46 bytes; optionally a sender display name for this message only (printable ASCII
+ * without {@code "}, at most 50 bytes), sent instead of the configured one. {@link Builder#validate()} reports every violation at once.
  *
  * <p>Line ends in the body are sent as CRLF whatever the caller used (bare LF or CR), as SMTP requires;
  * {@link #body()} still returns the text as given. The limit of 10240 bytes applies to what is sent.
@@ -50,7 +50,7 @@ public final class EmailDraft {
     public record Recipient(RecipientType type, String address) {}
 
     /** Longest attachment name: {@code RAM:} plus the name must fit the modem's 50 bytes. */
-    public static final int ATTACHMENT_NAME_MAX = AtCommands.SMTP_STRING_MAX - 4;
+    public static final int ATTACHMENT_NAME_MAX = Commands.SMTP_STRING_MAX - 4;
     public static final int MAX_RECIPIENTS = 20;
     public static final int MAX_ATTACHMENTS = 10;
 
@@ -62,9 +62,10 @@ public final class EmailDraft {
     private final MailCharset bodyCharset;
     private final byte[] bodyBytes;
     private final List<Attachment> attachments;
+    private final String senderName;
 
     private EmailDraft(List<Recipient> recipients, String subject, MailCharset subjectCharset, byte[] subjectBytes,
-            String body, MailCharset bodyCharset, byte[] bodyBytes, List<Attachment> attachments) {
+            String body, MailCharset bodyCharset, byte[] bodyBytes, List<Attachment> attachments, String senderName) {
         this.recipients = List.copyOf(recipients);
         this.subject = subject;
         this.subjectCharset = subjectCharset;
@@ -73,6 +74,7 @@ public final class EmailDraft {
         this.bodyCharset = bodyCharset;
         this.bodyBytes = bodyBytes;
         this.attachments = List.copyOf(attachments);
+        this.senderName = senderName;
     }
 
     public static Builder builder() {
@@ -120,9 +122,30 @@ public final class EmailDraft {
         return attachments;
     }
 
+    /** The sender display name of this message, or empty to use the configuration's. */
+    public Optional<String> senderName() {
+        return Optional.ofNullable(senderName);
+    }
+
+    /**
+     * This draft with {@code name} as its own sender display name (null: the configured one), checked as
+     * {@link Builder#senderName(String)} is.
+     *
+     * @throws InvalidDraftException naming the field, the limit and the value
+     */
+    public EmailDraft withSenderName(String name) {
+        if (name != null) {
+            SenderName.check(name).ifPresent(v -> {
+                throw new InvalidDraftException(List.of(v));
+            });
+        }
+        return new EmailDraft(recipients, subject, subjectCharset, subjectBytes, body, bodyCharset, bodyBytes, attachments,
+                name);
+    }
+
     @Override
     public String toString() {
-        return "EmailDraft[recipients=" + recipients + ", subject=" + AtText.show(subject, false) + ", body="
+        return "EmailDraft[recipients=" + recipients + (senderName == null ? "" : ", senderName=" + senderName) + ", subject=" + AtText.show(subject, false) + ", body="
                 + bodyBytes.length + " bytes " + bodyCharset + ", attachments=" + attachments + "]";
     }
 
@@ -137,8 +160,18 @@ public final class EmailDraft {
         private MailCharset charset;
         private boolean bodyOverflowAsAttachment;
         private String overflowName = "body.txt";
+        private String senderName;
 
         private Builder() {}
+
+        /**
+         * The sender display name for this message only, instead of the configuration's (null: the configured
+         * one). {@link #build()} checks it with the sender-name rule (printable ASCII without {@code "}, at most 50 bytes); the address stays the configured one.
+         */
+        public Builder senderName(String name) {
+            this.senderName = name;
+            return this;
+        }
 
         public Builder to(String... addresses) {
             to.addAll(Arrays.asList(addresses));
@@ -224,18 +257,7 @@ public final class EmailDraft {
         }
 
         private EmailDraft encode(List<DraftViolation> v) {
-            List<Recipient> recipients = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            DraftRules.addRecipients(RecipientType.TO, "to", to, recipients, seen, v);
-            DraftRules.addRecipients(RecipientType.CC, "cc", cc, recipients, seen, v);
-            DraftRules.addRecipients(RecipientType.BCC, "bcc", bcc, recipients, seen, v);
-            int total = to.size() + cc.size() + bcc.size();
-            if (total == 0) {
-                v.add(new DraftViolation("recipients", "at least 1 (to, cc or bcc)", "0"));
-            } else if (total > MAX_RECIPIENTS) {
-                v.add(new DraftViolation("recipients", "at most " + MAX_RECIPIENTS + " (to, cc and bcc together)",
-                        String.valueOf(total)));
-            }
+            List<Recipient> recipients = DraftRules.recipients(to, cc, bcc, v);
 
             String subj = subject == null ? "" : subject;
             MailCharset subjCharset = MailCharset.ASCII;
@@ -247,15 +269,15 @@ public final class EmailDraft {
             } else if (charset != null && charset != MailCharset.ASCII) {
                 subjCharset = charset;
                 subjBytes = DraftRules.encodeOrReport("subject", subj, charset, v);
-            } else if (DraftRules.isQuotableAscii(subj) && subj.length() <= AtCommands.SUBJECT_ASCII_MAX) {
+            } else if (DraftRules.isQuotableAscii(subj) && subj.length() <= Commands.SUBJECT_ASCII_MAX) {
                 subjBytes = subj.getBytes(StandardCharsets.US_ASCII);
             } else {
                 // Not carried by the modem as ASCII text (a '"' in it, non-ASCII, or too long): hex of UTF-8.
                 subjCharset = MailCharset.UTF_8;
                 subjBytes = subj.getBytes(StandardCharsets.UTF_8);
             }
-            if (subjCharset != MailCharset.ASCII && subjBytes.length * 2 > AtCommands.SUBJECT_HEX_MAX) {
-                v.add(new DraftViolation("subject", "at most " + AtCommands.SUBJECT_HEX_MAX / 2 + " bytes in "
+            if (subjCharset != MailCharset.ASCII && subjBytes.length * 2 > Commands.SUBJECT_HEX_MAX) {
+                v.add(new DraftViolation("subject", "at most " + Commands.SUBJECT_HEX_MAX / 2 + " bytes in "
                         + subjCharset, subjBytes.length + " bytes"));
             }
 
@@ -265,7 +287,7 @@ public final class EmailDraft {
             String wire = text.replaceAll("\r\n|\r|\n", "\r\n");
             byte[] bodyBytes = DraftRules.encodeOrReport("body", wire, bodyCharset, v);
             List<Attachment> all = new ArrayList<>(attachments);
-            if (bodyBytes.length > AtCommands.BODY_MAX) {
+            if (bodyBytes.length > Commands.BODY_MAX) {
                 if (bodyOverflowAsAttachment) {
                     all.add(Attachment.ofBytes(overflowName, bodyBytes));
                     String note = "The full text of this message (" + bodyBytes.length + " bytes, " + bodyCharset
@@ -273,31 +295,17 @@ public final class EmailDraft {
                     bodyBytes = note.getBytes(StandardCharsets.US_ASCII);
                     bodyCharset = MailCharset.ASCII;
                 } else {
-                    v.add(new DraftViolation("body", "at most " + AtCommands.BODY_MAX + " bytes in " + bodyCharset
+                    v.add(new DraftViolation("body", "at most " + Commands.BODY_MAX + " bytes in " + bodyCharset
                             + " (or opt in to bodyOverflowAsAttachment)", bodyBytes.length + " bytes"));
                 }
             }
 
-            if (all.size() > MAX_ATTACHMENTS) {
-                v.add(new DraftViolation("attachments", "at most " + MAX_ATTACHMENTS, String.valueOf(all.size())));
+            DraftRules.checkAttachments(all, v);
+            if (senderName != null) {
+                SenderName.check(senderName).ifPresent(v::add);
             }
-            Set<String> names = new HashSet<>();
-            for (int i = 0; i < all.size(); i++) {
-                Attachment a = all.get(i);
-                String field = "attachment[" + i + "]";
-                if (a == null) {
-                    v.add(new DraftViolation(field, "present", "null"));
-                    continue;
-                }
-                DraftRules.checkAttachmentName(field + ".name", a.name(), names, v);
-                if (a.problem() != null) {
-                    v.add(new DraftViolation(field, "readable", a.problem()));
-                } else if (a.length() == 0) {
-                    v.add(new DraftViolation(field + ".length", "at least 1 byte (the modem cannot upload an empty file)",
-                            "0"));
-                }
-            }
-            return new EmailDraft(recipients, subj, subjCharset, subjBytes, text, bodyCharset, bodyBytes, all);
+            return new EmailDraft(recipients, subj, subjCharset, subjBytes, text, bodyCharset, bodyBytes, all,
+                    senderName);
         }
     }
 

@@ -134,6 +134,17 @@ public final class GatewayMetrics {
                 .register(registry);
     }
 
+    /**
+     * Adds the status page's login counters: {@code uc15mail_http_auth_failures_total} and
+     * {@code uc15mail_http_auth_lockouts_total}.
+     */
+    public void watchStatusPage(StatusServer page) {
+        io.micrometer.core.instrument.FunctionCounter.builder("uc15mail.http.auth.failures", page,
+                StatusServer::loginFailures).description("failed status page logins").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("uc15mail.http.auth.lockouts", page,
+                StatusServer::loginLockouts).description("addresses locked out of the status page").register(registry);
+    }
+
     /** Adds {@code uc15mail_store_damaged}: 1 while the store is damaged (an alert; intake and lanes stop). */
     public void watchStore(java.util.function.BooleanSupplier damaged) {
         Gauge.builder("uc15mail.store.damaged", () -> damaged.getAsBoolean() ? 1 : 0)

@@ -2,7 +2,7 @@ package io.github.uc15mail.gateway;
 
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.error.InvalidDraftException;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.gateway.internal.mime.AsciiText;
 import io.github.uc15mail.gateway.internal.mime.AttachmentNames;
 import io.github.uc15mail.gateway.internal.mime.HeaderBlock;
@@ -54,8 +54,8 @@ import org.jsoup.nodes.Document;
 public final class MimeConverter {
 
     private static final String ELLIPSIS = "...";
-    private static final int SUBJECT_MAX_BYTES = AtCommands.SUBJECT_HEX_MAX / 2;
-    private static final int NAME_MAX = AtCommands.SMTP_STRING_MAX;
+    private static final int SUBJECT_MAX_BYTES = Commands.SUBJECT_HEX_MAX / 2;
+    private static final int NAME_MAX = Commands.SMTP_STRING_MAX;
 
     private final boolean keepFromName;
     private final long maxBytes;
@@ -139,9 +139,9 @@ public final class MimeConverter {
         }
         builder.body(body);
         attachments.forEach(builder::attach);
-        if (wireLength(body) > AtCommands.BODY_MAX) {
+        if (wireLength(body) > Commands.BODY_MAX) {
             builder.bodyOverflowAsAttachment(names.add("body.txt", "text/plain"));
-            notes.add("the body is over the modem's " + AtCommands.BODY_MAX + " bytes and goes as an attachment");
+            notes.add("the body is over the modem's " + Commands.BODY_MAX + " bytes and goes as an attachment");
         }
         return new ConvertedMail(builder.build(), keepFromName ? fromName(message) : Optional.empty(), notes);
     }
@@ -186,7 +186,16 @@ public final class MimeConverter {
         if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress ia) || ia.getPersonal() == null) {
             return Optional.empty();
         }
-        String folded = AsciiText.fold(ia.getPersonal(), c -> c >= 0x20 && c <= 0x7E && c != '"', ' ')
+        String personal = ia.getPersonal();
+        int bad = AsciiText.firstUnfoldable(personal);
+        if (bad >= 0) {
+            // The modem's sender name is ASCII only; refused rather than mangled or silently replaced.
+            throw new IllegalArgumentException("From: the display name " + quoted(personal, "") + " cannot be the "
+                    + "modem's sender name (printable ASCII, at most " + NAME_MAX + " bytes, as keep-from-name needs): "
+                    + String.format("U+%04X", personal.codePointAt(bad)) + " at position " + bad
+                    + " has no ASCII form");
+        }
+        String folded = AsciiText.fold(personal, c -> c >= 0x20 && c <= 0x7E && c != '"', ' ')
                 .replaceAll(" +", " ").strip();
         if (folded.length() > NAME_MAX) {
             folded = folded.substring(0, NAME_MAX).stripTrailing();

@@ -12,7 +12,6 @@ import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +49,14 @@ import org.slf4j.LoggerFactory;
  *   <li>On an address other than loopback the page and its buttons need a {@link Login} (HTTP Basic against
  *       the password file, over TLS with the key store); {@code admin} there without a login is refused at
  *       start, and without one the page answers 403. {@code /health} and {@code /metrics} stay open.</li>
+ *   <li>Wrong passwords are throttled as SMTP AUTH is: each is answered later than the one before (1 s doubling
+ *       to 8 s), the 5th from one address in 15 minutes locks it out for 5 minutes (429), without holding a
+ *       worker while it waits ({@link #loginFailures()}, {@link #loginLockouts()}).</li>
  *   <li>Requests whose Host header does not name this gateway (an IP address, {@code localhost}, or one of
  *       the allowed names) get 421, so a DNS-rebinding page cannot read or change it.</li>
  *   <li>Every value shown is escaped; responses forbid framing, scripts and caching.</li>
  * </ul>
- * What it does not do: throttle wrong passwords (the SMTP front door does; keep the page's port to people
- * who need it), or serve anything but these pages.
+ * What it does not do: remember failed logins across restarts, or serve anything but these pages.
  */
 public final class StatusServer implements AutoCloseable {
 
@@ -69,12 +70,22 @@ public final class StatusServer implements AutoCloseable {
     /**
      * Who may use the page on the network: the users of a {@link PasswordFile}, over TLS with the server's
      * key store. {@link #toString()} does not show the password.
+     *
+     * @param clock what failed logins and lockouts are timed with
+     * @param delay answers a failed login after its delay (null: Jetty's scheduler, which holds no worker)
      */
-    public record Login(PasswordFile users, Path keyStore, char[] keyStorePassword) {
+    public record Login(PasswordFile users, Path keyStore, char[] keyStorePassword, java.time.Clock clock,
+            Delay delay) {
         public Login {
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(keyStore, "keyStore");
+            Objects.requireNonNull(clock, "clock");
             keyStorePassword = keyStorePassword == null ? new char[0] : keyStorePassword.clone();
+        }
+
+        /** A login on the system clock whose failures are answered after their delay by Jetty's scheduler. */
+        public Login(PasswordFile users, Path keyStore, char[] keyStorePassword) {
+            this(users, keyStore, keyStorePassword, java.time.Clock.systemUTC(), null);
         }
 
         @Override
@@ -91,6 +102,7 @@ public final class StatusServer implements AutoCloseable {
     private final RequestGuard guard;
     private final boolean admin;
     private final Login login;
+    private final io.github.uc15mail.gateway.internal.http.PageLogin pageLogin;
     private final boolean network;
     private volatile BooleanSupplier storeDamaged = () -> false;
 
@@ -104,7 +116,23 @@ public final class StatusServer implements AutoCloseable {
         this.guard = new RequestGuard(hostNames);
         this.admin = admin;
         this.login = login;
+        this.pageLogin = login == null ? null
+                : new io.github.uc15mail.gateway.internal.http.PageLogin(login.users()::verify, login.clock());
         this.network = network;
+    }
+
+    /** Answers a failed login later. */
+    @FunctionalInterface
+    public interface Delay { void after(java.time.Duration delay, Runnable answer); }
+
+    /** Failed status page logins since start ({@code uc15mail_http_auth_failures_total}). */
+    public long loginFailures() {
+        return pageLogin == null ? 0 : pageLogin.failures();
+    }
+
+    /** Addresses locked out of the status page since start ({@code uc15mail_http_auth_lockouts_total}). */
+    public long loginLockouts() {
+        return pageLogin == null ? 0 : pageLogin.lockouts();
     }
 
     /** Starts a server without a login; see {@link #start(InetSocketAddress, Set, boolean, Login, QueueView, Supplier, GatewayMetrics)}. */
@@ -153,6 +181,9 @@ public final class StatusServer implements AutoCloseable {
         connector.setIdleTimeout(IDLE_SECONDS * 1000L);
         jetty.addConnector(connector);
         StatusServer s = new StatusServer(jetty, connector, queue, modems, metrics, hostNames, admin, login, network);
+        if (login != null) {
+            metrics.watchStatusPage(s);
+        }
         jetty.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -259,23 +290,22 @@ public final class StatusServer implements AutoCloseable {
             }
             return true;
         }
-        String auth = h.apply("Authorization");
-        if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String pair = new String(Base64.getDecoder().decode(auth.substring(6).strip()), StandardCharsets.UTF_8);
-                int colon = pair.indexOf(':');
-                if (colon > 0 && login.users().verify(pair.substring(0, colon), pair.substring(colon + 1).toCharArray())) {
-                    return true;
-                }
-                log.info("failed status page login for user {} from {}",
-                        colon > 0 ? pair.substring(0, colon).replaceAll("\\p{Cntrl}", "?") : "?",
-                        Request.getRemoteAddr(request));
-            } catch (IllegalArgumentException e) {
-                // not base64: same as no login
-            }
+        java.net.InetAddress from = ((java.net.InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress())
+                .getAddress();
+        var refusal = pageLogin.check(from, h.apply("Authorization"));
+        if (refusal.isEmpty()) {
+            return true;
         }
-        response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"uc15mail\", charset=\"UTF-8\"");
-        send(request, response, callback, 401, "text/plain", "login required");
+        var r = refusal.get();
+        r.headers().forEach(response.getHeaders()::put);
+        Runnable answer = () -> send(request, response, callback, r.status(), "text/plain", r.body());
+        if (r.delay().isZero()) {
+            answer.run();
+        } else if (login.delay() != null) {
+            login.delay().after(r.delay(), answer);
+        } else {
+            connector.getScheduler().schedule(answer, r.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         return false;
     }
 

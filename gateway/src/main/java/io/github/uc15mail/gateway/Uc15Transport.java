@@ -4,7 +4,7 @@ import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtSession;
+import io.github.uc15mail.Modem;
 import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.gateway.internal.transport.ModemLine;
 import io.github.uc15mail.gateway.internal.transport.SinkFactories;
@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  *       {@code mail.uc15.user} with {@code mail.uc15.password}; with {@code mail.uc15.auth=true} a missing
  *       password comes from the session's {@code Authenticator}. Never logged.</li>
  *   <li>The sender: {@code mail.uc15.from} (else {@code mail.from}, else the message's From address) and
- *       {@code mail.uc15.from-name} (else the message's From name, folded to ASCII).</li>
+ *       {@code mail.uc15.from-name} (else the message's From name, folded to ASCII; a name with no ASCII form,
+ *       such as one in Chinese, is refused). Queued into a store, the name is kept with the message.</li>
  *   <li>{@code mail.uc15.store}: instead of sending, queue into the store it names (such as
  *       {@code sqlite:/var/lib/uc15mail/outbox.db}) through a {@link MailSinkFactory} on the class path. A
  *       message with a Message-ID is queued once: handing the same message in again (same Message-ID,
@@ -70,7 +71,7 @@ public class Uc15Transport extends Transport {
     private static final Logger log = LoggerFactory.getLogger(Uc15Transport.class);
     private static final long MAX_MESSAGE_BYTES = 32L << 20;
 
-    private AtSession modem;
+    private Modem modem;
     private MailSink sink;
     private SmtpConfig.Builder smtp;
     private TransportSettings settings;
@@ -98,7 +99,7 @@ public class Uc15Transport extends Transport {
             smtp = settings.smtp(host, port, user != null && pass != null ? user : null, pass);
             String spec = settings.modem();
             try {
-                modem = AtSession.open(ModemLine.transport(spec, settings.baud()), AtSessionOptions.defaults());
+                modem = Modem.open(ModemLine.transport(spec, settings.baud()), AtSessionOptions.defaults());
             } catch (IOException e) {
                 throw new MessagingException("cannot open the modem at " + spec + ": " + e.getMessage(), e);
             }
@@ -144,7 +145,9 @@ public class Uc15Transport extends Transport {
 
     private ConvertedMail convert(byte[] raw, List<String> envelope) throws MessagingException {
         try {
-            return MimeConverter.create(true, MAX_MESSAGE_BYTES).convert(new ByteArrayInputStream(raw), envelope);
+            // The From name is read only when no mail.uc15.from-name replaces it.
+            return MimeConverter.create(settings.get("from-name") == null, MAX_MESSAGE_BYTES)
+                    .convert(new ByteArrayInputStream(raw), envelope);
         } catch (IOException e) {
             throw new MessagingException("cannot read the message: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -154,7 +157,7 @@ public class Uc15Transport extends Transport {
 
     private void store(ConvertedMail mail, Message message, Address[] addresses, String key) throws MessagingException {
         try {
-            String name = mail.fromName().isPresent() && sink.carriesSenderName() ? mail.fromName().get() : null;
+            String name = sink.carriesSenderName() && !senderName(mail).isEmpty() ? senderName(mail) : null;
             String id = key != null ? sink.accept(mail.draft(), name, key)
                     : name != null ? sink.accept(mail.draft(), name) : sink.accept(mail.draft());
             log.info("queued message {}: {} recipients", id, mail.draft().recipients().size());

@@ -157,6 +157,66 @@ class HostileIntakeTest {
         }
     }
 
+    /** The same limit after STARTTLS, over a real TLS socket (the library's own reader would answer 501). */
+    @Test
+    void aCommandLineOverTheLimitAfterStarttlsGets500(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (GatewayServer tls = GatewayServer.start(GatewaySettings.builder().listen("127.0.0.1", 0)
+                .keyStore(TestKeys.keyStore(dir), TestKeys.PASSWORD).build(), sink);
+                Socket plain = new Socket("127.0.0.1", tls.port())) {
+            plain.setSoTimeout(20_000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(plain.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            var out = plain.getOutputStream();
+            assertTrue(in.readLine().startsWith("220"));
+            out.write("EHLO c\r\n".getBytes(StandardCharsets.US_ASCII));
+            String line;
+            do {
+                line = in.readLine();
+            } while (line.startsWith("250-"));
+            out.write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertTrue(in.readLine().startsWith("220"));
+            javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+            trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) trustAll.getSocketFactory().createSocket(plain,
+                    "127.0.0.1", tls.port(), true)) {
+                s.startHandshake();
+                var tin = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                        StandardCharsets.US_ASCII));
+                var tout = s.getOutputStream();
+                tout.write("EHLO c\r\n".getBytes(StandardCharsets.US_ASCII));
+                do {
+                    line = tin.readLine();
+                } while (line.startsWith("250-"));
+                tout.write(("MAIL FROM:<" + "a".repeat(1200) + "@example.com>\r\n").getBytes(StandardCharsets.US_ASCII));
+                tout.flush();
+                String reply = tin.readLine();
+                assertTrue(reply.startsWith("500 5.5.2"), reply);
+                assertEquals(null, readOrEnd(tin), "the session ends after a line too long");
+            }
+        }
+        assertEquals(0, sink.accepted.size());
+    }
+
+    private static String readOrEnd(java.io.BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            return null; // a reset is an end too
+        }
+    }
+
     private String send(String message) throws IOException {
         try (SmtpDialog d = new SmtpDialog(server.port())) {
             d.send("EHLO c");

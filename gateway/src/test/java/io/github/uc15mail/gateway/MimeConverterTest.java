@@ -263,6 +263,23 @@ class MimeConverterTest {
     }
 
     @Test
+    void aFromNameWithNoAsciiFormIsRefusedNamingItAndLatinLettersFold() throws Exception {
+        byte[] cjk = mime("Subject: n\nTo: ann@example.com\nFrom: =?UTF-8?B?5bGx55Sw5aSq6YOO?= <y@example.com>", "x")
+                .getBytes(StandardCharsets.US_ASCII);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MimeConverter.create(true, 1 << 20).convert(new ByteArrayInputStream(cjk), ENVELOPE));
+        assertEquals("From: the display name \"\u5c71\u7530\u592a\u90ce\" cannot be the modem's sender name (printable "
+                + "ASCII, at most 50 bytes, as keep-from-name needs): U+5C71 at position 0 has no ASCII form",
+                e.getMessage());
+        assertFalse(MimeConverter.create(false, 1 << 20).convert(new ByteArrayInputStream(cjk), ENVELOPE).fromName()
+                .isPresent(), "not read at all unless asked for");
+        byte[] latin = mime("Subject: n\nTo: ann@example.com\nFrom: =?UTF-8?Q?S=C3=B8ren_=C3=86bel=C3=B8_Stra=C3=9Fe?= "
+                + "<s@example.com>", "x").getBytes(StandardCharsets.US_ASCII);
+        assertEquals(Optional.of("Soren AEbelo Strasse"), MimeConverter.create(true, 1 << 20)
+                .convert(new ByteArrayInputStream(latin), ENVELOPE).fromName());
+    }
+
+    @Test
     void fromNameIsLeftOutUnlessAskedFor() throws Exception {
         byte[] raw = mime("Subject: n\nTo: ann@example.com\nFrom: Bob <bob@example.com>", "x")
                 .getBytes(StandardCharsets.US_ASCII);

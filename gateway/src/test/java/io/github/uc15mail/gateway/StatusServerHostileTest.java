@@ -129,6 +129,70 @@ class StatusServerHostileTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode(), "/health needs no login");
     }
 
+    /**
+     * Issue 25: wrong passwords on the status page are throttled like SMTP AUTH, over real HTTPS requests to the
+     * real Jetty server. The delays are recorded and answered at once; the lockout is timed on a movable clock.
+     */
+    @Test
+    void wrongPasswordsWaitLongerEachTimeAndTheFifthLocksTheAddressOut() throws Exception {
+        Path users = dir.resolve("users");
+        Files.writeString(users, PasswordFile.line("ops", "page pass".toCharArray(), 10_000) + "\n");
+        Path keys = TestKeys.keyStore(dir);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                io.github.uc15mail.gateway.internal.http.PageLogin.class)).addAppender(logs);
+        MovableClock clock = new MovableClock(java.time.Instant.parse("2026-12-02T12:00:00Z"));
+        List<Duration> delays = new CopyOnWriteArrayList<>();
+        GatewayMetrics metrics = new GatewayMetrics(queue, () -> modems);
+        server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), Set.of(), false,
+                new StatusServer.Login(PasswordFile.load(users), keys, TestKeys.PASSWORD, clock, (d, answer) -> {
+                    delays.add(d);
+                    answer.run();
+                }), queue, () -> modems, metrics);
+        HttpClient client = HttpClient.newBuilder().sslContext(trusting(keys)).connectTimeout(Duration.ofSeconds(10))
+                .build();
+        URI base = URI.create("https://127.0.0.1:" + server.uri().getPort());
+        java.util.function.Function<String, HttpResponse<String>> page = auth -> {
+            try {
+                HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve("/"));
+                if (auth != null) {
+                    r.header("Authorization", auth);
+                }
+                return client.send(r.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertEquals(401, page.apply(null).statusCode(), "no credentials: asked for them, not counted");
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(401, page.apply(basic("ops", "guess " + i)).statusCode());
+        }
+        assertEquals(401, page.apply(basic("nobody", "guess 4")).statusCode(), "an unknown user is a failure too");
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)),
+                delays, "each failure from the address waits longer");
+        HttpResponse<String> fifth = page.apply(basic("ops", "guess 5"));
+        assertEquals(429, fifth.statusCode());
+        assertEquals("300", fifth.headers().firstValue("Retry-After").orElse(""));
+        HttpResponse<String> rightButLocked = page.apply(basic("ops", "page pass"));
+        assertEquals(429, rightButLocked.statusCode(), "the address waits, even with the right password");
+        assertEquals(200, client.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "/health stays open");
+        String scrape = client.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(scrape.contains("uc15mail_http_auth_failures_total 5.0"), scrape);
+        assertTrue(scrape.contains("uc15mail_http_auth_lockouts_total 1.0"), scrape);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertEquals(200, page.apply(basic("ops", "page pass")).statusCode(), "the lockout ends");
+        assertEquals(4, delays.size(), "a good login waits for nothing");
+        List<String> lines = logs.list.stream().map(e -> e.getFormattedMessage()).toList();
+        assertEquals(5, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("failed status page login for user ops from 127.0.0.1"), lines.toString());
+        assertTrue(lines.get(4).contains("127.0.0.1 locked out for 300 s"), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("guess")), "no password in the log: " + lines);
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -127,6 +127,57 @@ abstract class OutboxContract {
     }
 
     @Test
+    void aMailKeepsItsOwnSenderNameAndOneWithoutHasNone() {
+        MessageId named = outbox.enqueue(EmailDraft.builder().to("a@example.com").subject("s").body("b")
+                .senderName("Pump house 3").build());
+        MessageId plain = outbox.enqueue(draft("plain"));
+        assertEquals(Optional.of("Pump house 3"), DraftCodec.decode(store().content(named).orElseThrow()).senderName());
+        assertEquals(Optional.empty(), DraftCodec.decode(store().content(plain).orElseThrow()).senderName());
+    }
+
+    /** The user and password of the store's database for Flyway run by hand (none for SQLite). */
+    String[] credentials() {
+        return new String[] {null, null};
+    }
+
+    /**
+     * V3 (the sender name) was reserved while V4 (SMS) landed first, so stores exist at V1, V2, V4. Opening one
+     * applies V3 in place (out of order) and keeps what it held.
+     */
+    @Test
+    void aStoreMigratedToV4WithoutV3TakesV3WhenOpened() throws Exception {
+        String url = newStoreUrl();
+        io.github.uc15mail.outbox.internal.StoreLocation location =
+                io.github.uc15mail.outbox.internal.StoreLocation.parse(url, null, null);
+        String dialect = location.dialect().name().toLowerCase(java.util.Locale.ROOT);
+        java.nio.file.Path scripts = java.nio.file.Files.createTempDirectory("outbox-before-v3");
+        for (String script : List.of("V1__outbox.sql", "V2__fleet.sql", "V4__sms_channel.sql")) {
+            try (java.io.InputStream in = getClass().getResourceAsStream("/db/outbox/" + dialect + "/" + script)) {
+                java.nio.file.Files.write(scripts.resolve(script), in.readAllBytes());
+            }
+        }
+        String[] who = credentials();
+        org.flywaydb.core.Flyway.configure().dataSource(location.jdbcUrl(), who[0], who[1])
+                .locations("filesystem:" + scripts).table("outbox_schema_history").load().migrate();
+        try (Outbox old = open(url)) {
+            MessageId id = old.enqueue(EmailDraft.builder().to("a@example.com").subject("after V3").body("b")
+                    .senderName("Late name").build());
+            assertEquals(Optional.of("Late name"), DraftCodec.decode(old.store().content(id).orElseThrow()).senderName());
+            List<String> versions = old.store().write(c -> {
+                List<String> found = new ArrayList<>();
+                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                        "SELECT version FROM outbox_schema_history WHERE success ORDER BY installed_rank")) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+                return found;
+            });
+            assertEquals(List.of("1", "2", "4", "3"), versions, "V3 applied after V4, once");
+        }
+    }
+
+    @Test
     void invalidDraftIsRefusedWithTheViolationsOfASend() {
         EmailDraft.Builder bad = EmailDraft.builder().to("not-an-address").subject("x").body("y");
         InvalidDraftException e = assertThrows(InvalidDraftException.class, () -> outbox.enqueue(bad));

@@ -19,6 +19,11 @@ class PostgresOutboxTest extends OutboxContract {
         return Outbox.open(url, "postgres", "not-needed-with-trust");
     }
 
+    @Override
+    String[] credentials() {
+        return new String[] {"postgres", "not-needed-with-trust"};
+    }
+
     /** Even on a database whose default is off, the store's connections commit synchronously. */
     @Test
     void everyStoreConnectionCommitsSynchronouslyWithCallsBoundedUnderTheLease() throws Exception {

@@ -46,21 +46,18 @@ final class FrontDoorOptions {
     String keyStorePasswordEnv;
 
     @Option(names = "--keep-from-name",
-            description = "Keep the message's own From name as the sender name (not supported with the outbox yet).")
+            description = "Send each message with its own From display name (folded to ASCII; a name with no ASCII "
+                    + "form is refused with 554) instead of --from-name.")
     boolean keepFromName;
 
     /** The front door's settings, or null for {@code --listen off}. */
     GatewaySettings frontDoor(Function<String, String> env) {
-        if (keepFromName) {
-            throw CliFailure.badInput("keep-from-name: not supported by the gateway yet: the outbox sends every message "
-                    + "with the configured sender name (--from-name); leave the flag out");
-        }
         String listen = this.listen == null ? GatewaySettings.DEFAULT_LISTEN : this.listen;
         if (isOff(listen)) {
             return null;
         }
         try {
-            GatewaySettings.Builder b = GatewaySettings.builder().listen(listen);
+            GatewaySettings.Builder b = GatewaySettings.builder().listen(listen).keepFromName(keepFromName);
             if (maxSize != null) {
                 b.maxMessageSize(maxSize);
             }

@@ -45,8 +45,9 @@ public final class QueueCommand implements Callable<Integer>, VerboseCommand {
     /** The content and run flags as {@link SendSettings} reads them; queue takes no modem or account flags. */
     private final SendOptions options = SendOptions.of(null, null, null, content, run);
 
-    @Option(names = "--from-name", hidden = true, paramLabel = "NAME",
-            description = "Refused: the outbox keeps no sender name per message yet.")
+    @Option(names = "--from-name", paramLabel = "NAME",
+            description = "Sender display name of this message (printable ASCII, at most 50 bytes); without it the "
+                    + "gateway's own --from-name.")
     String fromName;
 
     @Option(names = "--priority", paramLabel = "N", description = "Higher is sent first (default 0).")
@@ -96,14 +97,12 @@ public final class QueueCommand implements Callable<Integer>, VerboseCommand {
 
     @Override
     public Integer call() {
-        if (fromName != null) {
-            // Refused rather than dropped: the outbox has no sender name per message yet.
-            throw CliFailure.badInput("from-name: the outbox does not keep a sender name per message yet: each "
-                    + "message goes with the sending gateway's --from-name; leave the flag out, was \""
+        SmsDraft smsDraft = smsDraft();
+        if (smsDraft != null && fromName != null) {
+            throw CliFailure.badInput("from-name: an SMS has no sender name (it goes from the modem's number), was \""
                     + fromName + "\"");
         }
-        SmsDraft smsDraft = smsDraft();
-        EmailDraft draft = smsDraft == null ? SendSettings.resolveDraft(options) : null;
+        EmailDraft draft = smsDraft == null ? SendSettings.resolveDraft(options, fromName) : null;
         EnqueueOptions enqueue = EnqueueOptions.defaults().withPriority(priority);
         if (idempotencyKey != null) {
             try {

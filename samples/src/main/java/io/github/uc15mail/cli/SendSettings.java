@@ -94,9 +94,14 @@ public final class SendSettings {
      * @throws CliFailure with {@link ExitCodes#BAD_INPUT} for the first problem found
      */
     public static EmailDraft resolveDraft(SendOptions flags) {
+        return resolveDraft(flags, null);
+    }
+
+    /** As {@link #resolveDraft(SendOptions)}, the draft carrying {@code senderName} (null: none) as its own. */
+    public static EmailDraft resolveDraft(SendOptions flags, String senderName) {
         refuseSecretsOnCommandLine(flags);
         Properties file = flags.run.config == null ? new Properties() : load(flags.run.config, Set.of());
-        return draft(new Merged(file), flags);
+        return draft(new Merged(file), flags, senderName);
     }
 
     /** Passwords given as values on the command line are refused (every user of the machine can see them). */
@@ -174,11 +179,11 @@ public final class SendSettings {
             throw CliFailure.badInput(e.getMessage());
         }
 
-        EmailDraft draft = withDraft ? draft(m, flags) : null;
+        EmailDraft draft = withDraft ? draft(m, flags, null) : null;
         return new SendSettings(address, baud, smtpConfig, draft, verbose, masker);
     }
 
-    private static EmailDraft draft(Merged m, SendOptions flags) {
+    private static EmailDraft draft(Merged m, SendOptions flags, String senderName) {
         List<String> to = m.list("to", flags.content.to);
         List<String> cc = m.list("cc", flags.content.cc);
         List<String> bcc = m.list("bcc", flags.content.bcc);
@@ -199,7 +204,8 @@ public final class SendSettings {
                 .subject(subject)
                 .body(orEmpty(body))
                 .charset(charset(m.text("charset", flags.content.charset)))
-                .bodyOverflowAsAttachment(m.flag("body-overflow-attachment", flags.content.bodyOverflowAttachment));
+                .bodyOverflowAsAttachment(m.flag("body-overflow-attachment", flags.content.bodyOverflowAttachment))
+                .senderName(senderName);
         List<String> attachments = m.list("attach",
                 flags.content.attach.stream().map(Path::toString).toList());
         for (String a : attachments) {
@@ -214,7 +220,8 @@ public final class SendSettings {
         } catch (InvalidDraftException e) {
             // The API names its builder method; a CLI user needs the flag.
             throw CliFailure.badInput(e.getMessage().replace("(or opt in to bodyOverflowAsAttachment)",
-                    "(or add --body-overflow-attachment to send it as the attachment body.txt)"));
+                    "(or add --body-overflow-attachment to send it as the attachment body.txt)")
+                    .replace("senderName: ", "from-name: "));
         }
     }
 

@@ -98,6 +98,37 @@ class WarmSendTest {
     }
 
     @Test
+    void aMessagesOwnSenderNameCostsOneCommandAndIsDelivered() throws Exception {
+        ModemMailer m = mailer();
+        m.send(draft("cold", "a@example.com"));
+        int before = recorded();
+        m.send(EmailDraft.builder().to("a@example.com").subject("named").body("hello").senderName("Pump house 3")
+                .build());
+        assertEquals(List.of("AT+QSMTPCFG", "AT+QSMTPDST", "AT+QSMTPSUB", "AT+QSMTPBODY", "AT+QSMTPPUT",
+                "AT+QSMTPCLR"), verbsSince(before), "only the sender is written besides the content");
+        assertTrue(uc15.emulator().recording().commands().get(before).line()
+                .equals("AT+QSMTPCFG=\"sender\",\"Pump house 3\",\"unit@example.com\""));
+        before = recorded();
+        m.send(draft("configured again", "a@example.com"));
+        assertEquals("AT+QSMTPCFG=\"sender\",\"Unit\",\"unit@example.com\"",
+                uc15.emulator().recording().commands().get(before).line(), "back to the configured name");
+        before = recorded();
+        m.send(draft("plain warm", "a@example.com"));
+        assertEquals(5, verbsSince(before).size(), "no sender written when it did not change: " + verbsSince(before));
+        jakarta.mail.internet.MimeMessage[] got = uc15.receivedMessages();
+        List<String> names = java.util.Arrays.stream(got).map(WarmSendTest::fromName).toList();
+        assertEquals(List.of("Unit", "Pump house 3", "Unit", "Unit"), names);
+    }
+
+    private static String fromName(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return ((jakarta.mail.internet.InternetAddress) message.getFrom()[0]).getPersonal();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void silenceOnTheClockBringsTheFullPreflightBack() throws Exception {
         ModemMailer m = mailer();
         m.send(draft("cold", "a@example.com"));

@@ -5,6 +5,7 @@ import io.github.uc15mail.module.ModuleProfile;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +23,8 @@ public final class ModemState {
 
     private String settingsKey;
     private long settingsRestart = -1;
+    private String sender;
+    private long senderRestart = -1;
     private int activeContext;
     private final Set<String> ourFiles = new TreeSet<>();
     private int consecutiveFailures;
@@ -33,6 +36,7 @@ public final class ModemState {
     private long goodRestart = -1;
     private long coolings;
     private boolean contentCleared;
+    private List<String> identity = List.of();
 
     /** A state measuring the modem's silence with the system clock. */
     public ModemState() {
@@ -139,10 +143,23 @@ public final class ModemState {
         settingsRestart = restart;
     }
 
-    /** Forgets the settings, so the next send writes them again. */
+    /** Forgets the settings (the sender with them), so the next send writes them again. */
     public synchronized void invalidateSettings() {
         settingsKey = null;
         settingsRestart = -1;
+        sender = null;
+        senderRestart = -1;
+    }
+
+    /** Whether the sender {@code name <address>} was written since restart number {@code restart}. */
+    public synchronized boolean hasSender(String name, String address, long restart) {
+        return sender != null && sender.equals(name + "\n" + address) && senderRestart == restart;
+    }
+
+    /** Records the sender written after restart number {@code restart} (a null name: unknown, written next time). */
+    public synchronized void senderWritten(String name, String address, long restart) {
+        sender = name == null ? null : name + "\n" + address;
+        senderRestart = restart;
     }
 
     /** Records that PDP context {@code cid} was found or made active (0: none known). */
@@ -194,5 +211,14 @@ public final class ModemState {
 
     public synchronized Optional<String> lastError() {
         return Optional.ofNullable(lastError);
+    }
+
+    /** The {@code ATI} lines read once per modem; empty before. */
+    public synchronized List<String> identity() {
+        return identity;
+    }
+
+    public synchronized void identity(List<String> lines) {
+        identity = List.copyOf(lines);
     }
 }

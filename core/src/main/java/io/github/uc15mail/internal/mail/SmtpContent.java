@@ -3,7 +3,7 @@ package io.github.uc15mail.internal.mail;
 import io.github.uc15mail.error.SmtpServiceException.ModemErrorCode;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.TransportClosedException;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,8 +29,8 @@ final class SmtpContent {
     }
 
     /** Before a send: clears what an earlier one left, waiting while it still runs; throws when it stays busy. */
-    void clearBefore(Exchange exchange) {
-        clearWaiting(exchange.isLive(), () -> exchange.run(AtCommands.clearContent()), busy -> exchange.pause(BUSY_POLL));
+    void clearBefore(StepRunner exchange) {
+        clearWaiting(exchange.isLive(), () -> exchange.run(Commands.clearContent()), busy -> exchange.pause(BUSY_POLL));
     }
 
     /**
@@ -38,11 +38,11 @@ final class SmtpContent {
      * still sends (a send whose result was lost). Returns whether the service is idle, so files may be deleted.
      * Never throws: problems are collected.
      */
-    boolean clearAfter(Exchange exchange, List<RuntimeException> problems) {
+    boolean clearAfter(StepRunner exchange, List<RuntimeException> problems) {
         if (idleAfterSend == null) {
             CommandRunner runner = exchange.runner;
             try {
-                clearWaiting(runner.isLive(), () -> runner.run(AtCommands.clearContent()), SmtpContent::sleep);
+                clearWaiting(runner.isLive(), () -> runner.run(Commands.clearContent()), SmtpContent::sleep);
                 idleAfterSend = true;
             } catch (TransportClosedException e) {
                 problems.add(e);

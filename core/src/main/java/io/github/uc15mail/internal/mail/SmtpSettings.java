@@ -7,7 +7,7 @@ import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.DataPayload;
 import io.github.uc15mail.module.ModuleLimit;
 import io.github.uc15mail.module.ModuleProfile;
@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the SSL and SMTP settings ({@code AT+QSSLCFG}, {@code AT+QSMTPCFG}) unless the modem's state says
  * these very settings were written since the last restart. The state is shared by every mailer of a modem,
- * so a mailer with other settings makes the next send of this one write its own again.
+ * so a mailer with other settings makes the next send of this one write its own again. The sender
+ * ({@code AT+QSMTPCFG="sender"}) is tracked on its own: the draft's sender name, or else the configuration's, is
+ * written only when it differs from what the modem was last given, so a message with a name of its own costs one
+ * command and the sends after it without one another.
  */
 final class SmtpSettings implements SendStep {
 
@@ -39,17 +42,21 @@ final class SmtpSettings implements SendStep {
     @Override
     public void run(SendContext c) {
         SmtpConfig config = c.config;
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         String key = key(config);
+        String name = c.draft.senderName().orElse(config.senderName());
         if (c.state.hasSettings(key, x.restartCount())) {
+            if (!c.state.hasSender(name, config.senderAddress(), x.restartCount())) {
+                writeSender(c, name);
+            }
             return;
         }
         c.state.invalidateSettings();
         if (config.security() != Security.NONE) {
             int ctx = config.sslContextId();
             writeVersion(c, ctx);
-            x.run(AtCommands.sslCipherSuite(ctx, config.cipherSuite()));
-            x.run(AtCommands.sslSecurityLevel(ctx, config.securityLevel()));
+            x.run(Commands.sslCipherSuite(ctx, config.cipherSuite()));
+            x.run(Commands.sslSecurityLevel(ctx, config.securityLevel()));
             if (config.caCertificate().isPresent()) {
                 byte[] pem;
                 try {
@@ -59,30 +66,36 @@ final class SmtpSettings implements SendStep {
                 }
                 c.files.deleteQuietly(CA_FILE);
                 c.files.uploadVerified(CA_FILE, DataPayload.ofBytes(pem), null);
-                x.run(AtCommands.sslCaCertificate(ctx, CA_FILE));
+                x.run(Commands.sslCaCertificate(ctx, CA_FILE));
             }
         }
-        x.run(AtCommands.smtpContextId(config.contextId()));
-        x.run(AtCommands.smtpSslType(config.security().sslType()));
-        x.run(AtCommands.smtpSslContextId(config.sslContextId()));
-        x.run(AtCommands.smtpServer(config.host(), config.port()));
-        x.run(AtCommands.smtpAccount(config.user(), config.password()));
-        x.run(AtCommands.smtpSender(config.senderName(), config.senderAddress()));
+        x.run(Commands.smtpContextId(config.contextId()));
+        x.run(Commands.smtpSslType(config.security().sslType()));
+        x.run(Commands.smtpSslContextId(config.sslContextId()));
+        x.run(Commands.smtpServer(config.host(), config.port()));
+        x.run(Commands.smtpAccount(config.user(), config.password()));
         c.state.settingsWritten(key, x.restartCount());
+        writeSender(c, name);
+    }
+
+    private static void writeSender(SendContext c, String name) {
+        c.state.senderWritten(null, null, -1);
+        c.exchange.run(Commands.smtpSender(name, c.config.senderAddress()));
+        c.state.senderWritten(name, c.config.senderAddress(), c.exchange.restartCount());
     }
 
     /** {@code AT+QSSLCFG="sslversion"}: 4 (all) falls back to 3 (TLS 1.2) where the module does not take it. */
     private static void writeVersion(SendContext c, int ctx) {
         SmtpConfig config = c.config;
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         if (config.tlsVersion() == SmtpConfig.TlsVersion.ALL && !lists(c.profile, SmtpConfig.TlsVersion.ALL.code())) {
             // The module's AT+QSSLCFG=? answer does not offer 4 (all): ask for TLS 1.2 straight away.
             log.info("the module does not list SSL version 4 (all); using 3 (TLS 1.2)");
-            x.run(AtCommands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
+            x.run(Commands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
             return;
         }
         try {
-            x.run(AtCommands.sslVersion(ctx, config.tlsVersion().code()));
+            x.run(Commands.sslVersion(ctx, config.tlsVersion().code()));
         } catch (ModemErrorException | CmeErrorException | SmtpServiceException e) {
             if (config.tlsVersion() != SmtpConfig.TlsVersion.ALL) {
                 throw e;
@@ -90,7 +103,7 @@ final class SmtpSettings implements SendStep {
             // "All versions" (4) is documented for sibling modules; a UC15 firmware that only knows
             // 0-3 refuses it. TLS 1.2 is the one modern servers accept.
             log.info("the modem refused SSL version 4 (all); using 3 (TLS 1.2)");
-            x.run(AtCommands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
+            x.run(Commands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
         }
     }
 
@@ -107,8 +120,7 @@ final class SmtpSettings implements SendStep {
         String all = String.join("\n", config.security().name(), String.valueOf(config.sslContextId()),
                 config.tlsVersion().name(), String.valueOf(config.cipherSuite()), String.valueOf(config.securityLevel()),
                 config.caCertificate().map(Object::toString).orElse(""), String.valueOf(config.contextId()),
-                config.host(), String.valueOf(config.port()), config.user(), config.password(), config.senderName(),
-                config.senderAddress());
+                config.host(), String.valueOf(config.port()), config.user(), config.password());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

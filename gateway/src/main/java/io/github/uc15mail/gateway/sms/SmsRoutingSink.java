@@ -71,6 +71,17 @@ public final class SmsRoutingSink implements MailSink {
         return String.join(",", ids);
     }
 
+    /** As {@link #accept(EmailDraft)}; the mail part (if any) keeps {@code senderName} as its own. */
+    @Override
+    public String accept(EmailDraft draft, String senderName) throws Exception {
+        return accept(senderName == null ? draft : draft.withSenderName(senderName));
+    }
+
+    @Override
+    public boolean carriesSenderName() {
+        return mail.carriesSenderName();
+    }
+
     /** The subject, then the text body. */
     static String text(EmailDraft draft) {
         String subject = draft.subject().strip();
@@ -97,6 +108,6 @@ public final class SmsRoutingSink implements MailSink {
         for (Attachment a : draft.attachments()) {
             b.attach(a);
         }
-        return b.build();
+        return b.senderName(draft.senderName().orElse(null)).build();
     }
 }

@@ -33,15 +33,17 @@ public final class DraftCodec {
     /**
      * A draft as stored. An SMS ({@code channel} {@value #SMS}) keeps {@code SMS:<number>} in {@code recipients},
      * its text in {@code body}, an empty subject, its part limit in {@code smsMaxParts}; {@code linkedTo} names
-     * the message it is about, or is null.
+     * the message it is about, or is null. {@code senderName} is the mail's own sender display name, or null for
+     * the configured one.
      */
     public record StoredDraft(String subject, String recipients, String charset, byte[] body,
-            List<StoredAttachment> attachments, String channel, Integer smsMaxParts, String linkedTo) {
+            List<StoredAttachment> attachments, String channel, Integer smsMaxParts, String linkedTo,
+            String senderName) {
 
         /** A mail. */
         public StoredDraft(String subject, String recipients, String charset, byte[] body,
-                List<StoredAttachment> attachments) {
-            this(subject, recipients, charset, body, attachments, MAIL, null, null);
+                List<StoredAttachment> attachments, String senderName) {
+            this(subject, recipients, charset, body, attachments, MAIL, null, null, senderName);
         }
 
         public boolean isSms() {
@@ -69,7 +71,8 @@ public final class DraftCodec {
             attachments.add(new StoredAttachment(a.name(), read(a)));
         }
         StoredDraft stored = new StoredDraft(draft.subject(), recipients.toString(),
-                charset == null ? null : charset.name(), body.getBytes(StandardCharsets.UTF_8), attachments);
+                charset == null ? null : charset.name(), body.getBytes(StandardCharsets.UTF_8), attachments,
+                draft.senderName().orElse(null));
         EmailDraft again = decode(stored);
         if (!Arrays.equals(again.subjectBytes(), draft.subjectBytes()) || again.subjectCharset() != draft.subjectCharset()
                 || !Arrays.equals(again.bodyBytes(), draft.bodyBytes())
@@ -100,7 +103,7 @@ public final class DraftCodec {
     /** An SMS as stored; {@code linkedTo} (may be null) is the id of the message it is about. */
     public static StoredDraft encodeSms(SmsDraft draft, String linkedTo) {
         return new StoredDraft("", SMS_PREFIX + draft.to(), null, draft.text().getBytes(StandardCharsets.UTF_8),
-                List.of(), SMS, draft.maxParts(), linkedTo);
+                List.of(), SMS, draft.maxParts(), linkedTo, null);
     }
 
     /** The SMS of a stored {@value #SMS} message. */
@@ -129,7 +132,7 @@ public final class DraftCodec {
         for (StoredAttachment a : stored.attachments()) {
             b.attach(Attachment.ofBytes(a.name(), a.data()));
         }
-        return b.build();
+        return b.senderName(stored.senderName()).build();
     }
 
     static List<String> addressesOf(String recipients) {

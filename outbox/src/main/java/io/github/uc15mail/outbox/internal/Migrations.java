@@ -25,6 +25,8 @@ public final class Migrations {
                     .locations("classpath:db/outbox/" + location.dialect().name().toLowerCase(java.util.Locale.ROOT))
                     .table("outbox_schema_history")
                     .baselineOnMigrate(false)
+                    // V3 (issue 25) came after V4 (issue 24): a store already at V4 takes V3 in place.
+                    .outOfOrder(true)
                     .load()
                     .migrate();
         } catch (FlywayException e) {

@@ -119,8 +119,9 @@ public final class Store implements AutoCloseable {
             int inserted;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_message (id, state, priority, created_at, "
                     + "updated_at, next_attempt_at, expires_at, idempotency_key, subject, recipients, charset, body, "
-                    + "channel, sms_max_parts, linked_to) "
-                    + "VALUES (?, 'QUEUED', ?, " + NOW + ", " + NOW + ", COALESCE(?, " + NOW + "), ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "channel, sms_max_parts, linked_to, sender_name) "
+                    + "VALUES (?, 'QUEUED', ?, " + NOW + ", " + NOW + ", COALESCE(?, " + NOW + "), ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "?) "
                     + "ON CONFLICT (idempotency_key) DO NOTHING")) {
                 ps.setString(1, id.value());
                 ps.setInt(2, o.priority());
@@ -138,6 +139,7 @@ public final class Store implements AutoCloseable {
                     ps.setInt(11, d.smsMaxParts());
                 }
                 ps.setString(12, d.linkedTo());
+                ps.setString(13, d.senderName());
                 inserted = ps.executeUpdate();
             }
             if (inserted == 0) {

@@ -31,8 +31,9 @@ final class StoreQueries {
             String channel;
             Integer maxParts;
             String linkedTo;
+            String senderName;
             try (PreparedStatement ps = c.prepareStatement("SELECT subject, recipients, charset, body, channel, "
-                    + "sms_max_parts, linked_to FROM outbox_message WHERE id = ?")) {
+                    + "sms_max_parts, linked_to, sender_name FROM outbox_message WHERE id = ?")) {
                 ps.setString(1, id.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -46,6 +47,7 @@ final class StoreQueries {
                     int parts = rs.getInt(6);
                     maxParts = rs.wasNull() ? null : parts;
                     linkedTo = rs.getString(7);
+                    senderName = rs.getString(8);
                 }
             }
             List<DraftCodec.StoredAttachment> attachments = new ArrayList<>();
@@ -59,7 +61,7 @@ final class StoreQueries {
                 }
             }
             return Optional.of(new DraftCodec.StoredDraft(subject, recipients, charset, body, attachments, channel,
-                    maxParts, linkedTo));
+                    maxParts, linkedTo, senderName));
         });
     }
 

@@ -8,7 +8,9 @@ import java.time.Duration;
 
 /**
  * Enqueues into an outbox; optionally owns it (closes it with itself, for the Jakarta Mail transport). With an
- * idempotency key, a repeat within the window returns the first message's id and is not queued again.
+ * idempotency key, a repeat within the window returns the first message's id and is not queued again. A sender
+ * name given with the message is stored with it ({@link EmailDraft#withSenderName}) and sent instead of the
+ * configured one.
  */
 public final class OutboxSink implements MailSink, AutoCloseable {
 
@@ -32,7 +34,21 @@ public final class OutboxSink implements MailSink, AutoCloseable {
         if (idempotencyKey != null) {
             o = o.withIdempotencyKey(idempotencyKey).withIdempotencyWindow(window);
         }
-        return outbox.enqueue(draft, o).toString();
+        return outbox.enqueue(named(draft, senderName), o).toString();
+    }
+
+    @Override
+    public String accept(EmailDraft draft, String senderName) {
+        return outbox.enqueue(named(draft, senderName)).toString();
+    }
+
+    @Override
+    public boolean carriesSenderName() {
+        return true;
+    }
+
+    private static EmailDraft named(EmailDraft draft, String senderName) {
+        return senderName == null ? draft : draft.withSenderName(senderName);
     }
 
     @Override

@@ -80,6 +80,17 @@ public final class AuthThrottle {
      * @return true when the connection must be closed
      */
     public boolean failed(InetAddress address, String user) {
+        java.util.Optional<Duration> delay = record(address, user);
+        delay.ifPresent(pause);
+        return delay.isEmpty();
+    }
+
+    /**
+     * Records a failed login without pausing (for a server that answers later instead of holding a thread).
+     *
+     * @return the delay before answering, or empty when the address is now locked out
+     */
+    public java.util.Optional<Duration> record(InetAddress address, String user) {
         failures.incrementAndGet();
         Instant now = clock.instant();
         if (byAddress.size() + byUser.size() > MAX_TRACKED) {
@@ -94,10 +105,9 @@ public final class AuthThrottle {
                 f.count = 0;
             }
             lockouts.incrementAndGet();
-            return true;
+            return java.util.Optional.empty();
         }
-        pause.accept(delay(Math.max(fromAddress, forUser)));
-        return false;
+        return java.util.Optional.of(delay(Math.max(fromAddress, forUser)));
     }
 
     /** Clears the user's failures after a good login. */

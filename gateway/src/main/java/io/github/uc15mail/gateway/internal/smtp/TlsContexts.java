@@ -53,6 +53,6 @@ public final class TlsContexts {
         SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(socket, remote.getHostString(),
                 socket.getPort(), true);
         s.setUseClientMode(false);
-        return s;
+        return new TlsLineLimit(s); // lines over the limit get 500 after STARTTLS too
     }
 }
