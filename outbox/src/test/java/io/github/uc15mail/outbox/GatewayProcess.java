@@ -5,7 +5,7 @@ import io.github.uc15mail.Modem;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.at.AtSessionOptions;
-import io.github.uc15mail.transport.SocketTransport;
+import io.github.uc15mail.transport.Transport.SocketTransport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
