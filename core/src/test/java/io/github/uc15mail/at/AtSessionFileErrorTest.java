@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.uc15mail.error.CmeErrorException;
-import io.github.uc15mail.error.ModemFileError;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
+import io.github.uc15mail.error.ModemFileException.ModemFileError;
 import io.github.uc15mail.error.ModemFileException;
 import io.github.uc15mail.testkit.InMemoryTransport;
 import java.time.Duration;
@@ -37,14 +37,14 @@ class AtSessionFileErrorTest {
 
     @Test
     void fileCodesAreTypedAndOtherCodesKeepTheirNumber() throws Exception {
-        CompletableFuture<AtResponse> full = session.execute(AtCommands.listFiles("RAM:*"));
+        CompletableFuture<AtResponse> full = session.execute(Commands.listFiles("RAM:*"));
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: 423\r\n");
         ModemFileException e = assertInstanceOf(ModemFileException.class, failure(full));
         assertEquals(ModemFileError.FILE_TOO_LARGE, e.fileError());
         assertEquals("AT+QFLST=\"RAM:*\"", e.command());
 
-        CompletableFuture<AtResponse> other = session.execute(AtCommands.deleteFile("RAM:x"));
+        CompletableFuture<AtResponse> other = session.execute(Commands.deleteFile("RAM:x"));
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: 3\r\n");
         CmeErrorException plain = assertInstanceOf(CmeErrorException.class, failure(other));

@@ -10,7 +10,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.uc15mail.mail.Apn;
 import io.github.uc15mail.mail.Attachment;
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.error.ModemErrorException;
@@ -18,14 +18,11 @@ import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.error.ModemNotReadyException;
 import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.mail.Security;
-import io.github.uc15mail.error.SmtpAttachmentException;
-import io.github.uc15mail.error.SmtpAuthenticationException;
+import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.error.SmtpInvalidParameterException;
-import io.github.uc15mail.error.SmtpRecipientException;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.CommandKind;
 import io.github.uc15mail.transport.Transport;
@@ -305,7 +302,7 @@ class FaultMatrixTest {
                 return pdp ? ModemNotReadyException.class : ModemErrorException.class;
             case CME:
                 if (step.urc()) {
-                    return SmtpAuthenticationException.class;
+                    return SmtpServiceException.class;
                 }
                 if (recoveredOnce(p)) {
                     return null;
@@ -322,13 +319,13 @@ class FaultMatrixTest {
                     return ModemNotReadyException.class;
                 }
                 if (p.startsWith("AT+QSMTPATT")) {
-                    return SmtpAttachmentException.class;
+                    return SmtpServiceException.class;
                 }
                 if (p.startsWith("AT+QSMTPPUT")) {
-                    return SmtpRecipientException.class;
+                    return SmtpServiceException.class;
                 }
                 if (p.startsWith("AT+QSMTP")) {
-                    return SmtpInvalidParameterException.class;
+                    return SmtpServiceException.class;
                 }
                 return CmeErrorException.class;
             case SILENCE:
@@ -371,7 +368,7 @@ class FaultMatrixTest {
     }
 
     static ModemMailer mailer(Transport transport, SmtpConfig config) throws IOException {
-        return ModemMailer.builder(AtSession.open(transport), config).ownsSession(true).build();
+        return ModemMailer.builder(io.github.uc15mail.Modem.open(transport), config).ownsSession(true).build();
     }
 
     /** Runs one cell; returns how often its fault was injected (at least 1, or the cell fails). */

@@ -1,16 +1,16 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.ModemErrorException;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.Urc;
 
 /**
- * Calls the {@link io.github.uc15mail.mail.SubmitGate}, writes {@code AT+QSMTPPUT} and waits for its result URC.
+ * Calls the {@link io.github.uc15mail.mail.SendProgressListener.SubmitGate}, writes {@code AT+QSMTPPUT} and waits for its result URC.
  * Records whether the command was written and not refused ({@link #submitted()}): a failure after that with
  * no result hides the outcome.
  */
@@ -36,7 +36,7 @@ final class Submit implements SendStep {
 
     @Override
     public void run(SendContext c) {
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         x.checkCancelled();
         x.checkRestart();
         c.stopIfCooled();
@@ -53,7 +53,7 @@ final class Submit implements SendStep {
             AtResponse ok;
             submitted = true;
             try {
-                ok = x.runner.run(AtCommands.send(c.config.sendTimeoutSeconds()));
+                ok = x.runner.run(Commands.send(c.config.sendTimeoutSeconds()));
             } catch (ModemErrorException | CmeErrorException | SmtpServiceException refused) {
                 submitted = false; // the modem answered ERROR: it will not send
                 throw refused;

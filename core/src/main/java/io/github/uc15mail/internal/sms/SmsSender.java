@@ -1,16 +1,17 @@
 package io.github.uc15mail.internal.sms;
 
-import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.internal.Outcomes;
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemNotReadyException;
 import io.github.uc15mail.error.ModemNotReadyException.Reason;
 import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.mail.SmsReceipt;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.DataPayload;
@@ -42,7 +43,7 @@ public final class SmsSender {
     /** Sends {@code text} to {@code to}; {@code reference} numbers the parts of a multipart text. */
     public SmsReceipt send(String to, SmsText text, int reference, SubmitGate gate) {
         sync();
-        runner.run(AtCommands.smsFormat(0));
+        runner.run(Commands.smsFormat(0));
         List<byte[]> tpdus = SubmitPdu.build(to, text, reference);
         try {
             gate.beforeSubmit();
@@ -53,7 +54,7 @@ public final class SmsSender {
         }
         List<Integer> references = new ArrayList<>();
         for (byte[] tpdu : tpdus) {
-            AtCommand submit = AtCommands.smsSubmit(tpdu);
+            AtCommand<?> submit = Commands.smsSubmit(tpdu);
             DataPayload payload = submit.payload().orElseThrow();
             AtomicBoolean handedOver = new AtomicBoolean();
             long whole = payload.length();
@@ -66,12 +67,12 @@ public final class SmsSender {
                 throw e.afterParts(references.size());
             } catch (CommandTimeoutException | TransportClosedException | ModemRestartedException e) {
                 if (handedOver.get() || !references.isEmpty()) {
-                    e.markOutcomeUnknown();
+                    Outcomes.markUnknown(e);
                 }
                 throw e;
             } catch (Uc15Exception e) {
                 if (!references.isEmpty()) {
-                    e.markOutcomeUnknown();
+                    Outcomes.markUnknown(e);
                 }
                 throw e;
             }
@@ -81,16 +82,16 @@ public final class SmsSender {
 
     private void sync() {
         try {
-            runner.run(AtCommands.at());
+            runner.run(Commands.at());
         } catch (CommandTimeoutException first) {
             try {
-                runner.run(AtCommands.at());
+                runner.run(Commands.at());
             } catch (CommandTimeoutException e) {
                 throw new ModemNotReadyException(Reason.NO_RESPONSE, "the modem does not answer AT", e);
             }
         }
-        runner.run(AtCommands.echo(false));
-        runner.run(AtCommands.cmee(1));
+        runner.run(Commands.echo(false));
+        runner.run(Commands.cmee(1));
     }
 
     /** The {@code <mr>} of {@code +CMGS: <mr>[,<scts>]}, or -1 when the modem gave none. */

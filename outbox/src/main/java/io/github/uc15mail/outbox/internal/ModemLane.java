@@ -5,10 +5,10 @@ import io.github.uc15mail.SmsDraft;
 import io.github.uc15mail.mail.SmsReceipt;
 import io.github.uc15mail.Modem;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.error.Uc15Exception;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -71,7 +71,7 @@ public final class ModemLane {
      */
     public void recover() {
         try {
-            List<String> removed = Modem.on(mailer.session()).recover(BUSY_WAIT);
+            List<String> removed = mailer.modem().recover(BUSY_WAIT);
             if (!removed.isEmpty()) {
                 log.info("modem {}: removed {} left by an earlier run", name, removed);
             }
@@ -97,7 +97,7 @@ public final class ModemLane {
         synchronized (phaseStarts) {
             phaseStarts.clear();
         }
-        return Modem.on(mailer.session()).sendSms(draft, gate);
+        return mailer.modem().sendSms(draft, gate);
     }
 
     /** How long each phase of the last send took, as far as it got. */
