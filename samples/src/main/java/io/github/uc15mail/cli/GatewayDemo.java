@@ -103,20 +103,20 @@ final class GatewayDemo {
         }
 
         private void loop() {
-            int printed = 0;
             java.util.Set<String> seen = new java.util.HashSet<>();
             while (running) {
-                MimeMessage[] received = destination.receivedMessages();
-                for (; printed < received.length; printed++) {
+                // The server lists its copies mailbox by mailbox, one per recipient, not in the order they came:
+                // look at all of them each time and print each message once (its To/Cc name every recipient).
+                for (MimeMessage m : destination.receivedMessages()) {
                     try {
-                        // The server keeps one copy per recipient: print each message once (its To/Cc name them all).
-                        String messageId = received[printed].getMessageID();
-                        if (messageId != null && !seen.add(messageId)) {
+                        String messageId = m.getMessageID();
+                        if (!seen.add(messageId != null ? messageId : m.getSubject() + "|" + m.getSentDate() + "|"
+                                + java.util.Arrays.toString(m.getAllRecipients()))) {
                             continue;
                         }
                         synchronized (context.out()) {
                             context.out().println("Delivered to the destination SMTP server:");
-                            ReceivedMailPrinter.print(received[printed], context.out());
+                            ReceivedMailPrinter.print(m, context.out());
                             context.out().flush();
                         }
                     } catch (Exception e) {
