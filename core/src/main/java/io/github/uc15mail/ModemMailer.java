@@ -5,13 +5,13 @@ import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.mail.RetryPolicy;
 import io.github.uc15mail.mail.Security;
-import io.github.uc15mail.mail.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.mail.SubmitGate;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.Subscription;
-import io.github.uc15mail.at.TrafficListener;
+import io.github.uc15mail.internal.exec.Attempt;
+import io.github.uc15mail.internal.exec.Operation;
 import io.github.uc15mail.internal.mail.Sends;
 import io.github.uc15mail.transport.Transport;
 import java.io.IOException;
@@ -22,25 +22,19 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends email through one modem of the UC15's family (UC15, EC25, EG25-G, …) with one {@link SmtpConfig}.
- * It borrows a {@link Modem}: several mailers
- * (with different configurations) may share one modem, and their sends never interleave.
+ * Sends email through one modem of the UC15's family (UC15, EC25, EG25-G, …) with one {@link SmtpConfig}: a
+ * send recipe over a {@link Modem}, with no thread or queue of its own. Every send is one operation on the modem's
+ * queue, so several mailers (with different configurations) may share one modem and their sends never interleave.
  *
  * <h2>What it guarantees</h2>
  * <ul>
- *   <li>Sends on one mailer run one after another, in the order {@link #sendAsync} was called; sends of
- *       different mailers on one {@link Modem} never interleave (each holds the modem's lock from its first
+ *   <li>Sends run one after another, in the order {@link #sendAsync} was called, on the modem's worker thread;
+ *       sends of different mailers on one {@link Modem} never interleave (each holds the modem from its first
  *       command to the end of its cleanup).</li>
  *   <li>{@link #sendAsync} never throws: every failure completes the future exceptionally with a
  *       {@link Uc15Exception} subclass (the draft was already checked when it was built).</li>
@@ -67,44 +61,23 @@ import org.slf4j.LoggerFactory;
 public final class ModemMailer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModemMailer.class);
-    private static final AtomicInteger IDS = new AtomicInteger();
-    /** What {@link #close()} waits for beyond the busy and result waits of the send it lets finish. */
+    /** What closing the modem waits for a send beyond its busy and result waits. */
     private static final Duration CLOSE_MARGIN = Duration.ofSeconds(60);
 
     private final Modem modem;
     private final SmtpConfig config;
     private final RetryPolicy retryPolicy;
     private final boolean ownsModem;
-    private final ExecutorService executor;
     private final CopyOnWriteArrayList<SendProgressListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong bytesThisSend = new AtomicLong();
-    private final Subscription trafficCounter;
 
     private ModemMailer(Builder b) {
         this.modem = b.modem;
         this.config = b.config;
         this.retryPolicy = b.retryPolicy;
         this.ownsModem = b.ownsSession;
-        int id = IDS.incrementAndGet();
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "uc15mail-mailer-" + id);
-            t.setDaemon(true);
-            return t;
-        });
         if (b.listener != null) {
             listeners.add(b.listener);
         }
-        this.trafficCounter = modem.session().addTrafficListener(new TrafficListener() {
-            @Override
-            public void onCommand(String maskedLine) {
-                bytesThisSend.addAndGet(maskedLine.length() + 1L);
-            }
-
-            @Override
-            public void onPayload(String maskedCommand, long bytes) {
-                bytesThisSend.addAndGet(bytes);
-            }
-        });
         if (config.isUnverified()) {
             log.warn("SMTP to {}:{} uses {}: mail and credentials cross the network without verified encryption",
                     config.host(), config.port(), config.security() == Security.NONE ? "no encryption"
@@ -117,22 +90,9 @@ public final class ModemMailer implements AutoCloseable {
         return builder(modem, config).build();
     }
 
-    /**
-     * A mailer on an existing session, through the session's one {@link Modem} ({@link Modem#on(AtSession)}),
-     * so mailers created on one session serialize their sends; closing the mailer leaves the session open.
-     */
-    public static ModemMailer create(AtSession session, SmtpConfig config) {
-        return builder(session, config).build();
-    }
-
     /** Opens a session on {@code transport} and a mailer that owns it (closing the mailer closes both). */
     public static ModemMailer open(Transport transport, SmtpConfig config) throws IOException {
         return builder(Modem.open(transport), config).ownsSession(true).build();
-    }
-
-    /** A builder for a mailer on the session's one {@link Modem}. */
-    public static Builder builder(AtSession session, SmtpConfig config) {
-        return new Builder(Modem.on(Objects.requireNonNull(session, "session")), config);
     }
 
     /** A builder for a mailer borrowing {@code modem}. */
@@ -203,12 +163,33 @@ public final class ModemMailer implements AutoCloseable {
             (gate == null ? SubmitGate.OPEN : gate).beforeSubmit();
             submitted.set(true);
         };
+        Operation<SendReceipt> send = Operation.of("send", attempt -> sendOnce(draft, attempt))
+                .retriedBy(retryPolicy).cancelledWhen(future::isCancelled).gatedBy(tracked).reportingTo(listeners)
+                .closeBudget(config.busyWait().multipliedBy(2).plus(config.sendResultTimeout()).plus(CLOSE_MARGIN));
+        return modem.enqueue(send, future);
+    }
+
+    /** One attempt, holding the modem: the send recipe, and what it teaches the modem's state. */
+    private SendReceipt sendOnce(EmailDraft draft, Attempt attempt) {
         try {
-            executor.execute(() -> runSend(draft, tracked, future));
-        } catch (RejectedExecutionException e) {
-            future.completeExceptionally(new Uc15Exception("the mailer is closed"));
+            Sends.Sent sent = Sends.send(config, draft, modem.session(), modem.state(), attempt.progress(),
+                    attempt.cancelled(), attempt.gate());
+            modem.state().modemWorked();
+            return new SendReceipt(sent.recipients(), 0, sent.protocolError(), sent.phaseTimes(),
+                    attempt.bytesWritten(), attempt.number());
+        } catch (Uc15Exception e) {
+            modem.state().failed(e);
+            if (e instanceof SmtpServiceException s && s.protocolError() != 0) {
+                modem.state().modemWorked(); // the server answered: the modem works
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            if (Sends.isCancellation(e)) {
+                throw new CancellationException("send cancelled");
+            }
+            log.error("unexpected failure while sending", e);
+            throw new Uc15Exception("unexpected failure while sending: " + e, e);
         }
-        return future;
     }
 
     /** Sends {@code draft} and waits for the result; throws the typed {@link Uc15Exception} on failure. */
@@ -220,7 +201,7 @@ public final class ModemMailer implements AutoCloseable {
      * As {@link #send(EmailDraft)}, with a {@link SubmitGate} called right before {@code AT+QSMTPPUT}.
      *
      * <p>When the calling thread is interrupted, the send is cancelled: it stops at its next safe point and
-     * cleans up on the mailer's thread, and this method throws a {@link Uc15Exception} at once (marked
+     * cleans up on the modem's worker thread, and this method throws a {@link Uc15Exception} at once (marked
      * {@link Uc15Exception#isOutcomeUnknown()} if {@code AT+QSMTPPUT} may already have been written).
      */
     public SendReceipt send(EmailDraft draft, SubmitGate gate) {
@@ -255,94 +236,16 @@ public final class ModemMailer implements AutoCloseable {
         return plan(config, draft);
     }
 
-    private void runSend(EmailDraft draft, SubmitGate gate, CompletableFuture<SendReceipt> future) {
-        if (future.isDone()) {
-            return;
-        }
-        SendProgressListener fanOut = new SendProgressListener() {
-            @Override
-            public void onPhase(SendPhase phase) {
-                listeners.forEach(l -> l.onPhase(phase));
-            }
-
-            @Override
-            public void onBytes(String item, long written, long total) {
-                listeners.forEach(l -> l.onBytes(item, written, total));
-            }
-        };
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            try {
-                int thisAttempt = attempt;
-                SendReceipt receipt = modem.exclusively(() -> {
-                    bytesThisSend.set(0);
-                    Sends.Sent sent = Sends.send(config, draft, modem.session(), modem.state(), fanOut,
-                            future::isCancelled, gate);
-                    return new SendReceipt(sent.recipients(), 0, sent.protocolError(), sent.phaseTimes(),
-                            bytesThisSend.get(), thisAttempt);
-                });
-                modem.state().modemWorked();
-                future.complete(receipt);
-                return;
-            } catch (Uc15Exception e) {
-                modem.state().failed(e);
-                if (e instanceof SmtpServiceException s && s.protocolError() != 0) {
-                    modem.state().modemWorked(); // the server answered: the modem works
-                }
-                if (future.isCancelled()) {
-                    return;
-                }
-                if (attempt < retryPolicy.maxAttempts() && e.isRetryable() && !e.isOutcomeUnknown()) {
-                    log.info("send attempt {} failed ({}); retrying in {} ms", attempt, e.getMessage(),
-                            retryPolicy.backoff().toMillis());
-                    try {
-                        Thread.sleep(retryPolicy.backoff().toMillis());
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        future.completeExceptionally(e);
-                        return;
-                    }
-                    continue;
-                }
-                future.completeExceptionally(e);
-                return;
-            } catch (RuntimeException e) {
-                if (Sends.isCancellation(e)) {
-                    future.completeExceptionally(new CancellationException("send cancelled"));
-                    return;
-                }
-                log.error("unexpected failure while sending", e);
-                future.completeExceptionally(new Uc15Exception("unexpected failure while sending: " + e, e));
-                return;
-            }
-        }
-    }
-
     /**
-     * Stops accepting sends and waits for the running and already queued ones to finish, cleanup included,
-     * then closes an owned modem. A running send may wait up to its busy wait and result wait
-     * ({@link SmtpConfig#busyWait()}, {@link SmtpConfig#sendResultTimeout()}); close waits for each queued send
-     * that long plus a minute (twice the busy wait: before and after the send), then interrupts the mailer's
-     * thread. Interrupting the closing thread stops the wait the same way.
+     * Closes an owned modem ({@link Builder#ownsSession}), which first waits for the running and queued sends,
+     * cleanup included (each at most its busy and result waits, {@link SmtpConfig#busyWait()} twice and
+     * {@link SmtpConfig#sendResultTimeout()}, plus a minute). A mailer that borrows its modem holds nothing:
+     * closing it does nothing, and its queued sends still run.
      */
     @Override
     public void close() {
-        executor.shutdown();
-        Duration perSend = config.busyWait().multipliedBy(2).plus(config.sendResultTimeout()).plus(CLOSE_MARGIN);
-        try {
-            if (!executor.awaitTermination(perSend.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("a send is still running after {} s; interrupting it", perSend.toSeconds());
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            executor.shutdownNow();
-        }
-        trafficCounter.cancel();
         if (ownsModem) {
             modem.close();
-            modem.session().close(); // also when the modem was made by Modem.on for a session the mailer owns
         }
     }
 

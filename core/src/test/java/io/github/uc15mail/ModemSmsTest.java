@@ -184,7 +184,7 @@ class ModemSmsTest {
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
             assertFalse(e.isOutcomeUnknown(), "no PDU went out");
             // The next command runs once the session resynchronised: the ESC came first.
-            modem.execute(io.github.uc15mail.at.AtCommands.at());
+            modem.execute(io.github.uc15mail.at.Commands.at());
         }
         assertTrue(fake.escReceived, "no ESC after the timeout");
         assertTrue(fake.pdus.isEmpty());

@@ -209,6 +209,7 @@ public final class BenchmarkSuite {
         progress.println("command round trip (JMH) ...");
         Collection<RunResult> results = new Runner(jmh(RoundTripBenchmark.class).build()).run();
         double sdk = Double.NaN;
+        double modem = Double.NaN;
         double raw = Double.NaN;
         double handOff = Double.NaN;
         double viaWorker = Double.NaN;
@@ -217,6 +218,8 @@ public final class BenchmarkSuite {
             double score = r.getPrimaryResult().getScore();
             if (name.endsWith(".sdkCommand")) {
                 sdk = score;
+            } else if (name.endsWith(".modemCommand")) {
+                modem = score;
             } else if (name.endsWith(".rawPipe")) {
                 raw = score;
             } else if (name.endsWith(".rawPipeViaWorker")) {
@@ -230,6 +233,9 @@ public final class BenchmarkSuite {
         add(new Row("round trip, SDK / raw", String.format(Locale.ROOT, "%.2fx", sdk / raw), "<= 1.3x",
                 verdict(sdk / raw <= 1.3)));
         add(new Row("SDK overhead per command", us(sdk - raw), "<= 10 µs", verdict(sdk - raw <= 10)));
+        add(new Row("round trip AT/OK through Modem.execute (queue and interceptor chain)", us(modem), "", ""));
+        add(new Row("round trip, Modem.execute / raw", String.format(Locale.ROOT, "%.2fx", modem / raw), "<= 1.3x",
+                verdict(modem / raw <= 1.3)));
         add(new Row("round trip, raw pipe through a worker thread (2 extra hand-offs, no SDK)", us(viaWorker), "", ""));
         add(new Row("  cost of 2 extra thread hand-offs", us(viaWorker - raw), "", ""));
         add(new Row("thread hand-off there and back", us(handOff), "", ""));

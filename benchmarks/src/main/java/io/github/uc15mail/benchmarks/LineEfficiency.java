@@ -1,5 +1,7 @@
 package io.github.uc15mail.benchmarks;
 
+import io.github.uc15mail.Modem;
+
 import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
@@ -60,7 +62,8 @@ public final class LineEfficiency {
         try (Uc15Emulator modem = Uc15Emulator.builder().build()) {
             modem.faults().lineSpeed(baud);
             CountingTransport link = new CountingTransport(modem.connect());
-            AtSession session = AtSession.open(link, AtSessionOptions.defaults());
+            Modem modemHandle = Modem.open(link, AtSessionOptions.defaults());
+            AtSession session = modemHandle.session();
             AtomicLong putWritten = new AtomicLong();
             AtomicLong resultRead = new AtomicLong();
             session.addTrafficListener(new TrafficListener() {
@@ -78,7 +81,7 @@ public final class LineEfficiency {
                     }
                 }
             });
-            try (ModemMailer mailer = ModemMailer.builder(session, smtp.config()).ownsSession(true).build()) {
+            try (ModemMailer mailer = ModemMailer.builder(modemHandle, smtp.config()).ownsSession(true).build()) {
                 long start = System.nanoTime();
                 SendReceipt receipt = mailer.send(Emails.withAttachment(Attachment.ofBytes("readings.bin", attachment)));
                 long elapsed = System.nanoTime() - start;

@@ -2,7 +2,6 @@ package io.github.uc15mail.benchmarks;
 
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.outbox.Dispatcher;
 import io.github.uc15mail.outbox.DispatcherOptions;
@@ -218,7 +217,7 @@ public final class OutboxRun {
         Outbox outbox = Outbox.open(store);
         Map<String, ModemMailer> pool = new LinkedHashMap<>();
         for (int i = 3; i < args.length; i++) {
-            AtSession s = AtSession.open(new SocketTransport("127.0.0.1", Integer.parseInt(args[i])),
+            io.github.uc15mail.Modem s = io.github.uc15mail.Modem.open(new SocketTransport("127.0.0.1", Integer.parseInt(args[i])),
                     AtSessionOptions.defaults());
             pool.put("modem" + i, ModemMailer.builder(s, SmtpServer.config("127.0.0.1", smtpPort)).ownsSession(true)
                     .build());

@@ -1,7 +1,8 @@
 package io.github.uc15mail.benchmarks;
 
+import io.github.uc15mail.Modem;
 import io.github.uc15mail.at.AtCommand;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
@@ -40,7 +41,7 @@ public class RoundTripBenchmark {
     @State(Scope.Benchmark)
     public static class SessionState {
         AtSession session;
-        final AtCommand at = AtCommands.at();
+        final AtCommand<AtResponse> at = Commands.at();
 
         /** Opens the pipe and the session. */
         @Setup(Level.Trial)
@@ -54,6 +55,27 @@ public class RoundTripBenchmark {
         @TearDown(Level.Trial)
         public void close() {
             session.close();
+        }
+    }
+
+    /** A {@link Modem} on a pipe whose modem end answers at once: commands go through its queue and chain. */
+    @State(Scope.Benchmark)
+    public static class ModemState {
+        Modem modem;
+        final AtCommand<AtResponse> at = Commands.at();
+
+        /** Opens the pipe and the modem. */
+        @Setup(Level.Trial)
+        public void open() throws IOException {
+            InMemoryTransport.Pair pair = InMemoryTransport.pair();
+            InstantResponder.serve(pair.modem());
+            modem = Modem.open(pair.host(), AtSessionOptions.defaults());
+        }
+
+        /** Closes both ends. */
+        @TearDown(Level.Trial)
+        public void close() {
+            modem.close();
         }
     }
 
@@ -173,6 +195,15 @@ public class RoundTripBenchmark {
     @Benchmark
     public AtResponse sdkCommand(SessionState state) throws InterruptedException, ExecutionException {
         return state.session.execute(state.at).get();
+    }
+
+    /**
+     * {@code AT} through {@link Modem#execute}, as a user runs a command: the modem's queue and interceptor chain
+     * (retry, queue, cancel, traffic, events) around the session, on the caller's thread.
+     */
+    @Benchmark
+    public AtResponse modemCommand(ModemState state) {
+        return state.modem.execute(state.at);
     }
 
     /** {@code AT\r} written straight to the pipe, waiting for {@code OK}. */

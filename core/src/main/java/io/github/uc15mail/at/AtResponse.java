@@ -9,7 +9,7 @@ import java.util.Optional;
  * URCs that arrived in between), the payload bytes written, and the sequence number of its final
  * result line (see {@link Urc#sequence()}). {@link #toString()} masks secrets.
  */
-public record AtResponse(AtCommand command, List<String> lines, long payloadBytesWritten, long finalSequence) {
+public record AtResponse(AtCommand<?> command, List<String> lines, long payloadBytesWritten, long finalSequence) {
 
     public AtResponse {
         lines = List.copyOf(lines);

@@ -71,13 +71,13 @@ public final class AtSession implements AutoCloseable {
     private final AtSessionOptions options;
     private final TrafficTap tap = new TrafficTap();
     private final UrcDispatcher urcs;
-    private final Exchanger exchanger;
+    private final CommandSequencer sequencer;
 
     private AtSession(Transport transport, AtSessionOptions options) {
         this.transport = transport;
         this.options = options;
         this.urcs = new UrcDispatcher("uc15mail-urc-" + SESSION_IDS.incrementAndGet());
-        this.exchanger = new Exchanger(transport, options, tap, urcs);
+        this.sequencer = new CommandSequencer(transport, options, tap, urcs);
     }
 
     /** Opens {@code transport} and starts a session on it with default options. */
@@ -94,7 +94,7 @@ public final class AtSession implements AutoCloseable {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(options, "options");
         AtSession session = new AtSession(transport, options);
-        transport.open(session.exchanger);
+        transport.open(session.sequencer);
         return session;
     }
 
@@ -117,10 +117,10 @@ public final class AtSession implements AutoCloseable {
      * this returns. Cancelling the future before the command is written removes it from the queue;
      * once written, a command runs to its end (its result is then discarded).
      */
-    public CompletableFuture<AtResponse> execute(AtCommand command) {
+    public CompletableFuture<AtResponse> execute(AtCommand<?> command) {
         Objects.requireNonNull(command, "command");
         CompletableFuture<AtResponse> future = new CompletableFuture<>();
-        exchanger.execute(command, future);
+        sequencer.execute(command, future);
         return future;
     }
 
@@ -149,40 +149,40 @@ public final class AtSession implements AutoCloseable {
      */
     public CompletableFuture<Urc> awaitUrc(String description, Predicate<Urc> matcher, Duration timeout) {
         Objects.requireNonNull(matcher, "matcher");
-        if (exchanger.isClosed()) {
-            return CompletableFuture.failedFuture(exchanger.closedException());
+        if (sequencer.isClosed()) {
+            return CompletableFuture.failedFuture(sequencer.closedException());
         }
         CompletableFuture<Urc> future = urcs.await(description, matcher, timeout);
-        if (exchanger.isClosed()) {
-            future.completeExceptionally(exchanger.closedException());
+        if (sequencer.isClosed()) {
+            future.completeExceptionally(sequencer.closedException());
         }
         return future;
     }
 
     /** False after too many consecutive timeouts, or once closed. */
     public boolean isHealthy() {
-        return !exchanger.isClosed() && exchanger.consecutiveTimeouts() < options.unhealthyAfterTimeouts();
+        return !sequencer.isClosed() && sequencer.consecutiveTimeouts() < options.unhealthyAfterTimeouts();
     }
 
     /** Commands that timed out in a row; a command answered {@code OK} resets it. */
     public int consecutiveTimeouts() {
-        return exchanger.consecutiveTimeouts();
+        return sequencer.consecutiveTimeouts();
     }
 
     /** How many times the module announced a restart ({@code RDY}) during this session. */
     public long restartCount() {
-        return exchanger.restarts();
+        return sequencer.restarts();
     }
 
     /** Whether the session can still run commands. */
     public boolean isOpen() {
-        return !exchanger.isClosed();
+        return !sequencer.isClosed();
     }
 
     /** Closes the transport; everything pending fails with {@link TransportClosedException}. */
     @Override
     public void close() {
         transport.close();
-        exchanger.markClosed(null);
+        sequencer.markClosed(null);
     }
 }

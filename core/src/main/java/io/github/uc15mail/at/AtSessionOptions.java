@@ -52,7 +52,7 @@ public final class AtSessionOptions {
      * (the deadline of its kind) plus the time its payload takes at {@link #minLineBytesPerSecond()}. The one
      * formula for payload deadlines.
      */
-    public Duration deadline(AtCommand command, Duration base) {
+    public Duration deadline(AtCommand<?> command, Duration base) {
         if (command.timeout().isPresent()) {
             return command.timeout().get();
         }
@@ -61,7 +61,7 @@ public final class AtSessionOptions {
     }
 
     /** The deadline of {@code command} with this configuration's deadline for its kind. */
-    public Duration deadline(AtCommand command) {
+    public Duration deadline(AtCommand<?> command) {
         return deadline(command, timeout(command.kind()));
     }
 

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where each decoded line goes, under the {@link Exchanger}'s lock on the reader thread: to the command
+ * Where each decoded line goes, under the {@link CommandSequencer}'s lock on the reader thread: to the command
  * in flight (its information lines, {@code CONNECT}, the {@code A}s of ACK mode, its final result) or,
  * for every other line, to the URC dispatcher. Numbers every line (see {@link Urc#sequence()}) and
  * watches for module restarts. A final result with no command in flight (a late reply) is dropped.
@@ -15,15 +15,15 @@ final class LineRouter {
 
     private static final Logger log = LoggerFactory.getLogger(AtSession.class);
 
-    private final Exchanger exchanger;
+    private final CommandSequencer sequencer;
     private final AtSessionOptions options;
     private final TrafficTap tap;
     private final UrcDispatcher urcs;
     private final RestartWatch restarts = new RestartWatch();
     private long lineSequence;
 
-    LineRouter(Exchanger exchanger, AtSessionOptions options, TrafficTap tap, UrcDispatcher urcs) {
-        this.exchanger = exchanger;
+    LineRouter(CommandSequencer sequencer, AtSessionOptions options, TrafficTap tap, UrcDispatcher urcs) {
+        this.sequencer = sequencer;
         this.options = options;
         this.tap = tap;
         this.urcs = urcs;
@@ -34,7 +34,7 @@ final class LineRouter {
     }
 
     /** Under the lock: a command was answered {@code OK}. */
-    void succeeded(AtCommand command) {
+    void succeeded(AtCommand<?> command) {
         restarts.succeeded(command);
     }
 
@@ -42,7 +42,7 @@ final class LineRouter {
     void onEvent(AtEvent event) {
         long sequence = ++lineSequence;
         tap.line(event.line());
-        Exchange ex = exchanger.liveLocked();
+        InFlightCommand ex = sequencer.liveLocked();
         switch (event.type()) {
             case ECHO -> restarts.echo();
             case OVERLONG -> {
@@ -51,9 +51,9 @@ final class LineRouter {
                         AtText.show(masked.substring(0, Math.min(40, masked.length())), false));
             }
             case ACK -> {
-                if (ex != null && ex.phase == Exchange.Phase.PAYLOAD) {
+                if (ex != null && ex.phase == InFlightCommand.Phase.PAYLOAD) {
                     ex.acks++;
-                    exchanger.changed.signalAll();
+                    sequencer.changed.signalAll();
                 }
             }
             case CONNECT -> {
@@ -61,14 +61,14 @@ final class LineRouter {
                     log.debug("CONNECT with no command in flight; ignored");
                 } else if (ex.command.payload().isEmpty()) {
                     ex.addLine(event.line());
-                } else if (ex.phase == Exchange.Phase.AWAIT_CONNECT && !ex.command.payload().orElseThrow().prompted()) {
-                    exchanger.connectLocked(ex);
+                } else if (ex.phase == InFlightCommand.Phase.AWAIT_CONNECT && !ex.command.payload().orElseThrow().prompted()) {
+                    sequencer.connectLocked(ex);
                 }
             }
             case PROMPT -> {
-                if (ex != null && ex.phase == Exchange.Phase.AWAIT_CONNECT
+                if (ex != null && ex.phase == InFlightCommand.Phase.AWAIT_CONNECT
                         && ex.command.payload().map(DataPayload::prompted).orElse(false)) {
-                    exchanger.connectLocked(ex);
+                    sequencer.connectLocked(ex);
                 } else {
                     log.debug("a '> ' prompt with no prompted command waiting for it; ignored");
                 }
@@ -78,17 +78,17 @@ final class LineRouter {
                 if (ex == null) {
                     log.debug("result {} with no command in flight (a late reply?); ignored", event.line());
                 } else {
-                    exchanger.finishLocked(ex, event, sequence);
+                    sequencer.finishLocked(ex, event, sequence);
                 }
             }
         }
     }
 
-    private void onLine(Exchange ex, String line, long sequence) {
+    private void onLine(InFlightCommand ex, String line, long sequence) {
         if (line.strip().equals("RDY")) {
             restarts.ready();
             if (ex != null) {
-                exchanger.restartedLocked(ex);
+                sequencer.restartedLocked(ex);
             }
         } else if (ex != null && ex.command.owns(line)) {
             ex.addLine(line);

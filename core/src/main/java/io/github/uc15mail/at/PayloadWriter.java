@@ -18,19 +18,19 @@ final class PayloadWriter {
 
     private static final Logger log = LoggerFactory.getLogger(AtSession.class);
 
-    private final Exchanger exchanger;
+    private final CommandSequencer sequencer;
 
-    PayloadWriter(Exchanger exchanger) {
-        this.exchanger = exchanger;
+    PayloadWriter(CommandSequencer sequencer) {
+        this.sequencer = sequencer;
     }
 
     /** Starts writing the payload of {@code ex} on a pool thread. */
-    void start(Exchange ex) {
+    void start(InFlightCommand ex) {
         Watchdog.run(() -> write(ex));
     }
 
-    private void write(Exchange ex) {
-        AtCommand command = ex.command;
+    private void write(InFlightCommand ex) {
+        AtCommand<?> command = ex.command;
         DataPayload payload = command.payload().orElseThrow();
         long length = payload.length();
         boolean ack = payload.ackMode();
@@ -48,12 +48,12 @@ final class PayloadWriter {
                 if (!clearToSend(ex, ack && sent > 0, got, sent + got == length)) {
                     return;
                 }
-                exchanger.write(buffer, 0, got, command.loggable());
+                sequencer.write(buffer, 0, got, command.loggable());
                 sent += got;
                 payload.reportProgress(sent);
             }
             payloadDone(ex, null);
-            exchanger.tap().payload(command.loggable(), sent);
+            sequencer.tap().payload(command.loggable(), sent);
         } catch (TransportClosedException e) {
             log.debug("payload of {} stopped: {}", command.loggable(), e.getMessage());
         } catch (InterruptedException e) {
@@ -62,7 +62,7 @@ final class PayloadWriter {
             abort(ex, e);
         } finally {
             closeQuietly(in);
-            exchanger.writerGone(ex);
+            sequencer.writerGone(ex);
         }
     }
 
@@ -70,7 +70,7 @@ final class PayloadWriter {
      * The source failed (or the caller cancelled through it) while the modem is in data mode: leave data
      * mode the only safe way, then let the modem finish the command, which fails with this cause.
      */
-    private void abort(Exchange ex, Exception cause) {
+    private void abort(InFlightCommand ex, Exception cause) {
         String command = ex.command.loggable();
         if (hasEnded(ex)) {
             log.debug("payload of {} stopped after the command ended: {}", command, cause.toString());
@@ -81,9 +81,9 @@ final class PayloadWriter {
                 + cause.getMessage() + (prompted ? "; input cancelled with ESC" : "; data mode left with +++"), cause));
         try {
             if (prompted) {
-                exchanger.cancelPrompt();
+                Resync.cancelPrompt(sequencer);
             } else {
-                exchanger.escapeDataMode();
+                Resync.escapeDataMode(sequencer);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -96,13 +96,13 @@ final class PayloadWriter {
      * Called by the payload writer before each block: waits (without polling) for the modem's {@code A}
      * when {@code needAck}, then counts the block as handed over. False when the exchange has ended.
      */
-    private boolean clearToSend(Exchange ex, boolean needAck, int bytes, boolean last) throws InterruptedException {
-        exchanger.lock.lock();
+    private boolean clearToSend(InFlightCommand ex, boolean needAck, int bytes, boolean last) throws InterruptedException {
+        sequencer.lock.lock();
         try {
-            while (needAck && ex.acks == 0 && !ex.ended() && !exchanger.closedLocked()) {
-                exchanger.changed.await();
+            while (needAck && ex.acks == 0 && !ex.ended() && !sequencer.closedLocked()) {
+                sequencer.changed.await();
             }
-            if (ex.ended() || ex.phase != Exchange.Phase.PAYLOAD || exchanger.closedLocked()) {
+            if (ex.ended() || ex.phase != InFlightCommand.Phase.PAYLOAD || sequencer.closedLocked()) {
                 return false;
             }
             if (needAck) {
@@ -110,35 +110,35 @@ final class PayloadWriter {
             }
             ex.written += bytes;
             if (last) {
-                ex.phase = Exchange.Phase.AWAIT_FINAL;
+                ex.phase = InFlightCommand.Phase.AWAIT_FINAL;
             }
             return true;
         } finally {
-            exchanger.lock.unlock();
+            sequencer.lock.unlock();
         }
     }
 
     /** The payload is out whole (or abandoned with {@code +++}): the final result is next. */
-    private void payloadDone(Exchange ex, Uc15Exception abortFailure) {
-        exchanger.lock.lock();
+    private void payloadDone(InFlightCommand ex, Uc15Exception abortFailure) {
+        sequencer.lock.lock();
         try {
             if (abortFailure != null && !ex.ended()) {
                 ex.abortFailure = abortFailure;
             }
-            if (ex.phase == Exchange.Phase.PAYLOAD) {
-                ex.phase = Exchange.Phase.AWAIT_FINAL;
+            if (ex.phase == InFlightCommand.Phase.PAYLOAD) {
+                ex.phase = InFlightCommand.Phase.AWAIT_FINAL;
             }
         } finally {
-            exchanger.lock.unlock();
+            sequencer.lock.unlock();
         }
     }
 
-    private boolean hasEnded(Exchange ex) {
-        exchanger.lock.lock();
+    private boolean hasEnded(InFlightCommand ex) {
+        sequencer.lock.lock();
         try {
-            return ex.ended() || exchanger.closedLocked();
+            return ex.ended() || sequencer.closedLocked();
         } finally {
-            exchanger.lock.unlock();
+            sequencer.lock.unlock();
         }
     }
 

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Counts module restarts: a {@code RDY} line, or a command echoed again after {@code ATE0} turned echo
  * off (a restart whose {@code RDY} was lost: a power dip, a watchdog). Echo state is guarded by the
- * {@link Exchanger}'s lock; the count may be read from any thread.
+ * {@link CommandSequencer}'s lock; the count may be read from any thread.
  */
 final class RestartWatch {
 
@@ -38,7 +38,7 @@ final class RestartWatch {
     }
 
     /** A command was answered {@code OK}. */
-    void succeeded(AtCommand command) {
+    void succeeded(AtCommand<?> command) {
         String line = command.line();
         if (line.equalsIgnoreCase("ATE0")) {
             echoTurnedOff = true;

@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Resync {
 
+    private static final byte[] ESCAPE = "+++".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CANCEL_PROMPT = {0x1B};
+
     private static final Logger log = LoggerFactory.getLogger(AtSession.class);
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final Duration QUIET_AT_MOST = Duration.ofSeconds(3);
@@ -32,12 +35,12 @@ final class Resync {
         CANCEL_PROMPT
     }
 
-    private final Exchanger exchanger;
+    private final CommandSequencer sequencer;
     private final AtSessionOptions options;
 
-    Resync(Exchanger exchanger) {
-        this.exchanger = exchanger;
-        this.options = exchanger.options();
+    Resync(CommandSequencer sequencer) {
+        this.sequencer = sequencer;
+        this.options = sequencer.options();
     }
 
     void run(Escape escape) {
@@ -45,16 +48,16 @@ final class Resync {
             awaitNothingInFlight();
             if (escape == Escape.CANCEL_PROMPT) {
                 // At once: the prompt blocks the line until it is answered.
-                exchanger.cancelPrompt();
+                cancelPrompt(sequencer);
             }
             awaitQuiet(QUIET, QUIET_AT_MOST);
             boolean escaped = false;
             if (escape == Escape.DATA_MODE) {
-                exchanger.escapeDataMode();
+                escapeDataMode(sequencer);
                 escaped = true;
             }
-            exchanger.resetDecoder();
-            for (int attempt = 1; attempt <= options.resyncAttempts() && !exchanger.isClosed(); attempt++) {
+            sequencer.resetDecoder();
+            for (int attempt = 1; attempt <= options.resyncAttempts() && !sequencer.isClosed(); attempt++) {
                 Throwable failure = probe();
                 if (failure == null) {
                     // The OK may have been the timed-out command's late reply, with the probe's own OK
@@ -64,7 +67,7 @@ final class Resync {
                     log.info("resynchronised with the modem after {} attempt(s)", attempt);
                     return;
                 }
-                if (exchanger.isClosed()) {
+                if (sequencer.isClosed()) {
                     return;
                 }
                 log.debug("resync attempt {} got no OK: {}", attempt, failure.getMessage());
@@ -76,13 +79,13 @@ final class Resync {
                             + " or is in data mode");
                     // ESC first: a '> ' prompt (AT+CMGS) a dead host left open takes everything else as PDU text.
                     // In data mode it is one more byte of a payload that is abandoned anyway.
-                    exchanger.cancelPrompt();
-                    exchanger.escapeDataMode();
+                    cancelPrompt(sequencer);
+                    escapeDataMode(sequencer);
                     escaped = true;
-                    exchanger.resetDecoder();
+                    sequencer.resetDecoder();
                 }
             }
-            if (!exchanger.isClosed()) {
+            if (!sequencer.isClosed()) {
                 log.warn("the modem did not answer AT after {} attempts", options.resyncAttempts());
             }
         } catch (InterruptedException e) {
@@ -90,51 +93,65 @@ final class Resync {
         } catch (RuntimeException e) {
             log.debug("resync stopped: {}", e.getMessage());
         } finally {
-            exchanger.endResync();
+            sequencer.endResync();
         }
     }
 
     /** Waits until no exchange (nor its payload writer) is in flight. */
     private void awaitNothingInFlight() throws InterruptedException {
-        exchanger.lock.lock();
+        sequencer.lock.lock();
         try {
-            while (exchanger.inFlightLocked() && !exchanger.closedLocked()) {
-                exchanger.changed.await();
+            while (sequencer.inFlightLocked() && !sequencer.closedLocked()) {
+                sequencer.changed.await();
             }
         } finally {
-            exchanger.lock.unlock();
+            sequencer.lock.unlock();
         }
     }
 
     /** Waits until no byte arrived for {@code quiet}, at most {@code max}. Wakes only when it may be quiet. */
     private void awaitQuiet(Duration quiet, Duration max) throws InterruptedException {
         long end = System.nanoTime() + max.toNanos();
-        exchanger.lock.lock();
+        sequencer.lock.lock();
         try {
-            while (!exchanger.closedLocked()) {
+            while (!sequencer.closedLocked()) {
                 long now = System.nanoTime();
-                long wait = Math.min(quiet.toNanos() - (now - exchanger.lastByteNanosLocked()), end - now);
+                long wait = Math.min(quiet.toNanos() - (now - sequencer.lastByteNanosLocked()), end - now);
                 if (wait <= 0) {
                     return;
                 }
-                exchanger.changed.awaitNanos(wait);
+                sequencer.changed.awaitNanos(wait);
             }
         } finally {
-            exchanger.lock.unlock();
+            sequencer.lock.unlock();
         }
     }
 
     /** Sleeps for {@code d} without holding the line; returns early once the session is closed. */
-    static void pause(Exchanger exchanger, Duration d) throws InterruptedException {
+    /** A guarded {@code +++}: silence, the escape, silence. */
+    static void escapeDataMode(CommandSequencer sequencer) throws InterruptedException {
+        pause(sequencer, sequencer.options().guardTime());
+        sequencer.tap().escape();
+        sequencer.write(ESCAPE, 0, ESCAPE.length, "+++");
+        pause(sequencer, sequencer.options().guardTime());
+    }
+
+    /** ESC, which ends the input of a {@code > } prompt without sending it (TS 27.005, 3.5.1). */
+    static void cancelPrompt(CommandSequencer sequencer) {
+        sequencer.tap().escape();
+        sequencer.write(CANCEL_PROMPT, 0, 1, "ESC");
+    }
+
+    static void pause(CommandSequencer sequencer, Duration d) throws InterruptedException {
         long end = System.nanoTime() + d.toNanos();
-        exchanger.lock.lock();
+        sequencer.lock.lock();
         try {
             long left;
-            while (!exchanger.closedLocked() && (left = end - System.nanoTime()) > 0) {
-                exchanger.changed.awaitNanos(left);
+            while (!sequencer.closedLocked() && (left = end - System.nanoTime()) > 0) {
+                sequencer.changed.awaitNanos(left);
             }
         } finally {
-            exchanger.lock.unlock();
+            sequencer.lock.unlock();
         }
     }
 
@@ -143,7 +160,7 @@ final class Resync {
         Duration timeout = options.resyncReplyTimeout();
         try {
             // The probe's own deadline completes it; the bound here only guards against a lost wake-up.
-            exchanger.probe(AtCommands.at(), timeout).get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            sequencer.probe(Commands.at(), timeout).get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
             return null;
         } catch (ExecutionException e) {
             return e.getCause();

@@ -2,7 +2,7 @@ package io.github.uc15mail.mail;
 
 import io.github.uc15mail.error.DraftViolation;
 import io.github.uc15mail.error.InvalidDraftException;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.internal.AtText;
 import java.net.IDN;
 import java.nio.ByteBuffer;
@@ -58,7 +58,7 @@ public final class EmailDraft {
     public record Recipient(RecipientType type, String address) {}
 
     /** Longest attachment name: {@code RAM:} plus the name must fit the modem's 50 bytes. */
-    public static final int ATTACHMENT_NAME_MAX = AtCommands.SMTP_STRING_MAX - 4;
+    public static final int ATTACHMENT_NAME_MAX = Commands.SMTP_STRING_MAX - 4;
     public static final int MAX_RECIPIENTS = 20;
     public static final int MAX_ATTACHMENTS = 10;
 
@@ -288,15 +288,15 @@ public final class EmailDraft {
             } else if (charset != null && charset != MailCharset.ASCII) {
                 subjCharset = charset;
                 subjBytes = encodeOrReport("subject", subj, charset, v);
-            } else if (isQuotableAscii(subj) && subj.length() <= AtCommands.SUBJECT_ASCII_MAX) {
+            } else if (isQuotableAscii(subj) && subj.length() <= Commands.SUBJECT_ASCII_MAX) {
                 subjBytes = subj.getBytes(StandardCharsets.US_ASCII);
             } else {
                 // Not carried by the modem as ASCII text (a '"' in it, non-ASCII, or too long): hex of UTF-8.
                 subjCharset = MailCharset.UTF_8;
                 subjBytes = subj.getBytes(StandardCharsets.UTF_8);
             }
-            if (subjCharset != MailCharset.ASCII && subjBytes.length * 2 > AtCommands.SUBJECT_HEX_MAX) {
-                v.add(new DraftViolation("subject", "at most " + AtCommands.SUBJECT_HEX_MAX / 2 + " bytes in "
+            if (subjCharset != MailCharset.ASCII && subjBytes.length * 2 > Commands.SUBJECT_HEX_MAX) {
+                v.add(new DraftViolation("subject", "at most " + Commands.SUBJECT_HEX_MAX / 2 + " bytes in "
                         + subjCharset, subjBytes.length + " bytes"));
             }
 
@@ -306,7 +306,7 @@ public final class EmailDraft {
             String wire = text.replaceAll("\r\n|\r|\n", "\r\n");
             byte[] bodyBytes = encodeOrReport("body", wire, bodyCharset, v);
             List<Attachment> all = new ArrayList<>(attachments);
-            if (bodyBytes.length > AtCommands.BODY_MAX) {
+            if (bodyBytes.length > Commands.BODY_MAX) {
                 if (bodyOverflowAsAttachment) {
                     all.add(Attachment.ofBytes(overflowName, bodyBytes));
                     String note = "The full text of this message (" + bodyBytes.length + " bytes, " + bodyCharset
@@ -314,7 +314,7 @@ public final class EmailDraft {
                     bodyBytes = note.getBytes(StandardCharsets.US_ASCII);
                     bodyCharset = MailCharset.ASCII;
                 } else {
-                    v.add(new DraftViolation("body", "at most " + AtCommands.BODY_MAX + " bytes in " + bodyCharset
+                    v.add(new DraftViolation("body", "at most " + Commands.BODY_MAX + " bytes in " + bodyCharset
                             + " (or opt in to bodyOverflowAsAttachment)", bodyBytes.length + " bytes"));
                 }
             }
@@ -392,8 +392,8 @@ public final class EmailDraft {
                 return Optional.empty();
             }
             String result = local + "@" + asciiDomain;
-            if (result.length() > AtCommands.SMTP_STRING_MAX) {
-                v.add(new DraftViolation(field, "at most " + AtCommands.SMTP_STRING_MAX + " bytes",
+            if (result.length() > Commands.SMTP_STRING_MAX) {
+                v.add(new DraftViolation(field, "at most " + Commands.SMTP_STRING_MAX + " bytes",
                         result.length() + " bytes: " + AtText.show(result, false)));
                 return Optional.empty();
             }

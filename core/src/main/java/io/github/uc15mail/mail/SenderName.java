@@ -1,6 +1,6 @@
 package io.github.uc15mail.mail;
 
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.internal.AtText;
 import io.github.uc15mail.error.DraftViolation;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class SenderName {
 
     /** The most bytes the modem takes for the sender name. */
-    public static final int MAX_BYTES = AtCommands.SMTP_STRING_MAX;
+    public static final int MAX_BYTES = Commands.SMTP_STRING_MAX;
 
     private SenderName() {}
 

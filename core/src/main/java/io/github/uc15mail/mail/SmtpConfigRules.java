@@ -1,6 +1,6 @@
 package io.github.uc15mail.mail;
 
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.internal.AtText;
 import java.nio.file.Files;
 
@@ -13,7 +13,7 @@ final class SmtpConfigRules {
         if (b.host == null || b.host.isEmpty()) {
             throw new IllegalArgumentException("server host: is required");
         }
-        AtText.requireAtString("server host", b.host, AtCommands.SMTP_STRING_MAX, false);
+        AtText.requireAtString("server host", b.host, Commands.SMTP_STRING_MAX, false);
         if (b.security == null) {
             throw new IllegalArgumentException("security: is required (NONE, SSL or STARTTLS)");
         }
@@ -34,13 +34,13 @@ final class SmtpConfigRules {
             }
         }
         AtText.requireRange("context id", b.contextId, 1, 16);
-        AtText.requireAtString("account user", b.user, AtCommands.SMTP_STRING_MAX, false);
-        AtText.requireAtString("account password", b.password, AtCommands.SMTP_STRING_MAX, true);
-        AtText.requireAtString("sender name", b.senderName, AtCommands.SMTP_STRING_MAX, false);
+        AtText.requireAtString("account user", b.user, Commands.SMTP_STRING_MAX, false);
+        AtText.requireAtString("account password", b.password, Commands.SMTP_STRING_MAX, true);
+        AtText.requireAtString("sender name", b.senderName, Commands.SMTP_STRING_MAX, false);
         if (b.senderAddress == null || b.senderAddress.isEmpty()) {
             throw new IllegalArgumentException("sender address: is required");
         }
-        AtText.requireAtString("sender address", b.senderAddress, AtCommands.SMTP_STRING_MAX, false);
+        AtText.requireAtString("sender address", b.senderAddress, Commands.SMTP_STRING_MAX, false);
         AtText.requireRange("send timeout", b.sendTimeoutSeconds, 60, 65535);
         if (b.readyWait == null || b.readyWait.isNegative()) {
             throw new IllegalArgumentException("ready wait: must be zero or positive, was " + b.readyWait);

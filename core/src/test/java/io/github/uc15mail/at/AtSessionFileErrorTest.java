@@ -37,14 +37,14 @@ class AtSessionFileErrorTest {
 
     @Test
     void fileCodesAreTypedAndOtherCodesKeepTheirNumber() throws Exception {
-        CompletableFuture<AtResponse> full = session.execute(AtCommands.listFiles("RAM:*"));
+        CompletableFuture<AtResponse> full = session.execute(Commands.listFiles("RAM:*"));
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: 423\r\n");
         ModemFileException e = assertInstanceOf(ModemFileException.class, failure(full));
         assertEquals(ModemFileError.FILE_TOO_LARGE, e.fileError());
         assertEquals("AT+QFLST=\"RAM:*\"", e.command());
 
-        CompletableFuture<AtResponse> other = session.execute(AtCommands.deleteFile("RAM:x"));
+        CompletableFuture<AtResponse> other = session.execute(Commands.deleteFile("RAM:x"));
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: 3\r\n");
         CmeErrorException plain = assertInstanceOf(CmeErrorException.class, failure(other));

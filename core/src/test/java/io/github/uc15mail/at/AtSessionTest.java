@@ -57,7 +57,7 @@ class AtSessionTest {
     void infoLinesGoToTheCommandAndUrcsToSubscribers() throws Exception {
         List<String> urcs = new CopyOnWriteArrayList<>();
         session.subscribeAll(u -> urcs.add(u.line()));
-        CompletableFuture<AtResponse> f = session.execute(AtCommands.activeContexts());
+        CompletableFuture<AtResponse> f = session.execute(Commands.activeContexts());
         assertEquals("AT+QIACT?", modem.takeLine());
         modem.reply("AT+QIACT?\r\r\n+QIACT: 1,1,1,\"10.7.157.1\"\r\n\r\n+CMTI: \"SM\",3\r\n\r\nOK\r\n");
         AtResponse r = f.get(5, TimeUnit.SECONDS);
@@ -67,7 +67,7 @@ class AtSessionTest {
 
     @Test
     void replyCutOneByteAtATimeIsStillMatched() throws Exception {
-        CompletableFuture<AtResponse> f = session.execute(AtCommands.signalQuality());
+        CompletableFuture<AtResponse> f = session.execute(Commands.signalQuality());
         modem.takeLine();
         modem.replyBytewise("\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
         assertEquals(List.of("+CSQ: 20,99"), f.get(5, TimeUnit.SECONDS).lines());
@@ -75,9 +75,9 @@ class AtSessionTest {
 
     @Test
     void queuedCommandsRunInOrderOneAtATime() throws Exception {
-        CompletableFuture<AtResponse> a = session.execute(AtCommands.at());
-        CompletableFuture<AtResponse> b = session.execute(AtCommands.echo(false));
-        CompletableFuture<AtResponse> c = session.execute(AtCommands.cmee(1));
+        CompletableFuture<AtResponse> a = session.execute(Commands.at());
+        CompletableFuture<AtResponse> b = session.execute(Commands.echo(false));
+        CompletableFuture<AtResponse> c = session.execute(Commands.cmee(1));
         assertEquals("AT", modem.takeLine());
         Thread.sleep(100);
         assertEquals(0, modem.unread(), "second command must wait for the first one's final result");
@@ -91,8 +91,8 @@ class AtSessionTest {
 
     @Test
     void timeoutThenLateReplyIsNotCreditedToTheNextCommand() throws Exception {
-        CompletableFuture<AtResponse> slow = session.execute(AtCommands.smtpQuery("sender").withTimeout(Duration.ofMillis(300)));
-        CompletableFuture<AtResponse> next = session.execute(AtCommands.smtpQuery("contextid"));
+        CompletableFuture<AtResponse> slow = session.execute(Commands.smtpQuery("sender").withTimeout(Duration.ofMillis(300)));
+        CompletableFuture<AtResponse> next = session.execute(Commands.smtpQuery("contextid"));
         assertEquals("AT+QSMTPCFG=\"sender\"", modem.takeLine());
         assertInstanceOf(CommandTimeoutException.class, failure(slow));
         // The late reply arrives while the session resynchronises.
@@ -108,7 +108,7 @@ class AtSessionTest {
 
     @Test
     void deadlineIsNotRestartedByTraffic() throws Exception {
-        CompletableFuture<AtResponse> f = session.execute(AtCommands.at().withTimeout(Duration.ofMillis(600)));
+        CompletableFuture<AtResponse> f = session.execute(Commands.at().withTimeout(Duration.ofMillis(600)));
         modem.takeLine();
         // URCs keep coming, each far sooner than 600 ms after the one before: a deadline that traffic
         // restarted could not fire while they flow. So the timeout must come before the traffic stops.
@@ -137,7 +137,7 @@ class AtSessionTest {
                 seen.add(maskedLine);
             }
         });
-        CompletableFuture<AtResponse> f = session.execute(AtCommands.signalQuality());
+        CompletableFuture<AtResponse> f = session.execute(Commands.signalQuality());
         assertEquals("AT+CSQ", modem.takeLine());
         modem.reply("\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
         assertEquals(List.of("+CSQ: 20,99"), f.get(5, TimeUnit.SECONDS).lines());
@@ -158,7 +158,7 @@ class AtSessionTest {
             }
         });
         byte[] body = "Hello".getBytes();
-        CompletableFuture<AtResponse> f = session.execute(AtCommands.body(0, body, 90));
+        CompletableFuture<AtResponse> f = session.execute(Commands.body(0, body, 90));
         modem.takeLine();
         modem.reply("\r\nCONNECT\r\n");
         assertArrayEquals(body, modem.takeBytes(body.length));
@@ -173,8 +173,8 @@ class AtSessionTest {
         for (int round = 0; round < 300; round++) {
             ListenerTransport transport = new ListenerTransport();
             AtSession s = AtSession.open(transport, AtSessionOptions.defaults());
-            CompletableFuture<AtResponse> inFlight = s.execute(AtCommands.at());
-            CompletableFuture<AtResponse> queued = s.execute(AtCommands.at());
+            CompletableFuture<AtResponse> inFlight = s.execute(Commands.at());
+            CompletableFuture<AtResponse> queued = s.execute(Commands.at());
             CompletableFuture<Urc> waiting = s.awaitUrc("x", u -> true, Duration.ofSeconds(30));
             IOException a = new IOException("cable pulled");
             IOException b = new IOException("port gone");
@@ -190,10 +190,10 @@ class AtSessionTest {
             assertTrue(first == a || first == b, "the cause is one of the two, was " + first);
             assertSame(first, failure(queued).getCause(), "round " + round + ": queued command");
             assertSame(first, failure(waiting).getCause(), "round " + round + ": URC wait");
-            assertSame(first, failure(s.execute(AtCommands.at())).getCause(), "round " + round + ": later command");
+            assertSame(first, failure(s.execute(Commands.at())).getCause(), "round " + round + ": later command");
             // A close after the loss does not overwrite the cause either.
             s.close();
-            assertSame(first, failure(s.execute(AtCommands.at())).getCause(), "round " + round + ": after close()");
+            assertSame(first, failure(s.execute(Commands.at())).getCause(), "round " + round + ": after close()");
         }
     }
 
@@ -235,23 +235,23 @@ class AtSessionTest {
 
     @Test
     void errorsAreTyped() throws Exception {
-        CompletableFuture<AtResponse> e1 = session.execute(AtCommands.clearContent());
+        CompletableFuture<AtResponse> e1 = session.execute(Commands.clearContent());
         modem.takeLine();
         modem.reply("\r\nERROR\r\n");
         assertInstanceOf(ModemErrorException.class, failure(e1));
 
-        CompletableFuture<AtResponse> e2 = session.execute(AtCommands.addRecipient(1, "a@b.c"));
+        CompletableFuture<AtResponse> e2 = session.execute(Commands.addRecipient(1, "a@b.c"));
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: 664\r\n");
         assertInstanceOf(SmtpInvalidParameterException.class, failure(e2));
 
-        CompletableFuture<AtResponse> e3 = session.execute(AtCommands.deleteFile("RAM:x"));
+        CompletableFuture<AtResponse> e3 = session.execute(Commands.deleteFile("RAM:x"));
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: 407\r\n");
         CmeErrorException cme = assertInstanceOf(CmeErrorException.class, failure(e3));
         assertEquals(407, cme.code());
 
-        CompletableFuture<AtResponse> e4 = session.execute(AtCommands.simStatus());
+        CompletableFuture<AtResponse> e4 = session.execute(Commands.simStatus());
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: SIM not inserted\r\n");
         CmeErrorException text = assertInstanceOf(CmeErrorException.class, failure(e4));
@@ -261,7 +261,7 @@ class AtSessionTest {
     @Test
     void bodyIsWrittenOnlyAfterConnectWithExactLength() throws Exception {
         byte[] body = "Hello +++ world\r\nline two".getBytes();
-        CompletableFuture<AtResponse> f = session.execute(AtCommands.body(0, body, 90));
+        CompletableFuture<AtResponse> f = session.execute(Commands.body(0, body, 90));
         assertEquals("AT+QSMTPBODY=0," + body.length + ",90", modem.takeLine());
         Thread.sleep(100);
         assertEquals(0, modem.unread(), "no payload before CONNECT");
@@ -280,7 +280,7 @@ class AtSessionTest {
             data[i] = (byte) i;
         }
         AtomicLong progress = new AtomicLong();
-        CompletableFuture<AtResponse> f = session.execute(AtCommands.upload("RAM:a.bin",
+        CompletableFuture<AtResponse> f = session.execute(Commands.upload("RAM:a.bin",
                 DataPayload.ofBytes(data).withProgress(progress::set), 60, true));
         assertEquals("AT+QFUPL=\"RAM:a.bin\",2500,60,1", modem.takeLine());
         modem.reply("\r\nCONNECT\r\n");
@@ -308,7 +308,7 @@ class AtSessionTest {
     void urcArrivingWithOkIsSeenByAWaitRegisteredBefore() throws Exception {
         CompletableFuture<Urc> result = session.awaitUrc("+QSMTPPUT", u -> u.line().startsWith("+QSMTPPUT:"),
                 Duration.ofSeconds(5));
-        CompletableFuture<AtResponse> put = session.execute(AtCommands.send(300));
+        CompletableFuture<AtResponse> put = session.execute(Commands.send(300));
         modem.takeLine();
         modem.reply("\r\nOK\r\n\r\n+QSMTPPUT: 677,535\r\n");
         put.get(5, TimeUnit.SECONDS);
@@ -331,7 +331,7 @@ class AtSessionTest {
 
     @Test
     void restartFailsTheCommandInFlight() throws Exception {
-        CompletableFuture<AtResponse> f = session.execute(AtCommands.activeContexts());
+        CompletableFuture<AtResponse> f = session.execute(Commands.activeContexts());
         modem.takeLine();
         modem.reply("\r\nRDY\r\n");
         assertInstanceOf(ModemRestartedException.class, failure(f));
@@ -340,15 +340,15 @@ class AtSessionTest {
 
     @Test
     void transportLossFailsInFlightAndQueued() throws Exception {
-        CompletableFuture<AtResponse> a = session.execute(AtCommands.at());
-        CompletableFuture<AtResponse> b = session.execute(AtCommands.at());
+        CompletableFuture<AtResponse> a = session.execute(Commands.at());
+        CompletableFuture<AtResponse> b = session.execute(Commands.at());
         CompletableFuture<Urc> urc = session.awaitUrc("x", l -> true, Duration.ofSeconds(30));
         modem.takeLine();
         modem.close();
         assertInstanceOf(TransportClosedException.class, failure(a));
         assertInstanceOf(TransportClosedException.class, failure(b));
         assertInstanceOf(TransportClosedException.class, failure(urc));
-        assertInstanceOf(TransportClosedException.class, failure(session.execute(AtCommands.at())));
+        assertInstanceOf(TransportClosedException.class, failure(session.execute(Commands.at())));
         assertFalse(session.isHealthy());
     }
 
@@ -359,17 +359,17 @@ class AtSessionTest {
         try (AtSession s = AtSession.open(pair.host(), AtSessionOptions.builder().unhealthyAfterTimeouts(2)
                 .resyncAttempts(1).resyncReplyTimeout(Duration.ofMillis(100)).build())) {
             assertInstanceOf(CommandTimeoutException.class,
-                    failure(s.execute(AtCommands.at().withTimeout(Duration.ofMillis(100)))));
+                    failure(s.execute(Commands.at().withTimeout(Duration.ofMillis(100)))));
             assertTrue(s.isHealthy());
             assertInstanceOf(CommandTimeoutException.class,
-                    failure(s.execute(AtCommands.at().withTimeout(Duration.ofMillis(100)))));
+                    failure(s.execute(Commands.at().withTimeout(Duration.ofMillis(100)))));
             assertFalse(s.isHealthy());
         }
     }
 
     @Test
     void authenticationCodeViaCmeIsTyped() throws Exception {
-        CompletableFuture<AtResponse> f = session.execute(AtCommands.send(300));
+        CompletableFuture<AtResponse> f = session.execute(Commands.send(300));
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: 677\r\n");
         assertInstanceOf(SmtpAuthenticationException.class, failure(f));
@@ -377,17 +377,17 @@ class AtSessionTest {
 
     @Test
     void echoComingBackAfterAte0CountsAsARestart() throws Exception {
-        CompletableFuture<AtResponse> off = session.execute(AtCommands.echo(false));
+        CompletableFuture<AtResponse> off = session.execute(Commands.echo(false));
         modem.takeLine();
         modem.reply("ATE0\r\r\nOK\r\n");
         off.get(5, TimeUnit.SECONDS);
-        CompletableFuture<AtResponse> quiet = session.execute(AtCommands.at());
+        CompletableFuture<AtResponse> quiet = session.execute(Commands.at());
         modem.takeLine();
         modem.reply("\r\nOK\r\n");
         quiet.get(5, TimeUnit.SECONDS);
         assertEquals(0, session.restartCount());
 
-        CompletableFuture<AtResponse> echoed = session.execute(AtCommands.signalQuality());
+        CompletableFuture<AtResponse> echoed = session.execute(Commands.signalQuality());
         modem.takeLine();
         modem.reply("AT+CSQ\r\r\n+CSQ: 20,99\r\n\r\nOK\r\n");
         assertEquals(List.of("+CSQ: 20,99"), echoed.get(5, TimeUnit.SECONDS).lines());

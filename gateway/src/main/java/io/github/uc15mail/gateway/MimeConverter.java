@@ -2,7 +2,7 @@ package io.github.uc15mail.gateway;
 
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.error.InvalidDraftException;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.gateway.internal.mime.AsciiText;
 import io.github.uc15mail.gateway.internal.mime.AttachmentNames;
 import io.github.uc15mail.gateway.internal.mime.HeaderBlock;
@@ -54,8 +54,8 @@ import org.jsoup.nodes.Document;
 public final class MimeConverter {
 
     private static final String ELLIPSIS = "...";
-    private static final int SUBJECT_MAX_BYTES = AtCommands.SUBJECT_HEX_MAX / 2;
-    private static final int NAME_MAX = AtCommands.SMTP_STRING_MAX;
+    private static final int SUBJECT_MAX_BYTES = Commands.SUBJECT_HEX_MAX / 2;
+    private static final int NAME_MAX = Commands.SMTP_STRING_MAX;
 
     private final boolean keepFromName;
     private final long maxBytes;
@@ -139,9 +139,9 @@ public final class MimeConverter {
         }
         builder.body(body);
         attachments.forEach(builder::attach);
-        if (wireLength(body) > AtCommands.BODY_MAX) {
+        if (wireLength(body) > Commands.BODY_MAX) {
             builder.bodyOverflowAsAttachment(names.add("body.txt", "text/plain"));
-            notes.add("the body is over the modem's " + AtCommands.BODY_MAX + " bytes and goes as an attachment");
+            notes.add("the body is over the modem's " + Commands.BODY_MAX + " bytes and goes as an attachment");
         }
         return new ConvertedMail(builder.build(), keepFromName ? fromName(message) : Optional.empty(), notes);
     }

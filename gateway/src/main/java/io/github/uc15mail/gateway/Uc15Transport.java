@@ -4,7 +4,7 @@ import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtSession;
+import io.github.uc15mail.Modem;
 import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.gateway.internal.transport.ModemLine;
 import io.github.uc15mail.gateway.internal.transport.SinkFactories;
@@ -71,7 +71,7 @@ public class Uc15Transport extends Transport {
     private static final Logger log = LoggerFactory.getLogger(Uc15Transport.class);
     private static final long MAX_MESSAGE_BYTES = 32L << 20;
 
-    private AtSession modem;
+    private Modem modem;
     private MailSink sink;
     private SmtpConfig.Builder smtp;
     private TransportSettings settings;
@@ -99,7 +99,7 @@ public class Uc15Transport extends Transport {
             smtp = settings.smtp(host, port, user != null && pass != null ? user : null, pass);
             String spec = settings.modem();
             try {
-                modem = AtSession.open(ModemLine.transport(spec, settings.baud()), AtSessionOptions.defaults());
+                modem = Modem.open(ModemLine.transport(spec, settings.baud()), AtSessionOptions.defaults());
             } catch (IOException e) {
                 throw new MessagingException("cannot open the modem at " + spec + ": " + e.getMessage(), e);
             }

@@ -73,7 +73,7 @@ class GatewaySmsTest {
 
     private ModemMailer mailer() throws Exception {
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).sender("", "gw@example.com").build();
-        return ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config).ownsSession(true).build();
+        return ModemMailer.builder(io.github.uc15mail.Modem.open(uc15.emulator().connect()), config).ownsSession(true).build();
     }
 
     @Test

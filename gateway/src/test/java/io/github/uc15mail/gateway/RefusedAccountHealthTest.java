@@ -45,7 +45,7 @@ class RefusedAccountHealthTest {
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).sender("", "gw@example.com")
                 .account("gw", "wrong").sendTimeoutSeconds(60).sendResultTimeout(Duration.ofSeconds(20)).build();
         try (Outbox outbox = Outbox.open("sqlite:" + dir.resolve("o.db"));
-                ModemMailer mailer = ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config)
+                ModemMailer mailer = ModemMailer.builder(io.github.uc15mail.Modem.open(uc15.emulator().connect()), config)
                         .ownsSession(true).build()) {
             for (int i = 0; i < 5; i++) {
                 outbox.enqueue(EmailDraft.builder().to("ops@example.com").subject("m" + i).body("b").build());

@@ -79,7 +79,7 @@ class AccountRefusedTest {
         for (int i = 0; i < 2; i++) {
             Uc15Emulator e = Uc15Emulator.create();
             emulators.add(e);
-            ModemMailer m = ModemMailer.builder(AtSession.open(e.connect()), config).ownsSession(true).build();
+            ModemMailer m = ModemMailer.builder(io.github.uc15mail.Modem.open(e.connect()), config).ownsSession(true).build();
             mailers.add(m);
             pool.put("modem" + i, m);
         }

@@ -68,7 +68,7 @@ class DispatcherTest {
     private ModemMailer mailer(Uc15Emulator emulator) throws Exception {
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).sender("", "gw@example.com")
                 .sendTimeoutSeconds(60).sendResultTimeout(resultTimeout).build();
-        ModemMailer m = ModemMailer.builder(AtSession.open(emulator.connect()), config).ownsSession(true).build();
+        ModemMailer m = ModemMailer.builder(io.github.uc15mail.Modem.open(emulator.connect()), config).ownsSession(true).build();
         mailers.add(m);
         return m;
     }
@@ -256,7 +256,7 @@ class DispatcherTest {
     void aMailerWithARetryPolicyRetriesThroughTheSubmitGate() throws Exception {
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).sender("", "gw@example.com")
                 .sendTimeoutSeconds(60).sendResultTimeout(resultTimeout).build();
-        ModemMailer m = ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config).ownsSession(true)
+        ModemMailer m = ModemMailer.builder(io.github.uc15mail.Modem.open(uc15.emulator().connect()), config).ownsSession(true)
                 .retryPolicy(io.github.uc15mail.mail.RetryPolicy.attempts(2, Duration.ofMillis(50))).build();
         mailers.add(m);
         uc15.emulator().faults().forcePutResult(654, 0);

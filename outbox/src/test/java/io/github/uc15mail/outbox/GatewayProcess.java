@@ -1,8 +1,9 @@
 package io.github.uc15mail.outbox;
 
+import io.github.uc15mail.Modem;
+
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.transport.SocketTransport;
 import java.nio.file.Path;
@@ -34,9 +35,9 @@ public final class GatewayProcess {
                 .sendTimeoutSeconds(60).sendResultTimeout(Duration.ofSeconds(20)).build();
         Map<String, ModemMailer> modems = new LinkedHashMap<>();
         for (int i = 3; i < args.length; i++) {
-            AtSession session = AtSession.open(new SocketTransport("127.0.0.1", Integer.parseInt(args[i])),
+            Modem modem = Modem.open(new SocketTransport("127.0.0.1", Integer.parseInt(args[i])),
                     AtSessionOptions.defaults());
-            modems.put(node + "-modem" + (i - 2), ModemMailer.builder(session, config).ownsSession(true).build());
+            modems.put(node + "-modem" + (i - 2), ModemMailer.builder(modem, config).ownsSession(true).build());
         }
         DispatcherOptions options = DispatcherOptions.defaults().withNode(node).withLease(Duration.ofSeconds(3))
                 .withBackoff(Duration.ofMillis(100), Duration.ofMillis(500)).withPollInterval(Duration.ofMillis(50))

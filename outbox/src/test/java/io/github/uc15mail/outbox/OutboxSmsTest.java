@@ -55,7 +55,7 @@ class OutboxSmsTest {
 
     private void start() throws Exception {
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).sender("", "gw@example.com").build();
-        mailer = ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config).ownsSession(true).build();
+        mailer = ModemMailer.builder(io.github.uc15mail.Modem.open(uc15.emulator().connect()), config).ownsSession(true).build();
         dispatcher = Dispatcher.start(outbox, Map.of("modem0", mailer), DispatcherTest.fast("n1"));
     }
 

@@ -115,7 +115,7 @@ class PostgresFleetTest {
         try (TcpProxy proxy = new TcpProxy(pg.port());
                 Outbox outbox = Outbox.open(proxy.through(direct), "postgres", "x");
                 Outbox observer = Outbox.open(direct, "postgres", "x");
-                ModemMailer mailer = ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config)
+                ModemMailer mailer = ModemMailer.builder(io.github.uc15mail.Modem.open(uc15.emulator().connect()), config)
                         .ownsSession(true).build()) {
             List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
             List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -36,7 +36,7 @@ class PostgresTwinAndDuplicateTest {
     private ModemMailer mailer(Uc15Emulator e) throws Exception {
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).sender("", "gw@example.com")
                 .sendTimeoutSeconds(60).sendResultTimeout(Duration.ofSeconds(20)).build();
-        return ModemMailer.builder(AtSession.open(e.connect()), config).ownsSession(true).build();
+        return ModemMailer.builder(io.github.uc15mail.Modem.open(e.connect()), config).ownsSession(true).build();
     }
 
     /**

@@ -35,7 +35,7 @@ class WarmDispatchTest {
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).sender("", "gw@example.com")
                 .build();
         try (Outbox outbox = Outbox.open("sqlite:" + dir.resolve("outbox.db"));
-                ModemMailer mailer = ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config)
+                ModemMailer mailer = ModemMailer.builder(io.github.uc15mail.Modem.open(uc15.emulator().connect()), config)
                         .ownsSession(true).build()) {
             Dispatcher dispatcher = Dispatcher.start(outbox, Map.of("modem0", mailer),
                     DispatcherOptions.defaults().withNode("n1").withPollInterval(Duration.ofMillis(50)));

@@ -7,7 +7,6 @@ import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.TrafficListener;
 import io.github.uc15mail.testkit.Uc15Emulator;
 import jakarta.mail.internet.MimeMessage;
@@ -98,9 +97,9 @@ public final class DemoCommand implements Callable<Integer>, VerboseCommand {
                 }
             };
             SendReceipt receipt;
-            try (AtSession session = AtSession.open(modem.connect())) {
-                session.addTrafficListener(recorder);
-                try (ModemMailer mailer = ModemMailer.create(session, config)) {
+            try (io.github.uc15mail.Modem line = io.github.uc15mail.Modem.open(modem.connect())) {
+                line.session().addTrafficListener(recorder);
+                try (ModemMailer mailer = ModemMailer.create(line, config)) {
                     receipt = mailer.send(draft);
                 }
             } catch (Uc15Exception e) {

@@ -103,7 +103,7 @@ final class GatewayServices implements AutoCloseable {
             int index = modems.size() > 1 ? pool.size() + 1 : 0;
             ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget(), trace, masker, index);
             links.add(link);
-            ModemMailer mailer = ModemMailer.create(link.session(), config);
+            ModemMailer mailer = ModemMailer.create(link.modem(), config);
             mailers.add(mailer);
             pool.put(address.spec(), mailer);
         }
@@ -149,7 +149,7 @@ final class GatewayServices implements AutoCloseable {
             }
             ModemLink link = ModemLink.open(address, baud, null, context.modemAnswerBudget(), trace, masker,
                     modems.size() > 1 ? i + 1 : 0);
-            ModemMailer mailer = ModemMailer.create(link.session(), config);
+            ModemMailer mailer = ModemMailer.create(link.modem(), config);
             mailers.get(i).close();
             links.get(i).close();
             mailers.set(i, mailer);

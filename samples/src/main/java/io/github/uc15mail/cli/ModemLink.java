@@ -1,9 +1,11 @@
 package io.github.uc15mail.cli;
 
+import io.github.uc15mail.Modem;
+
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.at.TrafficListener;
@@ -24,11 +26,13 @@ public final class ModemLink implements AutoCloseable {
     private static final Duration AT_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
 
     private final ModemAddress address;
+    private final Modem modem;
     private final AtSession session;
 
-    private ModemLink(ModemAddress address, AtSession session) {
+    private ModemLink(ModemAddress address, Modem modem) {
         this.address = address;
-        this.session = session;
+        this.modem = modem;
+        this.session = modem.session();
     }
 
     /**
@@ -48,9 +52,9 @@ public final class ModemLink implements AutoCloseable {
     static ModemLink open(ModemAddress address, int baud, TrafficListener traffic, Duration answerBudget,
             TraceOptions trace, SecretMasker masker, int index) {
         io.github.uc15mail.transport.Transport transport = trace.wrap(address.transport(baud), masker, index);
-        AtSession session;
+        Modem modem;
         try {
-            session = AtSession.open(transport, AtSessionOptions.defaults());
+            modem = Modem.open(transport, AtSessionOptions.defaults());
         } catch (SerialPortException e) {
             throw new CliFailure(ExitCodes.MODEM_UNREACHABLE, e.getMessage(), e);
         } catch (IOException e) {
@@ -59,13 +63,13 @@ public final class ModemLink implements AutoCloseable {
                     why.contains(address.spec()) ? why : "cannot open " + address + ": " + why, e);
         }
         if (traffic != null) {
-            session.addTrafficListener(traffic);
+            modem.session().addTrafficListener(traffic);
         }
-        ModemLink link = new ModemLink(address, session);
+        ModemLink link = new ModemLink(address, modem);
         try {
             link.awaitAnswer(answerBudget);
         } catch (RuntimeException e) {
-            session.close();
+            modem.close();
             throw e;
         }
         return link;
@@ -86,7 +90,7 @@ public final class ModemLink implements AutoCloseable {
             }
             Duration attempt = Duration.ofMillis(Math.max(200, Math.min(AT_ATTEMPT_TIMEOUT.toMillis(), leftMillis)));
             try {
-                session.execute(AtCommands.at().withTimeout(attempt)).get(leftMillis, TimeUnit.MILLISECONDS);
+                session.execute(Commands.at().withTimeout(attempt)).get(leftMillis, TimeUnit.MILLISECONDS);
                 return;
             } catch (ExecutionException e) {
                 last = e.getCause();
@@ -119,6 +123,11 @@ public final class ModemLink implements AutoCloseable {
                 : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
+    /** The modem, which owns the session: pass it to mailers and run commands through it. */
+    public Modem modem() {
+        return modem;
+    }
+
     /** The session, ready for commands. */
     public AtSession session() {
         return session;
@@ -133,7 +142,7 @@ public final class ModemLink implements AutoCloseable {
     @Override
     public void close() {
         try {
-            session.close();
+            modem.close();
         } catch (Uc15Exception e) {
             // Closing never matters more than the result already printed.
         }

@@ -6,8 +6,8 @@ import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.module.UnsupportedModuleException;
 import io.github.uc15mail.at.AtCommand;
-import io.github.uc15mail.at.AtCommands;
-import io.github.uc15mail.at.AtSession;
+import io.github.uc15mail.at.Commands;
+import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.module.ModuleLimit;
 import io.github.uc15mail.module.ModuleProfile;
 import java.util.List;
@@ -67,8 +67,7 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
         AutoCloseable sdk = Logging.sdk(verbose);
         try (ModemLink link = ModemLink.open(address, baud, verbose ? new TrafficPrinter(context.err(), masker) : null,
                 context.modemAnswerBudget(), trace, masker, 0)) {
-            AtSession session = link.session();
-            Modem modem = Modem.on(session);
+            Modem modem = link.modem();
             context.out().println("Modem on " + address + ":");
             ModemStatus status;
             try {
@@ -91,7 +90,7 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
                     : contexts.stream().map(ProbeCommand::context).collect(Collectors.joining("; ")), masker);
             context.out().println("SMTP settings:");
             for (String setting : SMTP_SETTINGS) {
-                List<String> lines = query(modem, AtCommands.smtpQuery(setting), address);
+                List<String> lines = query(modem, Commands.smtpQuery(setting), address);
                 show("  " + setting, lines == null ? null : settingValue(setting, lines), masker);
             }
             return ExitCodes.OK;
@@ -120,7 +119,7 @@ public final class ProbeCommand implements Callable<Integer>, VerboseCommand {
     }
 
     /** The information lines, or null after printing why the modem refused. */
-    private List<String> query(Modem modem, AtCommand command, ModemAddress address) {
+    private List<String> query(Modem modem, AtCommand<AtResponse> command, ModemAddress address) {
         try {
             return modem.execute(command).lines();
         } catch (TransportClosedException closed) {

@@ -7,7 +7,7 @@ import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.TrafficListener;
 import io.github.uc15mail.module.ModuleProfile;
 import java.io.IOException;
@@ -218,7 +218,7 @@ public final class QualifyCommand implements Callable<Integer>, VerboseCommand {
         boolean probe() {
             long start = System.nanoTime();
             try (ModemLink link = open("probe", null)) {
-                Modem modem = Modem.on(link.session());
+                Modem modem = link.modem();
                 ModemStatus status = modem.status();
                 report.identity = String.join(" / ", status.identity());
                 report.model = status.model().orElse("unknown");
@@ -246,7 +246,7 @@ public final class QualifyCommand implements Callable<Integer>, VerboseCommand {
 
         void send(String phase, SmtpConfig config, EmailDraft draft, String limit) {
             long start = System.nanoTime();
-            try (ModemLink link = open(phase, null); ModemMailer mailer = ModemMailer.create(link.session(), config)) {
+            try (ModemLink link = open(phase, null); ModemMailer mailer = ModemMailer.create(link.modem(), config)) {
                 var receipt = mailer.send(draft);
                 report.add(new QualifyReport.Row(phase, true, millis(start), "sent to " + receipt.recipients()
                         + " recipient(s), " + receipt.bytesWritten() + " bytes to the modem"));
@@ -275,18 +275,18 @@ public final class QualifyCommand implements Callable<Integer>, VerboseCommand {
                 }
             };
             try (ModemLink link = open("refusals and RAM", counter);
-                    ModemMailer mailer = ModemMailer.create(link.session(), settings.config())) {
+                    ModemMailer mailer = ModemMailer.create(link.modem(), settings.config())) {
                 refusal("refused: 21 recipients", written, () -> mailer.send(EmailDraft.builder()
                         .to(recipients(to, 21).toArray(String[]::new)).subject("never sent").body("x").build()));
                 refusal("refused: send timeout 59", written, () -> {
-                    try (ModemMailer m = ModemMailer.create(link.session(),
+                    try (ModemMailer m = ModemMailer.create(link.modem(),
                             settings.config().toBuilder().sendTimeoutSeconds(59).build())) {
                         m.send(EmailDraft.builder().to(to).subject("never sent").body("x").build());
                     }
                 });
                 long start = System.nanoTime();
                 try {
-                    List<String> lines = Modem.on(link.session()).execute(AtCommands.listFiles("RAM:*")).lines();
+                    List<String> lines = link.modem().execute(Commands.listFiles("RAM:*")).lines();
                     List<String> ours = lines.stream().filter(l -> l.contains("\"RAM:uc15mail")).toList();
                     report.add(new QualifyReport.Row("RAM left clean", ours.isEmpty(), millis(start),
                             (ours.isEmpty() ? "no uc15mail files" : "left: " + String.join("; ", ours))

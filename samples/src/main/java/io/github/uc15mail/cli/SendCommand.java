@@ -66,7 +66,7 @@ public final class SendCommand implements Callable<Integer>, VerboseCommand {
         }
         try (ModemLink link = ModemLink.open(settings.address(), settings.baud(), traffic, context.modemAnswerBudget(),
                 trace, settings.masker(), 0);
-                ModemMailer mailer = ModemMailer.create(link.session(), settings.config())) {
+                ModemMailer mailer = ModemMailer.create(link.modem(), settings.config())) {
             if (context.interactive() && !settings.draft().attachments().isEmpty()) {
                 mailer.addProgressListener(new ProgressBar(context.err()));
             }

@@ -87,8 +87,8 @@ public final class SmsCommand implements Callable<Integer>, VerboseCommand {
         AutoCloseable logLevel = Logging.sdk(verbose);
         long start = System.nanoTime();
         TrafficPrinter traffic = verbose ? new TrafficPrinter(context.err(), new SecretMasker()) : null;
-        try (ModemLink link = ModemLink.open(address, baud, traffic, context.modemAnswerBudget());
-                Modem modem = Modem.on(link.session())) {
+        try (ModemLink link = ModemLink.open(address, baud, traffic, context.modemAnswerBudget())) {
+            Modem modem = link.modem();
             SmsReceipt receipt;
             try {
                 receipt = modem.sendSms(draft);

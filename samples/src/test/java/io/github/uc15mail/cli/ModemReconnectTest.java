@@ -75,7 +75,7 @@ class ModemReconnectTest {
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).sender("", "gw@example.com")
                 .sendTimeoutSeconds(60).build();
         ModemReopener reopener = name -> {
-            ModemMailer m = ModemMailer.builder(AtSession.open(ModemPorts.transport(link.toString())), config)
+            ModemMailer m = ModemMailer.builder(io.github.uc15mail.Modem.open(ModemPorts.transport(link.toString())), config)
                     .ownsSession(true).build();
             opened.add(m);
             return m;

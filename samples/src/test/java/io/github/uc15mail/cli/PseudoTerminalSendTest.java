@@ -84,7 +84,7 @@ class PseudoTerminalSendTest {
             // proves the bridge holds the modem, so the client below is really the second one.
             try (io.github.uc15mail.at.AtSession through = io.github.uc15mail.at.AtSession.open(
                     io.github.uc15mail.serial.ModemPorts.transport(link.toString()))) {
-                through.execute(io.github.uc15mail.at.AtCommands.at()).get(20, TimeUnit.SECONDS);
+                through.execute(io.github.uc15mail.at.Commands.at()).get(20, TimeUnit.SECONDS);
             }
             // socat holds the modem; a second client is refused and the bridge is left alone
             String said;

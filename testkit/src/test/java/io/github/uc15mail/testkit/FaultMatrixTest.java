@@ -343,7 +343,7 @@ class FaultMatrixTest {
     }
 
     static ModemMailer mailer(Transport transport, SmtpConfig config) throws IOException {
-        return ModemMailer.builder(AtSession.open(transport), config).ownsSession(true).build();
+        return ModemMailer.builder(io.github.uc15mail.Modem.open(transport), config).ownsSession(true).build();
     }
 
     /** Runs one cell; returns how often its fault was injected (at least 1, or the cell fails). */

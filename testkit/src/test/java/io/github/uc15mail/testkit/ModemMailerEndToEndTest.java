@@ -179,7 +179,7 @@ class ModemMailerEndToEndTest {
                     .sender("", "unit7@example.com");
             EmailDraft draft = EmailDraft.builder().to("a@example.com").subject("verified").body("x").build();
 
-            try (ModemMailer wrongCa = ModemMailer.create(io.github.uc15mail.at.AtSession.open(uc15.emulator().connect()),
+            try (ModemMailer wrongCa = ModemMailer.create(io.github.uc15mail.Modem.open(uc15.emulator().connect()),
                     base.verifyServerWith(wrong).build())) {
                 SmtpServiceException e = assertThrows(SmtpServiceException.class, () -> wrongCa.send(draft));
                 assertEquals(665, e.errorCode());

@@ -39,7 +39,7 @@ class ModemResetTest {
     private ModemMailer mailer(RetryPolicy retry) throws Exception {
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).security(Security.NONE)
                 .sender("", "unit7@example.com").apn(Apn.of("internet.test")).build();
-        mailer = ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config).retryPolicy(retry)
+        mailer = ModemMailer.builder(io.github.uc15mail.Modem.open(uc15.emulator().connect()), config).retryPolicy(retry)
                 .ownsSession(true).build();
         return mailer;
     }

@@ -19,7 +19,7 @@ import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.error.SmtpAuthenticationException;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.TransportClosedException;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.CommandKind;
@@ -84,7 +84,7 @@ class SecretsTest {
     }
 
     private ModemMailer mailer(SmtpConfig config) throws Exception {
-        return ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config).ownsSession(true).build();
+        return ModemMailer.builder(io.github.uc15mail.Modem.open(uc15.emulator().connect()), config).ownsSession(true).build();
     }
 
     private static EmailDraft draft() {
@@ -132,7 +132,7 @@ class SecretsTest {
             texts.add(draft().toString());
             texts.add(config.apn().orElseThrow().toString());
             texts.addAll(mailer.plan(draft()));
-            AtResponse account = mailer.session().execute(AtCommands.smtpQuery("account")).get();
+            AtResponse account = mailer.session().execute(Commands.smtpQuery("account")).get();
             texts.add(account.toString());
             assertTrue(account.lines().stream().anyMatch(l -> l.contains(SMTP_PASSWORD)),
                     "the caller still gets the real reply");

@@ -17,7 +17,7 @@ import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.at.CommandKind;
@@ -45,7 +45,7 @@ class SendDefectsTest {
     }
 
     private ModemMailer mailer(RetryPolicy retry) throws Exception {
-        return ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config()).retryPolicy(retry)
+        return ModemMailer.builder(io.github.uc15mail.Modem.open(uc15.emulator().connect()), config()).retryPolicy(retry)
                 .ownsSession(true).build();
     }
 
@@ -75,7 +75,7 @@ class SendDefectsTest {
     void aFileOfTheSameNameThatTheSdkDidNotUploadIsNeverDeleted() throws Exception {
         byte[] theirs = "someone else's file".getBytes(StandardCharsets.US_ASCII);
         try (ModemMailer mailer = mailer(RetryPolicy.none())) {
-            mailer.modem().execute(AtCommands.upload("RAM:report.csv", DataPayload.ofBytes(theirs), 60, false));
+            mailer.modem().execute(Commands.upload("RAM:report.csv", DataPayload.ofBytes(theirs), 60, false));
             int before = lines().size();
             AttachmentRefusedException e = assertThrows(AttachmentRefusedException.class, () -> mailer.send(
                     draft("collides", Attachment.ofBytes("report.csv", "a,b\n".getBytes(StandardCharsets.US_ASCII)))));

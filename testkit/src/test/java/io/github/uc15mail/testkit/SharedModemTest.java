@@ -9,7 +9,7 @@ import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtSession;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,12 +114,12 @@ class SharedModemTest {
     }
 
     @Test
-    void mailersCreatedOnOneSessionShareItsModem() throws Exception {
-        try (AtSession session = AtSession.open(uc15.emulator().connect());
-                ModemMailer a = ModemMailer.create(session, config("Mailer A"));
-                ModemMailer b = ModemMailer.create(session, config("Mailer B"))) {
+    void mailersOnOneModemShareIt() throws Exception {
+        try (io.github.uc15mail.Modem modem = io.github.uc15mail.Modem.open(uc15.emulator().connect());
+                ModemMailer a = ModemMailer.create(modem, config("Mailer A"));
+                ModemMailer b = ModemMailer.create(modem, config("Mailer B"))) {
+            assertSame(modem, a.modem());
             assertSame(a.modem(), b.modem());
-            assertSame(a.modem(), io.github.uc15mail.Modem.on(session));
             CompletableFuture<SendReceipt> fa = a.sendAsync(draft("A"));
             CompletableFuture<SendReceipt> fb = b.sendAsync(draft("B"));
             fa.get(60, TimeUnit.SECONDS);
@@ -130,13 +130,13 @@ class SharedModemTest {
 
     @Test
     void aMailerThatOwnsItsSessionClosesIt() throws Exception {
-        AtSession session = AtSession.open(uc15.emulator().connect());
-        ModemMailer mailer = ModemMailer.builder(session, config("Owner")).ownsSession(true).build();
+        io.github.uc15mail.Modem owned = io.github.uc15mail.Modem.open(uc15.emulator().connect());
+        ModemMailer mailer = ModemMailer.builder(owned, config("Owner")).ownsSession(true).build();
         mailer.close();
-        assertFalse(session.isOpen(), "the owned session is closed with the mailer");
-        AtSession shared = AtSession.open(uc15.emulator().connect());
+        assertFalse(owned.isOpen(), "the owned modem and its session are closed with the mailer");
+        io.github.uc15mail.Modem shared = io.github.uc15mail.Modem.open(uc15.emulator().connect());
         ModemMailer.create(shared, config("Borrower")).close();
-        assertTrue(shared.isOpen(), "a borrowed session stays open");
+        assertTrue(shared.isOpen(), "a borrowed modem stays open");
         shared.close();
     }
 
@@ -147,7 +147,7 @@ class SharedModemTest {
                 ModemMailer a = ModemMailer.create(modem, config("Mailer A"))) {
             CompletableFuture<SendReceipt> send = a.sendAsync(draft("long"));
             Await.until("AT+QSMTPPUT written", () -> lines().stream().anyMatch(l -> l.startsWith("AT+QSMTPPUT")));
-            modem.execute(AtCommands.signalQuality());
+            modem.execute(Commands.signalQuality());
             List<String> all = lines();
             assertTrue(all.lastIndexOf("AT+CSQ") > all.lastIndexOf("AT+QSMTPCLR"),
                     "AT+CSQ ran after the send's cleanup: " + all);

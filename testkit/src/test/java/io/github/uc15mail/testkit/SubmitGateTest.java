@@ -39,7 +39,7 @@ class SubmitGateTest {
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort())
                 .sender("", "unit7@example.com").sendTimeoutSeconds(60).sendResultTimeout(Duration.ofSeconds(2))
                 .build();
-        mailer = ModemMailer.builder(AtSession.open(uc15.emulator().connect()), config)
+        mailer = ModemMailer.builder(io.github.uc15mail.Modem.open(uc15.emulator().connect()), config)
                 .retryPolicy(RetryPolicy.attempts(3, Duration.ofMillis(10))).ownsSession(true).build();
         return mailer;
     }

@@ -139,4 +139,31 @@ public final class AtText {
         }
         return new String(out);
     }
+
+    private static final Pattern LEADING_INTS = Pattern.compile("\\s*(\\d+)\\s*(?:,\\s*(\\d+))?.*");
+    private static final Pattern QIACT =
+            Pattern.compile("\\+QIACT:\\s*(\\d+)\\s*,\\s*(\\d+)(?:\\s*,\\s*(\\d+))?(?:\\s*,\\s*\"([^\"]*)\")?");
+
+    /** The one or two comma-separated numbers {@code text} starts with ({@code "20,99"}); empty when none. */
+    public static int[] leadingInts(String text, int most) {
+        Matcher m = LEADING_INTS.matcher(text);
+        if (!m.matches()) {
+            return new int[0];
+        }
+        return m.group(2) == null || most < 2 ? new int[] {Integer.parseInt(m.group(1))}
+                : new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+    }
+
+    /** The fields id, state, type, address of a {@code +QIACT:} line (the last two may be null); null if it is none. */
+    public static String[] qiact(String line) {
+        Matcher m = QIACT.matcher(line);
+        return m.find() ? new String[] {m.group(1), m.group(2), m.group(3), m.group(4)} : null;
+    }
+
+    /** The {@code <stat>} of a {@code +CGREG:} value ({@code "0,1"}, or {@code "1"} as a URC); -1 when unreadable. */
+    public static int registrationStat(String cgreg) {
+        String[] fields = cgreg.strip().split(",");
+        String stat = (fields.length >= 2 ? fields[1] : fields[0]).strip();
+        return stat.matches("\\d{1,2}") ? Integer.parseInt(stat) : -1;
+    }
 }

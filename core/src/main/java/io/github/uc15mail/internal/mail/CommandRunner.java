@@ -9,11 +9,11 @@ import java.time.Duration;
 public interface CommandRunner {
 
     /** Runs one command; throws the typed {@link io.github.uc15mail.error.Uc15Exception} when it fails. */
-    AtResponse run(AtCommand command);
+    AtResponse run(AtCommand<?> command);
 
     /** Runs a typed query and returns its value. */
-    default <R> R query(Query<R> query) {
-        return query.parse(run(query.command()));
+    default <R> R query(AtCommand<R> query) {
+        return query.parse(run(query));
     }
 
     /** Starts collecting {@code +QSMTPPUT:} URCs; call before writing {@code AT+QSMTPPUT}. */

@@ -5,7 +5,8 @@ import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.mail.MailCharset;
 import io.github.uc15mail.mail.SendPhase;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.AtCommand;
+import io.github.uc15mail.at.Commands;
 
 /** Writes recipients, subject, body and the attachment list into the modem's content buffer. */
 final class Compose implements SendStep {
@@ -23,22 +24,21 @@ final class Compose implements SendStep {
     @Override
     public void run(SendContext c) {
         EmailDraft draft = c.draft;
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         for (EmailDraft.Recipient r : draft.recipients()) {
-            x.run(AtCommands.addRecipient(r.type().code(), r.address()));
+            x.run(Commands.addRecipient(r.type().code(), r.address()));
         }
         if (draft.subjectCharset() == MailCharset.ASCII) {
-            x.run(AtCommands.subjectAscii(draft.subject()));
+            x.run(Commands.subjectAscii(draft.subject()));
         } else {
-            x.run(AtCommands.subjectEncoded(draft.subjectCharset().code(), draft.subjectBytes()));
+            x.run(Commands.subjectEncoded(draft.subjectCharset().code(), draft.subjectBytes()));
         }
         byte[] body = draft.bodyBytes();
         if (body.length > 0) {
             x.checkCancelled();
-            Query<Long> query = Replies.body(draft.bodyCharset().code(), body, bodyInputTime(body.length));
-            query = new Query<>(query.command().withPayload(query.command().payload().orElseThrow()
-                    .withProgress(written -> c.progress("body", written, body.length))), query.parser(),
-                    query.paperReply());
+            AtCommand<Long> query = Replies.body(draft.bodyCharset().code(), body, bodyInputTime(body.length));
+            query = query.withPayload(query.payload().orElseThrow()
+                    .withProgress(written -> c.progress("body", written, body.length)));
             long taken = x.query(query);
             if (taken != body.length) {
                 throw new Uc15Exception("the modem took " + taken + " of the " + body.length + " body bytes");
@@ -46,7 +46,7 @@ final class Compose implements SendStep {
         }
         int index = 1;
         for (Attachment a : draft.attachments()) {
-            x.run(AtCommands.addAttachment(index++, RamFiles.ramName(a.name())));
+            x.run(Commands.addAttachment(index++, RamFiles.ramName(a.name())));
         }
     }
 }

@@ -8,7 +8,7 @@ import io.github.uc15mail.error.ModemNotReadyException.Reason;
 import io.github.uc15mail.mail.SendPhase;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.SmtpServiceException;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ final class DataContext implements SendStep {
     @Override
     public void run(SendContext c) {
         SmtpConfig config = c.config;
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         int cid = config.contextId();
         if (c.warm && c.state.activeContext() == cid) {
             return; // the last send used it a moment ago; a drop since would have cooled the modem (URC)
@@ -40,20 +40,20 @@ final class DataContext implements SendStep {
                 return;
             }
             c.state.contextActive(0);
-            config.apn().ifPresent(apn -> x.run(AtCommands.configureContext(cid, 1, apn.name(), apn.user(),
+            config.apn().ifPresent(apn -> x.run(Commands.configureContext(cid, 1, apn.name(), apn.user(),
                     apn.password(), apn.authentication().ordinal())));
             try {
-                x.run(AtCommands.activateContext(cid));
+                x.run(Commands.activateContext(cid));
             } catch (ModemErrorException | CmeErrorException | SmtpServiceException e) {
                 // A context the network dropped (+QIURC: "pdpdeact") must be deactivated before it can be
                 // activated again (manual 1.4.2 and 1.4.4): deactivate, whatever that answers, and try once more.
                 log.info("activating PDP context {} failed ({}); deactivating it and trying again", cid, e.getMessage());
                 try {
-                    x.run(AtCommands.deactivateContext(cid));
+                    x.run(Commands.deactivateContext(cid));
                 } catch (ModemErrorException | CmeErrorException | SmtpServiceException ignored) {
                     log.debug("deactivating PDP context {} answered {}", cid, ignored.getMessage());
                 }
-                x.run(AtCommands.activateContext(cid));
+                x.run(Commands.activateContext(cid));
             }
             c.state.contextActive(cid);
         } catch (ModemErrorException | CmeErrorException | SmtpServiceException | CommandTimeoutException e) {

@@ -5,6 +5,7 @@ import io.github.uc15mail.module.ModuleProfile;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +36,7 @@ public final class ModemState {
     private long goodRestart = -1;
     private long coolings;
     private boolean contentCleared;
+    private List<String> identity = List.of();
 
     /** A state measuring the modem's silence with the system clock. */
     public ModemState() {
@@ -209,5 +211,14 @@ public final class ModemState {
 
     public synchronized Optional<String> lastError() {
         return Optional.ofNullable(lastError);
+    }
+
+    /** The {@code ATI} lines read once per modem; empty before. */
+    public synchronized List<String> identity() {
+        return identity;
+    }
+
+    public synchronized void identity(List<String> lines) {
+        identity = List.copyOf(lines);
     }
 }

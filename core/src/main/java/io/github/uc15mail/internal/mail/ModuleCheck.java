@@ -1,9 +1,9 @@
 package io.github.uc15mail.internal.mail;
 
 import io.github.uc15mail.at.AtCommand;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtResponse;
-import io.github.uc15mail.at.ModuleProbe;
+
 import io.github.uc15mail.module.ModuleProfile;
 import java.util.List;
 import java.util.Optional;
@@ -22,20 +22,6 @@ import java.util.Optional;
 final class ModuleCheck {
 
     /** What {@code plan()} takes a fresh module to answer: the UC15 manual's answers. */
-    static final List<String> PAPER_ATI = List.of("Quectel", "UC15", "Revision: UC15 (on paper)");
-    static final List<String> PAPER_SMTP = List.of(
-            "+QSMTPCFG: \"account\",<username>,<password>",
-            "+QSMTPCFG: \"sender\",<sender_name>,<sender_email>",
-            "+QSMTPCFG: \"smtpserver\",<srvaddr>,<srvport>",
-            "+QSMTPCFG: \"contextid\",(1-16)",
-            "+QSMTPCFG: \"sslctxid\",(0-5)",
-            "+QSMTPCFG: \"ssltype\",(0-2)");
-    static final List<String> PAPER_SSL = List.of(
-            "+QSSLCFG: \"sslversion\",(0-5),(0-4)",
-            "+QSSLCFG: \"ciphersuite\",(0-5),(0X0035,0X002F,0X0005,0X000A,0X003D,0XFFFF)",
-            "+QSSLCFG: \"seclevel\",(0-5),(0-2)",
-            "+QSSLCFG: \"cacert\",(0-5),<cacertpath>");
-
     private ModuleCheck() {}
 
     /**
@@ -43,10 +29,10 @@ final class ModuleCheck {
      *
      * @throws io.github.uc15mail.module.UnsupportedModuleException when the module cannot send the way uc15mail drives it
      */
-    static ModuleProfile ensure(Exchange x, ModemState state, boolean sslWanted) {
+    static ModuleProfile ensure(StepRunner x, ModemState state, boolean sslWanted) {
         long restart = x.restartCount();
         Optional<ModuleProfile> known = state.profile(restart);
-        ModuleProbe.Exchange probe = command -> x.query(new Query<>(command, AtResponse::lines, paper(command)));
+        ModuleProbe.Asker probe = command -> x.query(command.returning(AtResponse::lines, command.typicalReply()));
         ModuleProfile profile;
         if (known.isPresent()) {
             profile = sslWanted ? ModuleProbe.addSsl(probe, known.get()) : known.get();
@@ -57,15 +43,5 @@ final class ModuleCheck {
             state.profileProbed(profile, restart);
         }
         return profile;
-    }
-
-    private static List<String> paper(AtCommand command) {
-        if (command.line().equals(AtCommands.identify().line())) {
-            return PAPER_ATI;
-        }
-        if (command.line().equals(ModuleProbe.SMTP_TEST.line())) {
-            return PAPER_SMTP;
-        }
-        return command.line().equals(ModuleProbe.SSL_TEST.line()) ? PAPER_SSL : List.of();
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Records the commands a send would write, answering each as a fresh, ready modem would: a plain command
- * with {@code OK}, a {@link Query} with its own {@link Query#paperReply()}, the send with {@code +QSMTPPUT: 0,0}.
+ * with {@code OK}, a typed command with its own {@link AtCommand#typicalReply()}, the send with {@code +QSMTPPUT: 0,0}.
  */
 final class PlanningRunner implements CommandRunner {
 
@@ -21,16 +21,16 @@ final class PlanningRunner implements CommandRunner {
     }
 
     @Override
-    public AtResponse run(AtCommand command) {
+    public AtResponse run(AtCommand<?> command) {
         return answer(command, List.of());
     }
 
     @Override
-    public <R> R query(Query<R> query) {
-        return query.parse(answer(query.command(), query.paperReply()));
+    public <R> R query(AtCommand<R> query) {
+        return query.parse(answer(query, query.typicalReply()));
     }
 
-    private AtResponse answer(AtCommand command, List<String> lines) {
+    private AtResponse answer(AtCommand<?> command, List<String> lines) {
         long payload = command.payload().map(DataPayload::length).orElse(0L);
         script.add(command.loggable());
         if (payload > 0) {

@@ -8,7 +8,7 @@ import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SendPhase;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ final class Preflight implements SendStep {
 
     @Override
     public void run(SendContext c) {
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         if (c.warm) {
             // The modem's last answers are its health: only the cached profile is taken (no command when known).
             c.profile = ModuleCheck.ensure(x, c.state, c.config.security() != Security.NONE);
@@ -59,24 +59,24 @@ final class Preflight implements SendStep {
     }
 
     /** {@code AT} (tried twice: the session resynchronises after a timeout), echo off, numeric error codes. */
-    static void sync(Exchange x) {
+    static void sync(StepRunner x) {
         try {
-            x.run(AtCommands.at());
+            x.run(Commands.at());
         } catch (CommandTimeoutException first) {
             // The session resynchronised after the timeout (leaving a data mode an earlier, crashed host
             // left open if need be); one more try tells a modem that is back from one that is gone.
             log.info("no answer to AT; trying once more after resynchronising");
             try {
-                x.run(AtCommands.at());
+                x.run(Commands.at());
             } catch (CommandTimeoutException e) {
                 throw new ModemNotReadyException(Reason.NO_RESPONSE, "the modem does not answer AT", e);
             }
         }
-        x.run(AtCommands.echo(false));
-        x.run(AtCommands.cmee(1));
+        x.run(Commands.echo(false));
+        x.run(Commands.cmee(1));
     }
 
-    private static void awaitReady(Exchange x, long readyBy) {
+    private static void awaitReady(StepRunner x, long readyBy) {
         while (true) {
             String sim;
             try {
@@ -122,7 +122,7 @@ final class Preflight implements SendStep {
     }
 
     /** Sleeps a second and returns true while the ready wait lasts; false once it is over. */
-    private static boolean waitForReadiness(Exchange x, long readyBy, String why) {
+    private static boolean waitForReadiness(StepRunner x, long readyBy, String why) {
         if (!x.isLive() || System.nanoTime() - readyBy >= 0) {
             return false;
         }

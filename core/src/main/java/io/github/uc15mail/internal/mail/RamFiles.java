@@ -4,7 +4,7 @@ import io.github.uc15mail.error.AttachmentRefusedException;
 import io.github.uc15mail.error.CmeErrorException;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.DataPayload;
 import io.github.uc15mail.at.internal.QfuplChecksum;
 import java.io.FilterInputStream;
@@ -45,14 +45,14 @@ final class RamFiles {
         void onBytes(long written, long total);
     }
 
-    private final Exchange exchange;
+    private final StepRunner exchange;
     private final ModemState state;
     /** The files and markers this send uploaded (or began to), in upload order. */
     private final List<String> uploaded = new ArrayList<>();
     /** The RAM files listed at the start of the send, after leftovers were removed. */
     private final Set<String> existing = new HashSet<>();
 
-    RamFiles(Exchange exchange, ModemState state) {
+    RamFiles(StepRunner exchange, ModemState state) {
         this.exchange = exchange;
         this.state = state;
     }
@@ -174,7 +174,7 @@ final class RamFiles {
     /** Deletes {@code file}; true if the modem deleted it, false if it was not there to delete. */
     boolean deleteQuietly(String file) {
         try {
-            exchange.run(AtCommands.deleteFile(file));
+            exchange.run(Commands.deleteFile(file));
             state.fileDeleted(file);
             return true;
         } catch (CmeErrorException | ModemErrorException e) {
@@ -193,7 +193,7 @@ final class RamFiles {
                 continue;
             }
             try {
-                runner.run(AtCommands.deleteFile(file));
+                runner.run(Commands.deleteFile(file));
                 state.fileDeleted(file);
             } catch (CmeErrorException e) {
                 // Never uploaded (the usual case), or the modem would not delete it: the listing tells.
@@ -225,7 +225,7 @@ final class RamFiles {
             }
             state.fileDeleted(file);
             try {
-                runner.run(AtCommands.deleteFile(marker));
+                runner.run(Commands.deleteFile(marker));
                 state.fileDeleted(marker);
             } catch (CmeErrorException e) {
                 log.debug("{} was not there to delete ({})", marker, e.getMessage());

@@ -2,7 +2,9 @@ package io.github.uc15mail.internal.mail;
 
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.AtCommand;
+import io.github.uc15mail.at.Commands;
+import io.github.uc15mail.at.internal.AtText;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.DataPayload;
 import java.util.ArrayList;
@@ -20,11 +22,8 @@ public final class Replies {
 
     private static final Pattern QFUPL = Pattern.compile("\\+QFUPL:\\s*(\\d+)\\s*,\\s*([0-9A-Fa-f]+)");
     private static final Pattern QFLST = Pattern.compile("\\+QFLST:\\s*\"([^\"]*)\"\\s*(?:,\\s*(\\d+))?");
-    private static final Pattern QIACT =
-            Pattern.compile("\\+QIACT:\\s*(\\d+)\\s*,\\s*(\\d+)(?:\\s*,\\s*(\\d+))?(?:\\s*,\\s*\"([^\"]*)\")?");
     private static final Pattern QSMTPPUT = Pattern.compile("\\+QSMTPPUT:\\s*(\\d+)\\s*,\\s*(\\d+)");
     private static final Pattern QFLDS = Pattern.compile("\\+QFLDS:\\s*(\\d+)\\s*,\\s*(\\d+)");
-    private static final Pattern TWO_INTS = Pattern.compile("\\s*(\\d+)\\s*(?:,\\s*(\\d+))?.*");
 
     private Replies() {}
 
@@ -44,47 +43,45 @@ public final class Replies {
         }
     }
 
-    // ------------------------------------------------------------------ queries
+    // ------------------------------------------------------------------ typed commands
 
     /** {@code AT+CPIN?} → the {@code +CPIN:} value ({@code READY}, {@code SIM PIN}, ...). */
-    public static Query<String> simStatus() {
-        return new Query<>(AtCommands.simStatus(), r -> r.value("+CPIN").map(String::strip).orElse("(no +CPIN line)"),
-                List.of("+CPIN: READY"));
+    public static AtCommand<String> simStatus() {
+        return Commands.simStatus();
     }
 
     /** {@code AT+CSQ} → rssi and ber. */
-    public static Query<ModemStatus.Signal> signal() {
-        return new Query<>(AtCommands.signalQuality(), r -> r.value("+CSQ").map(Replies::signal)
-                .orElse(ModemStatus.Signal.UNKNOWN), List.of("+CSQ: 20,99"));
+    public static AtCommand<ModemStatus.Signal> signal() {
+        return Commands.signalQuality().map(s -> new ModemStatus.Signal(s.rssi(), s.ber()));
     }
 
     /** {@code AT+CGREG?} → the registration. */
-    public static Query<ModemStatus.Registration> registration() {
-        return new Query<>(AtCommands.registrationStatus(), r -> registration(r.value("+CGREG").orElse("")),
-                List.of("+CGREG: 0,1"));
+    public static AtCommand<ModemStatus.Registration> registration() {
+        return Commands.registrationStatus().map(Replies::registration);
     }
 
     /** {@code AT+QIACT?} → the contexts listed. */
-    public static Query<List<ModemStatus.PdpContext>> activeContexts() {
-        return new Query<>(AtCommands.activeContexts(), r -> contexts(r.lines()), List.of());
+    public static AtCommand<List<ModemStatus.PdpContext>> activeContexts() {
+        return Commands.activeContexts().map(list -> list.stream()
+                .map(c -> new ModemStatus.PdpContext(c.id(), c.active(), c.type(), c.address())).toList());
     }
 
     /** {@code AT+QFLST="RAM:*"} → the RAM files. */
-    public static Query<List<RamFile>> ramFiles() {
-        return new Query<>(AtCommands.listFiles("RAM:*"), r -> files(r.lines()), List.of());
+    public static AtCommand<List<RamFile>> ramFiles() {
+        return Commands.listFiles("RAM:*").returning(r -> files(r.lines()), List.of());
     }
 
     /** {@code AT+QFLDS="RAM"} → free and total bytes; empty if the modem answered no {@code +QFLDS} line. */
-    public static Query<Optional<Space>> ramSpace() {
-        return new Query<>(AtCommands.storageInfo("RAM"), r -> r.line("+QFLDS").map(QFLDS::matcher)
+    public static AtCommand<Optional<Space>> ramSpace() {
+        return Commands.storageInfo("RAM").returning(r -> r.line("+QFLDS").map(QFLDS::matcher)
                 .filter(Matcher::find).map(m -> new Space(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))),
                 List.of("+QFLDS: 1048576,1048576"));
     }
 
     /** {@code AT+QFUPL="<file>",...} in ACK mode → the size and checksum the modem stored. */
-    public static Query<UploadResult> upload(String file, DataPayload payload) {
+    public static AtCommand<UploadResult> upload(String file, DataPayload payload) {
         int modemTimeout = (int) Math.min(65535, 60 + payload.length() / 960);
-        return new Query<>(AtCommands.upload(file, payload, modemTimeout, true), r -> r.line("+QFUPL")
+        return Commands.upload(file, payload, modemTimeout, true).returning(r -> r.line("+QFUPL")
                 .map(QFUPL::matcher).filter(Matcher::find)
                 .map(m -> new UploadResult(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2), 16)))
                 .orElseThrow(() -> new Uc15Exception("the modem did not report the size and checksum of " + file)),
@@ -92,8 +89,8 @@ public final class Replies {
     }
 
     /** {@code AT+QSMTPBODY=...} → the number of body bytes the modem took. */
-    public static Query<Long> body(int charset, byte[] body, int inputTimeSeconds) {
-        return new Query<>(AtCommands.body(charset, body, inputTimeSeconds), r -> r.value("+QSMTPBODY")
+    public static AtCommand<Long> body(int charset, byte[] body, int inputTimeSeconds) {
+        return Commands.body(charset, body, inputTimeSeconds).returning(r -> r.value("+QSMTPBODY")
                 .map(v -> Long.parseLong(v.strip())).orElse((long) body.length), List.of("+QSMTPBODY: " + body.length));
     }
 
@@ -101,35 +98,18 @@ public final class Replies {
 
     /** {@code 20,99} → the signal; unknown when unreadable. */
     public static ModemStatus.Signal signal(String csq) {
-        Matcher m = TWO_INTS.matcher(csq);
-        if (!m.matches()) {
-            return ModemStatus.Signal.UNKNOWN;
-        }
-        return new ModemStatus.Signal(Integer.parseInt(m.group(1)), m.group(2) == null ? 99 : Integer.parseInt(m.group(2)));
+        int[] v = AtText.leadingInts(csq, 2);
+        return v.length == 0 ? ModemStatus.Signal.UNKNOWN : new ModemStatus.Signal(v[0], v.length > 1 ? v[1] : 99);
     }
 
     /** {@code 0,1} (or an unsolicited {@code 1}) → the registration. */
     public static ModemStatus.Registration registration(String cgreg) {
-        String raw = cgreg.strip();
-        String[] fields = raw.split(",");
-        String stat = (fields.length >= 2 ? fields[1] : fields[0]).strip();
-        try {
-            return new ModemStatus.Registration(raw, ModemStatus.RegistrationState.of(Integer.parseInt(stat)));
-        } catch (NumberFormatException e) {
-            return new ModemStatus.Registration(raw, ModemStatus.RegistrationState.UNKNOWN);
-        }
+        return registration(Commands.Registration.parse(cgreg));
     }
 
-    static List<ModemStatus.PdpContext> contexts(List<String> lines) {
-        List<ModemStatus.PdpContext> out = new ArrayList<>();
-        for (String line : lines) {
-            Matcher m = QIACT.matcher(line);
-            if (m.find()) {
-                out.add(new ModemStatus.PdpContext(Integer.parseInt(m.group(1)), m.group(2).equals("1"),
-                        m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), m.group(4) == null ? "" : m.group(4)));
-            }
-        }
-        return out;
+    private static ModemStatus.Registration registration(Commands.Registration r) {
+        return new ModemStatus.Registration(r.raw(), r.stat() < 0 ? ModemStatus.RegistrationState.UNKNOWN
+                : ModemStatus.RegistrationState.of(r.stat()));
     }
 
     static List<RamFile> files(List<String> lines) {

@@ -15,7 +15,7 @@ final class SendContext {
 
     final SmtpConfig config;
     final EmailDraft draft;
-    final Exchange exchange;
+    final StepRunner exchange;
     final ModemState state;
     final SubmitGate gate;
     final RamFiles files;
@@ -30,7 +30,7 @@ final class SendContext {
     /** {@link ModemState#coolings()} when this send began. */
     final long coolings;
 
-    SendContext(SmtpConfig config, EmailDraft draft, Exchange exchange, ModemState state, SubmitGate gate,
+    SendContext(SmtpConfig config, EmailDraft draft, StepRunner exchange, ModemState state, SubmitGate gate,
             SendProgressListener progress, boolean warm) {
         this.warm = warm;
         this.coolings = state.coolings();
@@ -63,7 +63,7 @@ final class SendContext {
 
     /** The same send on a fresh exchange of the same runner, running the full preflight. */
     SendContext cold() {
-        return new SendContext(config, draft, new Exchange(exchange.runner, exchange::isCancelled), state, gate,
+        return new SendContext(config, draft, new StepRunner(exchange.runner, exchange::isCancelled), state, gate,
                 progress, false);
     }
 

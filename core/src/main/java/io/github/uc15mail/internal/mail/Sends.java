@@ -30,7 +30,7 @@ public final class Sends {
 
     /** Whether {@code e} is the signal that the caller cancelled the send (thrown at a safe point). */
     public static boolean isCancellation(RuntimeException e) {
-        return e instanceof Exchange.Cancelled;
+        return e instanceof StepRunner.Cancelled;
     }
 
     /**
@@ -39,7 +39,7 @@ public final class Sends {
      */
     public static Sent send(SmtpConfig config, EmailDraft draft, AtSession session, ModemState state,
             SendProgressListener progress, BooleanSupplier cancelled, SubmitGate gate) {
-        Exchange exchange = new Exchange(new SessionRunner(session, config), cancelled);
+        StepRunner exchange = new StepRunner(new SessionRunner(session, config), cancelled);
         boolean warm = state.isWarm(exchange.restartCount(), session.options().fullPreflightAfter());
         SendContext c = new SendContext(config, draft, exchange, state, gate == null ? SubmitGate.OPEN : gate, progress,
                 warm);
@@ -49,7 +49,7 @@ public final class Sends {
     /** The AT script a send of {@code draft} would write to a fresh, ready modem (secrets masked). */
     public static List<String> plan(SmtpConfig config, EmailDraft draft) {
         PlanningRunner paper = new PlanningRunner();
-        Exchange exchange = new Exchange(paper, () -> false);
+        StepRunner exchange = new StepRunner(paper, () -> false);
         SendProgressListener quiet = new SendProgressListener() {};
         new SendFlow(new SendContext(config, draft, exchange, new ModemState(), SubmitGate.OPEN, quiet, false), quiet).send();
         return paper.script();
@@ -62,7 +62,7 @@ public final class Sends {
      * @throws io.github.uc15mail.module.UnsupportedModuleException when the module cannot send the way uc15mail drives it
      */
     public static ModuleProfile profile(AtSession session, ModemState state, boolean sslWanted) {
-        Exchange x = new Exchange(new SessionRunner(session, null), () -> false);
+        StepRunner x = new StepRunner(new SessionRunner(session, null), () -> false);
         return ModuleCheck.ensure(x, state, sslWanted);
     }
 
@@ -75,7 +75,7 @@ public final class Sends {
      */
     public static List<String> recover(AtSession session, ModemState state, Duration busyWait) {
         for (int attempt = 1; ; attempt++) {
-            Exchange x = new Exchange(new SessionRunner(session, null), () -> false);
+            StepRunner x = new StepRunner(new SessionRunner(session, null), () -> false);
             try {
                 Preflight.sync(x);
                 new SmtpContent(busyWait).clearBefore(x);

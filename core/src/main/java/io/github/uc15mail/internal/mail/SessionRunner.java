@@ -34,8 +34,8 @@ public final class SessionRunner implements CommandRunner {
 
     @Override
     @SuppressWarnings("deprecation") // SmtpConfig.commandTimeout: still honoured
-    public AtResponse run(AtCommand command) {
-        AtCommand effective = command;
+    public AtResponse run(AtCommand<?> command) {
+        AtCommand<?> effective = command;
         Duration override = config == null ? null : config.commandTimeout(command.kind()).orElse(null);
         if (override != null && command.timeout().isEmpty()) {
             effective = command.withTimeout(session.options().deadline(command, override));

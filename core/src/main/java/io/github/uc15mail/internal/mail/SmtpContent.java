@@ -2,7 +2,7 @@ package io.github.uc15mail.internal.mail;
 
 import io.github.uc15mail.error.SmtpBusyException;
 import io.github.uc15mail.error.TransportClosedException;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,8 +28,8 @@ final class SmtpContent {
     }
 
     /** Before a send: clears what an earlier one left, waiting while it still runs; throws when it stays busy. */
-    void clearBefore(Exchange exchange) {
-        clearWaiting(exchange.isLive(), () -> exchange.run(AtCommands.clearContent()), busy -> exchange.pause(BUSY_POLL));
+    void clearBefore(StepRunner exchange) {
+        clearWaiting(exchange.isLive(), () -> exchange.run(Commands.clearContent()), busy -> exchange.pause(BUSY_POLL));
     }
 
     /**
@@ -37,11 +37,11 @@ final class SmtpContent {
      * still sends (a send whose result was lost). Returns whether the service is idle, so files may be deleted.
      * Never throws: problems are collected.
      */
-    boolean clearAfter(Exchange exchange, List<RuntimeException> problems) {
+    boolean clearAfter(StepRunner exchange, List<RuntimeException> problems) {
         if (idleAfterSend == null) {
             CommandRunner runner = exchange.runner;
             try {
-                clearWaiting(runner.isLive(), () -> runner.run(AtCommands.clearContent()), SmtpContent::sleep);
+                clearWaiting(runner.isLive(), () -> runner.run(Commands.clearContent()), SmtpContent::sleep);
                 idleAfterSend = true;
             } catch (SmtpBusyException | TransportClosedException e) {
                 problems.add(e);

@@ -7,7 +7,7 @@ import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.DataPayload;
 import io.github.uc15mail.module.ModuleLimit;
 import io.github.uc15mail.module.ModuleProfile;
@@ -42,7 +42,7 @@ final class SmtpSettings implements SendStep {
     @Override
     public void run(SendContext c) {
         SmtpConfig config = c.config;
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         String key = key(config);
         String name = c.draft.senderName().orElse(config.senderName());
         if (c.state.hasSettings(key, x.restartCount())) {
@@ -55,8 +55,8 @@ final class SmtpSettings implements SendStep {
         if (config.security() != Security.NONE) {
             int ctx = config.sslContextId();
             writeVersion(c, ctx);
-            x.run(AtCommands.sslCipherSuite(ctx, config.cipherSuite()));
-            x.run(AtCommands.sslSecurityLevel(ctx, config.securityLevel()));
+            x.run(Commands.sslCipherSuite(ctx, config.cipherSuite()));
+            x.run(Commands.sslSecurityLevel(ctx, config.securityLevel()));
             if (config.caCertificate().isPresent()) {
                 byte[] pem;
                 try {
@@ -66,36 +66,36 @@ final class SmtpSettings implements SendStep {
                 }
                 c.files.deleteQuietly(CA_FILE);
                 c.files.uploadVerified(CA_FILE, DataPayload.ofBytes(pem), null);
-                x.run(AtCommands.sslCaCertificate(ctx, CA_FILE));
+                x.run(Commands.sslCaCertificate(ctx, CA_FILE));
             }
         }
-        x.run(AtCommands.smtpContextId(config.contextId()));
-        x.run(AtCommands.smtpSslType(config.security().sslType()));
-        x.run(AtCommands.smtpSslContextId(config.sslContextId()));
-        x.run(AtCommands.smtpServer(config.host(), config.port()));
-        x.run(AtCommands.smtpAccount(config.user(), config.password()));
+        x.run(Commands.smtpContextId(config.contextId()));
+        x.run(Commands.smtpSslType(config.security().sslType()));
+        x.run(Commands.smtpSslContextId(config.sslContextId()));
+        x.run(Commands.smtpServer(config.host(), config.port()));
+        x.run(Commands.smtpAccount(config.user(), config.password()));
         c.state.settingsWritten(key, x.restartCount());
         writeSender(c, name);
     }
 
     private static void writeSender(SendContext c, String name) {
         c.state.senderWritten(null, null, -1);
-        c.exchange.run(AtCommands.smtpSender(name, c.config.senderAddress()));
+        c.exchange.run(Commands.smtpSender(name, c.config.senderAddress()));
         c.state.senderWritten(name, c.config.senderAddress(), c.exchange.restartCount());
     }
 
     /** {@code AT+QSSLCFG="sslversion"}: 4 (all) falls back to 3 (TLS 1.2) where the module does not take it. */
     private static void writeVersion(SendContext c, int ctx) {
         SmtpConfig config = c.config;
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         if (config.tlsVersion() == SmtpConfig.TlsVersion.ALL && !lists(c.profile, SmtpConfig.TlsVersion.ALL.code())) {
             // The module's AT+QSSLCFG=? answer does not offer 4 (all): ask for TLS 1.2 straight away.
             log.info("the module does not list SSL version 4 (all); using 3 (TLS 1.2)");
-            x.run(AtCommands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
+            x.run(Commands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
             return;
         }
         try {
-            x.run(AtCommands.sslVersion(ctx, config.tlsVersion().code()));
+            x.run(Commands.sslVersion(ctx, config.tlsVersion().code()));
         } catch (ModemErrorException | CmeErrorException | SmtpServiceException e) {
             if (config.tlsVersion() != SmtpConfig.TlsVersion.ALL) {
                 throw e;
@@ -103,7 +103,7 @@ final class SmtpSettings implements SendStep {
             // "All versions" (4) is documented for sibling modules; a UC15 firmware that only knows
             // 0-3 refuses it. TLS 1.2 is the one modern servers accept.
             log.info("the modem refused SSL version 4 (all); using 3 (TLS 1.2)");
-            x.run(AtCommands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
+            x.run(Commands.sslVersion(ctx, SmtpConfig.TlsVersion.TLS_1_2.code()));
         }
     }
 

@@ -5,7 +5,7 @@ import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.mail.SendPhase;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.Urc;
 
@@ -36,7 +36,7 @@ final class Submit implements SendStep {
 
     @Override
     public void run(SendContext c) {
-        Exchange x = c.exchange;
+        StepRunner x = c.exchange;
         x.checkCancelled();
         x.checkRestart();
         c.stopIfCooled();
@@ -53,7 +53,7 @@ final class Submit implements SendStep {
             AtResponse ok;
             submitted = true;
             try {
-                ok = x.runner.run(AtCommands.send(c.config.sendTimeoutSeconds()));
+                ok = x.runner.run(Commands.send(c.config.sendTimeoutSeconds()));
             } catch (ModemErrorException | CmeErrorException | SmtpServiceException refused) {
                 submitted = false; // the modem answered ERROR: it will not send
                 throw refused;

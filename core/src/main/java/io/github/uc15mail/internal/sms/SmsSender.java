@@ -10,7 +10,7 @@ import io.github.uc15mail.mail.SubmitGate;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;
-import io.github.uc15mail.at.AtCommands;
+import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.DataPayload;
@@ -42,7 +42,7 @@ public final class SmsSender {
     /** Sends {@code text} to {@code to}; {@code reference} numbers the parts of a multipart text. */
     public SmsReceipt send(String to, SmsText text, int reference, SubmitGate gate) {
         sync();
-        runner.run(AtCommands.smsFormat(0));
+        runner.run(Commands.smsFormat(0));
         List<byte[]> tpdus = SubmitPdu.build(to, text, reference);
         try {
             gate.beforeSubmit();
@@ -53,7 +53,7 @@ public final class SmsSender {
         }
         List<Integer> references = new ArrayList<>();
         for (byte[] tpdu : tpdus) {
-            AtCommand submit = AtCommands.smsSubmit(tpdu);
+            AtCommand<?> submit = Commands.smsSubmit(tpdu);
             DataPayload payload = submit.payload().orElseThrow();
             AtomicBoolean handedOver = new AtomicBoolean();
             long whole = payload.length();
@@ -81,16 +81,16 @@ public final class SmsSender {
 
     private void sync() {
         try {
-            runner.run(AtCommands.at());
+            runner.run(Commands.at());
         } catch (CommandTimeoutException first) {
             try {
-                runner.run(AtCommands.at());
+                runner.run(Commands.at());
             } catch (CommandTimeoutException e) {
                 throw new ModemNotReadyException(Reason.NO_RESPONSE, "the modem does not answer AT", e);
             }
         }
-        runner.run(AtCommands.echo(false));
-        runner.run(AtCommands.cmee(1));
+        runner.run(Commands.echo(false));
+        runner.run(Commands.cmee(1));
     }
 
     /** The {@code <mr>} of {@code +CMGS: <mr>[,<scts>]}, or -1 when the modem gave none. */

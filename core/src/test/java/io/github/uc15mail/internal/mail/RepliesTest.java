@@ -9,6 +9,7 @@ import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.Uc15Exception;
+import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.DataPayload;
 import java.util.List;
@@ -20,8 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The typed replies: one parser per reply, and the plan answered from each query's own default reply. */
 class RepliesTest {
 
-    private static <R> R parse(Query<R> query, String... lines) {
-        return query.parse(new AtResponse(query.command(), List.of(lines), 0, 1));
+    private static <R> R parse(AtCommand<R> query, String... lines) {
+        return query.parse(new AtResponse(query, List.of(lines), 0, 1));
     }
 
     @ParameterizedTest

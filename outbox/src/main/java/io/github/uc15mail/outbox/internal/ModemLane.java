@@ -71,7 +71,7 @@ public final class ModemLane {
      */
     public void recover() {
         try {
-            List<String> removed = Modem.on(mailer.session()).recover(BUSY_WAIT);
+            List<String> removed = mailer.modem().recover(BUSY_WAIT);
             if (!removed.isEmpty()) {
                 log.info("modem {}: removed {} left by an earlier run", name, removed);
             }
@@ -97,7 +97,7 @@ public final class ModemLane {
         synchronized (phaseStarts) {
             phaseStarts.clear();
         }
-        return Modem.on(mailer.session()).sendSms(draft, gate);
+        return mailer.modem().sendSms(draft, gate);
     }
 
     /** How long each phase of the last send took, as far as it got. */

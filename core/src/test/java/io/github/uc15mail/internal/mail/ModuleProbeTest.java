@@ -1,5 +1,6 @@
-package io.github.uc15mail.at;
+package io.github.uc15mail.internal.mail;
 
+import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.module.ModuleFamily;
 import io.github.uc15mail.module.ModuleLimit;
 import io.github.uc15mail.module.ModuleProfile;
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModuleProbeTest {
 
     /** A module scripted by command line; records what it was asked. An unscripted command fails the test. */
-    static final class ScriptedModule implements ModuleProbe.Exchange {
+    static final class ScriptedModule implements ModuleProbe.Asker {
         private final Map<String, Supplier<List<String>>> script = new LinkedHashMap<>();
         final List<String> asked = new ArrayList<>();
 
@@ -57,7 +58,7 @@ class ModuleProbeTest {
         }
 
         @Override
-        public List<String> run(AtCommand command) {
+        public List<String> run(AtCommand<?> command) {
             asked.add(command.line());
             Supplier<List<String>> s = script.get(command.line());
             if (s == null) {

@@ -1,4 +1,10 @@
-package io.github.uc15mail.at;
+package io.github.uc15mail.internal.mail;
+
+import io.github.uc15mail.at.AtCommand;
+import io.github.uc15mail.at.AtResponse;
+import io.github.uc15mail.at.AtSession;
+import io.github.uc15mail.at.CommandKind;
+import io.github.uc15mail.at.Commands;
 
 import io.github.uc15mail.module.ModuleFamily;
 import io.github.uc15mail.module.ModuleIdentity;
@@ -22,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@code AT+QSMTPCFG=?} once, and {@code AT+QSSLCFG=?} only when SSL is wanted. Refuses, with an
  * {@link UnsupportedModuleException}, a module without the SMTP service before anything is configured on it.
  *
- * <p>It runs commands through an {@link Exchange}, so it works over an {@link AtSession} ({@link #over}) or
+ * <p>It runs commands through an {@link Asker}, so it works over an {@link AtSession} ({@link #over}) or
  * anything else that can run one command and return its information lines. It sends only test and
  * identification commands, which change nothing on the module.
  *
@@ -36,9 +42,21 @@ public final class ModuleProbe {
     private static final Logger log = LoggerFactory.getLogger(ModuleProbe.class);
 
     /** {@code AT+QSMTPCFG=?}. */
-    public static final AtCommand SMTP_TEST = AtCommand.raw("AT+QSMTPCFG=?", CommandKind.SMTP_CONFIG, SmtpCapabilities.PREFIX);
+    public static final AtCommand<AtResponse> SMTP_TEST = AtCommand.raw("AT+QSMTPCFG=?", CommandKind.SMTP_CONFIG,
+            SmtpCapabilities.PREFIX).returning(r -> r, List.of(
+            "+QSMTPCFG: \"account\",<username>,<password>",
+            "+QSMTPCFG: \"sender\",<sender_name>,<sender_email>",
+            "+QSMTPCFG: \"smtpserver\",<srvaddr>,<srvport>",
+            "+QSMTPCFG: \"contextid\",(1-16)",
+            "+QSMTPCFG: \"sslctxid\",(0-5)",
+            "+QSMTPCFG: \"ssltype\",(0-2)"));
     /** {@code AT+QSSLCFG=?}. */
-    public static final AtCommand SSL_TEST = AtCommand.raw("AT+QSSLCFG=?", CommandKind.SSL_CONFIG, SslCapabilities.PREFIX);
+    public static final AtCommand<AtResponse> SSL_TEST = AtCommand.raw("AT+QSSLCFG=?", CommandKind.SSL_CONFIG,
+            SslCapabilities.PREFIX).returning(r -> r, List.of(
+            "+QSSLCFG: \"sslversion\",(0-5),(0-4)",
+            "+QSSLCFG: \"ciphersuite\",(0-5),(0X0035,0X002F,0X0005,0X000A,0X003D,0XFFFF)",
+            "+QSSLCFG: \"seclevel\",(0-5),(0-2)",
+            "+QSSLCFG: \"cacert\",(0-5),<cacertpath>"));
 
     /**
      * Runs one command and returns its information lines (without the final {@code OK}). A refusal by the
@@ -46,15 +64,15 @@ public final class ModuleProbe {
      * ({@code +CME ERROR}); other failures as any {@link Uc15Exception}.
      */
     @FunctionalInterface
-    public interface Exchange {
-        List<String> run(AtCommand command);
+    public interface Asker {
+        List<String> run(AtCommand<?> command);
     }
 
     private ModuleProbe() {
     }
 
     /** An exchange over an open session: each command waits for its own result with its kind's deadline. */
-    public static Exchange over(AtSession session) {
+    public static Asker over(AtSession session) {
         Objects.requireNonNull(session, "session");
         return command -> {
             try {
@@ -73,8 +91,8 @@ public final class ModuleProbe {
     }
 
     /** Reads {@code ATI}. */
-    public static ModuleIdentity identify(Exchange exchange) {
-        return ModuleIdentity.parse(exchange.run(AtCommands.identify()));
+    public static ModuleIdentity identify(Asker exchange) {
+        return ModuleIdentity.parse(exchange.run(Commands.identify()));
     }
 
     /**
@@ -85,7 +103,7 @@ public final class ModuleProbe {
      *                  module that refuses it or lists no {@code "ssltype"} above 0 is refused
      * @throws UnsupportedModuleException when the module cannot send mail the way uc15mail drives it
      */
-    public static ModuleProfile probe(Exchange exchange, boolean sslWanted) {
+    public static ModuleProfile probe(Asker exchange, boolean sslWanted) {
         Objects.requireNonNull(exchange, "exchange");
         ModuleIdentity identity = identify(exchange);
         log.debug("Module identified: {}, family {}", identity, identity.family());
@@ -119,7 +137,7 @@ public final class ModuleProbe {
      * @throws UnsupportedModuleException when the module refuses {@code AT+QSSLCFG=?} or lists no
      *                                    {@code "ssltype"} above 0
      */
-    public static ModuleProfile addSsl(Exchange exchange, ModuleProfile profile) {
+    public static ModuleProfile addSsl(Asker exchange, ModuleProfile profile) {
         Objects.requireNonNull(exchange, "exchange");
         Objects.requireNonNull(profile, "profile");
         if (profile.ssl().isPresent()) {

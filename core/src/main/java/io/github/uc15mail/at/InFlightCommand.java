@@ -15,13 +15,13 @@ import java.util.concurrent.CompletableFuture;
  * One command from the moment it is taken from the queue to its end, as a small state machine:
  * {@code AWAIT_CONNECT} (a data-mode command waits for {@code CONNECT}), {@code PAYLOAD} (the payload is
  * being written), {@code AWAIT_FINAL} (waiting for the final result), {@code ENDED}. Every field is
- * guarded by the {@link Exchanger}'s lock; the future is completed outside it.
+ * guarded by the {@link CommandSequencer}'s lock; the future is completed outside it.
  */
-final class Exchange {
+final class InFlightCommand {
 
     enum Phase { QUEUED, AWAIT_CONNECT, PAYLOAD, AWAIT_FINAL, ENDED }
 
-    final AtCommand command;
+    final AtCommand<?> command;
     final CompletableFuture<AtResponse> future;
     /** A resync probe: not counted for health, not from the queue. */
     final boolean probe;
@@ -43,7 +43,7 @@ final class Exchange {
     private AtResponse response;
     private Throwable failure;
 
-    Exchange(AtCommand command, CompletableFuture<AtResponse> future, Duration timeout, boolean probe) {
+    InFlightCommand(AtCommand<?> command, CompletableFuture<AtResponse> future, Duration timeout, boolean probe) {
         this.command = command;
         this.future = future;
         this.timeout = timeout;

@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
  * Runs the commands of one operation (a send, a recovery) on a {@link CommandRunner}: stops at the next
  * command when the caller cancelled, and fails when the module restarted since the operation began.
  */
-class Exchange {
+class StepRunner {
 
     /** Thrown at a safe point when the caller cancelled. */
     static final class Cancelled extends RuntimeException {
@@ -24,20 +24,20 @@ class Exchange {
     private final BooleanSupplier cancelled;
     private long restartCount;
 
-    Exchange(CommandRunner runner, BooleanSupplier cancelled) {
+    StepRunner(CommandRunner runner, BooleanSupplier cancelled) {
         this.runner = runner;
         this.cancelled = cancelled;
         this.restartCount = runner.restartCount();
     }
 
-    AtResponse run(AtCommand command) {
+    AtResponse run(AtCommand<?> command) {
         checkCancelled();
         AtResponse response = runner.run(command);
         checkRestart();
         return response;
     }
 
-    <R> R query(Query<R> query) {
+    <R> R query(AtCommand<R> query) {
         checkCancelled();
         R value = runner.query(query);
         checkRestart();

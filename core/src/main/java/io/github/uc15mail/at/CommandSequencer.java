@@ -1,6 +1,5 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.at.internal.AtDecoder;
@@ -21,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The exchange state machine of one session. The session is {@code IDLE} (nothing in flight),
- * {@code BUSY} (one {@link Exchange} in flight), {@code RESYNC} (after a timeout, until {@link Resync}
+ * The command sequencer of one session: one command in flight at a time, its reply matched to it. The session is {@code IDLE} (nothing in flight),
+ * {@code BUSY} (one {@link InFlightCommand} in flight), {@code RESYNC} (after a timeout, until {@link Resync}
  * is done; only its probes run) or {@code CLOSED} (for good).
  *
  * <p>No thread of its own: a command is written by the thread that finds the session idle (the caller
@@ -31,12 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@link Watchdog}; payloads and resyncs run on its pool. All state, the decoder included, is guarded by
  * {@link #lock}; futures are completed and bytes written outside it.
  */
-final class Exchanger implements TransportListener {
+final class CommandSequencer implements TransportListener {
 
     private static final Logger log = LoggerFactory.getLogger(AtSession.class);
-    private static final byte[] ESCAPE = "+++".getBytes(StandardCharsets.US_ASCII);
-    /** ESC: cancels the input a {@code > } prompt opened (TS 27.005, 3.5.1). */
-    private static final byte[] CANCEL_PROMPT = {0x1B};
 
     private enum State { IDLE, BUSY, RESYNC, CLOSED }
 
@@ -54,14 +50,14 @@ final class Exchanger implements TransportListener {
     private final LineRouter router;
     private final CloseState closeState;
     private final AtomicInteger consecutiveTimeouts = new AtomicInteger();
-    private final ArrayDeque<Exchange> queue = new ArrayDeque<>();
+    private final ArrayDeque<InFlightCommand> queue = new ArrayDeque<>();
     /** Exchanges ended while decoding one chunk; completed once the lock is released. */
-    private final ArrayList<Exchange> decoded = new ArrayList<>(2);
+    private final ArrayList<InFlightCommand> decoded = new ArrayList<>(2);
     private State state = State.IDLE;
-    private Exchange current;
+    private InFlightCommand current;
     private long lastByteNanos = System.nanoTime();
 
-    Exchanger(Transport transport, AtSessionOptions options, TrafficTap tap, UrcDispatcher urcs) {
+    CommandSequencer(Transport transport, AtSessionOptions options, TrafficTap tap, UrcDispatcher urcs) {
         this.transport = transport;
         this.options = options;
         this.tap = tap;
@@ -105,9 +101,9 @@ final class Exchanger implements TransportListener {
     // ---------------------------------------------------------------- starting commands
 
     /** Queues a command; writes it at once when nothing is in flight. */
-    void execute(AtCommand command, CompletableFuture<AtResponse> future) {
-        Exchange ex = new Exchange(command, future, deadlineFor(command), false);
-        Exchange start = null;
+    void execute(AtCommand<?> command, CompletableFuture<AtResponse> future) {
+        InFlightCommand ex = new InFlightCommand(command, future, deadlineFor(command), false);
+        InFlightCommand start = null;
         boolean refused;
         lock.lock();
         try {
@@ -125,13 +121,13 @@ final class Exchanger implements TransportListener {
         begin(start);
     }
 
-    private Duration deadlineFor(AtCommand command) {
+    private Duration deadlineFor(AtCommand<?> command) {
         return options.deadline(command);
     }
 
     /** Under the lock, when idle: the next live queued exchange becomes current, its deadline running. */
-    private Exchange takeNext() {
-        Exchange ex;
+    private InFlightCommand takeNext() {
+        InFlightCommand ex;
         while ((ex = queue.poll()) != null) {
             if (!ex.future.isDone()) {
                 state = State.BUSY;
@@ -142,9 +138,9 @@ final class Exchanger implements TransportListener {
         return null;
     }
 
-    private void startLocked(Exchange ex) {
+    private void startLocked(InFlightCommand ex) {
         current = ex;
-        ex.phase = ex.command.payload().isPresent() ? Exchange.Phase.AWAIT_CONNECT : Exchange.Phase.AWAIT_FINAL;
+        ex.phase = ex.command.payload().isPresent() ? InFlightCommand.Phase.AWAIT_CONNECT : InFlightCommand.Phase.AWAIT_FINAL;
         decoder.setAckMode(false);
         decoder.setPromptMode(ex.command.payload().map(DataPayload::prompted).orElse(false));
         ex.deadline = System.nanoTime() + ex.timeout.toNanos();
@@ -152,7 +148,7 @@ final class Exchanger implements TransportListener {
     }
 
     /** Writes the command line of an exchange made current under the lock. Outside the lock. */
-    private void begin(Exchange ex) {
+    private void begin(InFlightCommand ex) {
         if (ex == null) {
             return;
         }
@@ -166,9 +162,9 @@ final class Exchanger implements TransportListener {
     }
 
     /** A resync probe, run while the session is in {@code RESYNC} and nothing else is in flight. */
-    CompletableFuture<AtResponse> probe(AtCommand command, Duration timeout) {
+    CompletableFuture<AtResponse> probe(AtCommand<?> command, Duration timeout) {
         CompletableFuture<AtResponse> future = new CompletableFuture<>();
-        Exchange ex = new Exchange(command, future, timeout, true);
+        InFlightCommand ex = new InFlightCommand(command, future, timeout, true);
         lock.lock();
         try {
             if (state != State.RESYNC || current != null) {
@@ -187,9 +183,9 @@ final class Exchanger implements TransportListener {
 
     @Override
     public void onBytes(byte[] data, int offset, int length) {
-        Exchange next = null;
-        Exchange done = null;
-        List<Exchange> moreDone = null;
+        InFlightCommand next = null;
+        InFlightCommand done = null;
+        List<InFlightCommand> moreDone = null;
         lock.lock();
         try {
             lastByteNanos = System.nanoTime();
@@ -210,7 +206,7 @@ final class Exchanger implements TransportListener {
         if (done != null) {
             done.complete();
             if (moreDone != null) {
-                moreDone.forEach(Exchange::complete);
+                moreDone.forEach(InFlightCommand::complete);
             }
         }
         begin(next);
@@ -222,8 +218,8 @@ final class Exchanger implements TransportListener {
     }
 
     /** Under the lock, reader thread: {@code CONNECT} for a data-mode command; its payload writer starts. */
-    void connectLocked(Exchange ex) {
-        ex.phase = Exchange.Phase.PAYLOAD;
+    void connectLocked(InFlightCommand ex) {
+        ex.phase = InFlightCommand.Phase.PAYLOAD;
         ex.writerActive = true;
         // Only now: with echo on, the echoed command line starts with an 'A' too.
         decoder.setAckMode(ex.command.payload().orElseThrow().ackMode());
@@ -231,14 +227,14 @@ final class Exchanger implements TransportListener {
     }
 
     /** Under the lock, reader thread: the module restarted during {@code ex}. */
-    void restartedLocked(Exchange ex) {
+    void restartedLocked(InFlightCommand ex) {
         ex.fail(new ModemRestartedException("the modem restarted during " + ex.command.loggable()));
         ended(ex);
         decoded.add(ex);
     }
 
     /** Under the lock, reader thread: a final result for the exchange in flight. */
-    void finishLocked(Exchange ex, AtEvent event, long sequence) {
+    void finishLocked(InFlightCommand ex, AtEvent event, long sequence) {
         if (ex.finish(event, sequence) && !ex.probe) {
             consecutiveTimeouts.set(0);
             router.succeeded(ex.command);
@@ -257,7 +253,7 @@ final class Exchanger implements TransportListener {
      * Under the lock: an exchange has its outcome. It stops being current at once, or, while its payload
      * writer still runs, when the writer has stopped: nothing is written before that.
      */
-    private void ended(Exchange ex) {
+    private void ended(InFlightCommand ex) {
         decoder.setAckMode(false);
         decoder.setPromptMode(false);
         if (!ex.writerActive) {
@@ -266,7 +262,7 @@ final class Exchanger implements TransportListener {
         changed.signalAll();
     }
 
-    private void release(Exchange ex) {
+    private void release(InFlightCommand ex) {
         if (current == ex) {
             current = null;
             if (state == State.BUSY) {
@@ -278,8 +274,8 @@ final class Exchanger implements TransportListener {
     // ---------------------------------------------------------------- payload writer support
 
     /** The payload writer has stopped: the next command may be written. */
-    void writerGone(Exchange ex) {
-        Exchange next = null;
+    void writerGone(InFlightCommand ex) {
+        InFlightCommand next = null;
         boolean complete = false;
         lock.lock();
         try {
@@ -305,52 +301,23 @@ final class Exchanger implements TransportListener {
     // ---------------------------------------------------------------- deadlines
 
     /** Under the lock: the exchange whose deadline runs, or null. */
-    Exchange liveLocked() {
+    InFlightCommand liveLocked() {
         return current != null && !current.ended() ? current : null;
     }
 
     /**
-     * Under the lock, on the deadline thread: {@code ex} missed its deadline. It fails with
-     * {@link CommandTimeoutException}; unless it was a resync probe the session enters {@code RESYNC}.
-     * Returns what to run on a pool thread: completing the future, then the resync.
+     * Under the lock, on the deadline thread: {@code ex} missed its deadline and has failed; unless it was a resync
+     * probe the session enters {@code RESYNC}.
      */
-    Runnable expireLocked(Exchange ex) {
-        boolean prompted = ex.command.payload().map(DataPayload::prompted).orElse(false);
-        // A prompted command may have its prompt open (shown, or on its way) until its payload is out whole.
-        Resync.Escape escape = prompted
-                ? (ex.phase == Exchange.Phase.AWAIT_CONNECT || ex.phase == Exchange.Phase.PAYLOAD
-                        ? Resync.Escape.CANCEL_PROMPT : Resync.Escape.NONE)
-                : (ex.phase == Exchange.Phase.PAYLOAD ? Resync.Escape.DATA_MODE : Resync.Escape.NONE);
-        ex.fail(new CommandTimeoutException(ex.command.loggable(), ex.timeout));
+    void timedOutLocked(InFlightCommand ex) {
         if (!ex.probe) {
             consecutiveTimeouts.incrementAndGet();
             state = State.RESYNC;
         }
         ended(ex);
-        return () -> {
-            ex.complete();
-            if (!ex.probe) {
-                log.warn("{} timed out after {} ms; resynchronising", ex.command.loggable(), ex.timeout.toMillis());
-                new Resync(this).run(escape);
-            }
-        };
     }
 
     // ---------------------------------------------------------------- resync support
-
-    /** A guarded {@code +++}: silence, the escape, silence. */
-    void escapeDataMode() throws InterruptedException {
-        Resync.pause(this, options.guardTime());
-        tap.escape();
-        write(ESCAPE, 0, ESCAPE.length, "+++");
-        Resync.pause(this, options.guardTime());
-    }
-
-    /** ESC, which ends the input of a {@code > } prompt without sending it. */
-    void cancelPrompt() {
-        tap.escape();
-        write(CANCEL_PROMPT, 0, 1, "ESC");
-    }
 
     /** Drops a partial line and leaves ACK mode. */
     void resetDecoder() {
@@ -366,7 +333,7 @@ final class Exchanger implements TransportListener {
 
     /** Resync is over: commands run again. */
     void endResync() {
-        Exchange next = null;
+        InFlightCommand next = null;
         lock.lock();
         try {
             if (state == State.RESYNC) {
@@ -414,8 +381,8 @@ final class Exchanger implements TransportListener {
         if (cause != null) {
             log.warn("link to the modem lost: {}", cause.getMessage());
         }
-        List<Exchange> pending;
-        Exchange inFlight = null;
+        List<InFlightCommand> pending;
+        InFlightCommand inFlight = null;
         lock.lock();
         try {
             state = State.CLOSED;
@@ -433,7 +400,7 @@ final class Exchanger implements TransportListener {
         if (inFlight != null) {
             inFlight.complete();
         }
-        for (Exchange ex : pending) {
+        for (InFlightCommand ex : pending) {
             ex.future.completeExceptionally(closedException());
         }
         urcs.close(this::closedException);
