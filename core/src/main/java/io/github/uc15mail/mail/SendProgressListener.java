@@ -1,8 +1,8 @@
 package io.github.uc15mail.mail;
 
 /**
- * Follows a send. Called on the mailer's thread: must be fast and must not throw (what it throws is
- * logged and ignored).
+ * Follows a send. Called on the thread that runs it (the modem's worker for sendAsync): must be fast and
+ * must not throw (what it throws is logged and ignored).
  */
 public interface SendProgressListener {
 

@@ -1,7 +1,7 @@
 package io.github.uc15mail.mail;
 
 /**
- * A last word before a send becomes irreversible. {@link #beforeSubmit()} is called on the mailer's thread
+ * A last word before a send becomes irreversible. {@link #beforeSubmit()} is called on the thread that runs the send
  * once the email is composed in the modem, immediately before {@code AT+QSMTPPUT} is written; from that
  * command on, the server may receive the email whatever happens to the host or the link.
  *
