@@ -65,3 +65,29 @@ s/\bio\.github\.uc15mail\.internal\.at\.AtDecoderPromptTest\b/io.github.uc15mail
 s/\bio\.github\.uc15mail\.gateway\.internal\.sms\.SmsFallback\b/io.github.uc15mail.gateway.sms.SmsFallback/g
 s/\bio\.github\.uc15mail\.gateway\.internal\.sms\.SmsRoutingSink\b/io.github.uc15mail.gateway.sms.SmsRoutingSink/g
 s/\bio\.github\.uc15mail\.gateway\.internal\.sms\.SmsText\b/io.github.uc15mail.gateway.sms.SmsText/g
+# Later in 0.2.0 (issue 20, the public surface): details nest in the type they belong to; simple names are kept, so
+# a file changes its import only (import io.github.uc15mail.error.ModemFileException.ModemFileError).
+s/\bio\.github\.uc15mail\.error\.DraftViolation\b/io.github.uc15mail.error.InvalidDraftException.DraftViolation/g
+s/\bio\.github\.uc15mail\.error\.ModemFileError\b/io.github.uc15mail.error.ModemFileException.ModemFileError/g
+s/\bio\.github\.uc15mail\.error\.AttachmentRefusedException\b/io.github.uc15mail.error.ModemFileException.AttachmentRefusedException/g
+s/\bio\.github\.uc15mail\.error\.FaultKind\b/io.github.uc15mail.error.Fault.FaultKind/g
+s/\bio\.github\.uc15mail\.error\.ModemErrorCode\b/io.github.uc15mail.error.SmtpServiceException.ModemErrorCode/g
+s/\bio\.github\.uc15mail\.error\.CmeErrorException\b/io.github.uc15mail.error.ModemErrorException.CmeErrorException/g
+s/\bio\.github\.uc15mail\.error\.CmsErrorException\b/io.github.uc15mail.error.ModemErrorException.CmsErrorException/g
+s/\bio\.github\.uc15mail\.mail\.MailCharset\b/io.github.uc15mail.mail.EmailDraft.MailCharset/g
+s/\bio\.github\.uc15mail\.mail\.SendPhase\b/io.github.uc15mail.mail.SendProgressListener.SendPhase/g
+s/\bio\.github\.uc15mail\.mail\.SubmitGate\b/io.github.uc15mail.mail.SendProgressListener.SubmitGate/g
+s/\bio\.github\.uc15mail\.transport\.TransportListener\b/io.github.uc15mail.transport.Transport.TransportListener/g
+s/\bio\.github\.uc15mail\.transport\.SocketTransport\b/io.github.uc15mail.transport.Transport.SocketTransport/g
+s/\bio\.github\.uc15mail\.trace\.TraceRecord\b/io.github.uc15mail.trace.Trace.TraceRecord/g
+s/\bio\.github\.uc15mail\.module\.Provenance\b/io.github.uc15mail.module.ModuleLimit.Provenance/g
+s/\bio\.github\.uc15mail\.module\.AllowedValues\b/io.github.uc15mail.module.ModuleLimit.AllowedValues/g
+s/\bio\.github\.uc15mail\.module\.ModuleFamily\b/io.github.uc15mail.module.ModuleIdentity.ModuleFamily/g
+s/\bio\.github\.uc15mail\.module\.SslCapabilities\b/io.github.uc15mail.module.SmtpCapabilities.SslCapabilities/g
+s/\bio\.github\.uc15mail\.module\.UnsupportedModuleException\b/io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException/g
+# Removed: the nine Smtp*Exception subclasses and ErrorCategory. Catch SmtpServiceException and read errorCode(),
+# protocolError() and kind() (FaultKind); a multi-catch that listed several subclasses must be reduced to one by hand.
+s/\bio\.github\.uc15mail\.error\.Smtp(Attachment|Authentication|Busy|Dns|InvalidParameter|Network|Recipient|Timeout|Tls)Exception\b/io.github.uc15mail.error.SmtpServiceException/g
+# Removed: FaultClassifier (package-private now). FaultClassifier.classify(t) is Fault.of(t); classifyIgnoringOutcome is Fault.ofIgnoringOutcome.
+s/\bFaultClassifier\.classifyIgnoringOutcome\(/Fault.ofIgnoringOutcome(/g
+s/\bFaultClassifier\.classify\(/Fault.of(/g

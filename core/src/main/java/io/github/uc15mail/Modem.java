@@ -16,9 +16,9 @@ import io.github.uc15mail.internal.mail.StatusReader;
 import io.github.uc15mail.internal.sms.SmsSender;
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.mail.SmsReceipt;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.module.ModuleProfile;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import io.github.uc15mail.transport.Transport;
 import java.io.IOException;
 import java.time.Duration;
@@ -248,7 +248,7 @@ public final class Modem implements AutoCloseable {
      * closes an open prompt with ESC; a failure after a part's Ctrl-Z went out with no answer, or after some parts
      * were accepted, is {@linkplain Uc15Exception#isOutcomeUnknown() outcome unknown} and must not be re-sent blindly.
      *
-     * @throws io.github.uc15mail.error.CmsErrorException when the modem or network refused it ({@code +CMS ERROR: <n>})
+     * @throws io.github.uc15mail.error.ModemErrorException.CmsErrorException when the modem or network refused it ({@code +CMS ERROR: <n>})
      * @throws Uc15Exception the other typed failures of a command (timeout, lost link, restart)
      */
     public SmsReceipt sendSms(SmsDraft draft) {

@@ -1,5 +1,6 @@
 package io.github.uc15mail;
 
+import io.github.uc15mail.error.internal.Outcomes;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.mail.EmailDraft;
@@ -7,7 +8,7 @@ import io.github.uc15mail.mail.RetryPolicy;
 import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.Subscription;
 import io.github.uc15mail.internal.exec.Attempt;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *   <li>The first send on a {@link Modem} (and the first after a module restart) identifies the module
  *       ({@code ATI}, {@code AT+QSMTPCFG=?}, and {@code AT+QSSLCFG=?} when the configuration uses SSL); a
  *       module without the SMTP service (BG95, BG96, a GSM M-series) fails with an
- *       {@link io.github.uc15mail.module.UnsupportedModuleException} before any setting is written. See {@link Modem#profile()}.</li>
+ *       {@link io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException} before any setting is written. See {@link Modem#profile()}.</li>
  *   <li>After every send, successful or not, the mailer clears the modem's email content
  *       ({@code AT+QSMTPCLR}) and deletes the files this send uploaded, so the next send starts clean.
  *       If the link to the modem is lost, that cleanup happens at the start of the next send instead.</li>
@@ -222,7 +223,7 @@ public final class ModemMailer implements AutoCloseable {
             Uc15Exception failure = new Uc15Exception("interrupted while sending; the send was cancelled and cleans up"
                     + (submitted.get() ? ", but AT+QSMTPPUT was already written: the email may be sent" : ""), e);
             if (submitted.get()) {
-                failure.markOutcomeUnknown();
+                Outcomes.markUnknown(failure);
             }
             throw failure;
         }

@@ -1,6 +1,6 @@
 package io.github.uc15mail;
 
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.github.uc15mail;
 
-import io.github.uc15mail.error.DraftViolation;
+import io.github.uc15mail.error.InvalidDraftException.DraftViolation;
 import io.github.uc15mail.error.InvalidDraftException;
 import io.github.uc15mail.internal.sms.SmsText;
 import java.util.ArrayList;

@@ -9,13 +9,13 @@ import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.mail.RetryPolicy;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.module.ModuleFamily;
+import io.github.uc15mail.module.ModuleIdentity.ModuleFamily;
 import io.github.uc15mail.module.ModuleProfile;
 import io.github.uc15mail.testkit.InMemoryTransport;
 import java.time.Duration;

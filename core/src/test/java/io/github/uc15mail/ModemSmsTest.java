@@ -1,7 +1,7 @@
 package io.github.uc15mail;
 
-import io.github.uc15mail.error.FaultKind;
-import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.Fault.FaultKind;
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.mail.SmsReceipt;
@@ -14,7 +14,7 @@ import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.at.CommandKind;
 import io.github.uc15mail.internal.sms.PduDecoder;
 import io.github.uc15mail.testkit.InMemoryTransport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -227,13 +227,13 @@ class ModemSmsTest {
             CmsErrorException network = assertThrows(CmsErrorException.class,
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
             assertEquals(331, network.code());
-            assertEquals(io.github.uc15mail.error.FaultKind.NETWORK, network.kind());
+            assertEquals(io.github.uc15mail.error.Fault.FaultKind.NETWORK, network.kind());
             assertTrue(network.isRetryable());
             assertFalse(network.isOutcomeUnknown());
             assertEquals("modem answered +CMS ERROR: 331 (no network service) to AT+CMGS=18", network.getMessage());
             CmsErrorException bad = assertThrows(CmsErrorException.class,
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
-            assertEquals(io.github.uc15mail.error.FaultKind.MESSAGE, bad.kind());
+            assertEquals(io.github.uc15mail.error.Fault.FaultKind.MESSAGE, bad.kind());
             assertFalse(bad.isRetryable());
             assertFalse(bad.isModemFault());
         }

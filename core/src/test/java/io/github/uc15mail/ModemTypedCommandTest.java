@@ -10,7 +10,7 @@ import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.CommandKind;
 import io.github.uc15mail.at.Commands;
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.testkit.InMemoryTransport;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

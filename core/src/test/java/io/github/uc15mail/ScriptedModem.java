@@ -1,7 +1,7 @@
 package io.github.uc15mail;
 
 import io.github.uc15mail.testkit.InMemoryTransport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

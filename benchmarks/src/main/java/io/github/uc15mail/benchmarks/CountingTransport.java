@@ -1,7 +1,7 @@
 package io.github.uc15mail.benchmarks;
 
 import io.github.uc15mail.transport.Transport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 

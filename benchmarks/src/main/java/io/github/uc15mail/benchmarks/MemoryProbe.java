@@ -4,7 +4,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.transport.SocketTransport;
+import io.github.uc15mail.transport.Transport.SocketTransport;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

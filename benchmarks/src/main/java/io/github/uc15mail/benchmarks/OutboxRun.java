@@ -8,7 +8,7 @@ import io.github.uc15mail.outbox.DispatcherOptions;
 import io.github.uc15mail.outbox.MessageState;
 import io.github.uc15mail.outbox.Outbox;
 import io.github.uc15mail.testkit.Uc15Emulator;
-import io.github.uc15mail.transport.SocketTransport;
+import io.github.uc15mail.transport.Transport.SocketTransport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;

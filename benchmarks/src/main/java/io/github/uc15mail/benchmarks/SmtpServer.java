@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SmtpConfig;
+import io.github.uc15mail.testkit.GreenMailServers;
 
 /**
  * An embedded GreenMail SMTP server on a free port of 127.0.0.1 that accepts any credentials, and the
@@ -20,7 +21,7 @@ public final class SmtpServer implements AutoCloseable {
 
     /** Starts a server. */
     public static SmtpServer start() {
-        GreenMail gm = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        GreenMail gm = GreenMailServers.create(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         gm.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         gm.start();
         return new SmtpServer(gm);

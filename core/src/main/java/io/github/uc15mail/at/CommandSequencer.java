@@ -5,7 +5,7 @@ import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.at.internal.AtDecoder;
 import io.github.uc15mail.at.internal.AtEvent;
 import io.github.uc15mail.transport.Transport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.github.uc15mail.at;
 
-import io.github.uc15mail.error.CmeErrorException;
-import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;

@@ -1,5 +1,6 @@
 package io.github.uc15mail.error;
 
+import io.github.uc15mail.error.Fault.FaultKind;
 import java.util.Map;
 import java.util.Set;
 

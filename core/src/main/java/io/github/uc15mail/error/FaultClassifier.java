@@ -1,5 +1,11 @@
 package io.github.uc15mail.error;
 
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
+import io.github.uc15mail.error.SmtpServiceException.ModemErrorCode;
+import io.github.uc15mail.error.Fault.FaultKind;
+import io.github.uc15mail.error.ModemFileException.AttachmentRefusedException;
+import io.github.uc15mail.error.ModemFileException.ModemFileError;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -13,10 +19,13 @@ import java.util.concurrent.ExecutionException;
  * ({@link CompletionException}, {@link ExecutionException}) are looked through. It never throws and never
  * returns null.
  *
+ * <p>Package-private: users ask {@link Fault#of(Throwable)}, {@link Uc15Exception#isModemFault()} or
+ * {@link SmtpServiceException#fault()}.
+ *
  * <p>It does not know the caller's context: whether a send was stopped on purpose (a shutdown, a lost lease)
  * is for the caller to decide before asking.
  */
-public final class FaultClassifier {
+final class FaultClassifier {
 
     private static final int MAX_SUMMARY = 500;
 
@@ -24,7 +33,7 @@ public final class FaultClassifier {
     }
 
     /** Classifies {@code failure}; null is taken as a failure of this host with no detail. */
-    public static Fault classify(Throwable failure) {
+    static Fault classify(Throwable failure) {
         Throwable t = unwrap(failure);
         if (t == null) {
             return new Fault(FaultKind.HOST, true, 0, 0, "unknown failure");
@@ -41,7 +50,7 @@ public final class FaultClassifier {
      * is still the modem's trouble, though its outcome is unknown. For counting faults against a modem; never
      * for deciding whether to send again (use {@link #classify}).
      */
-    public static Fault classifyIgnoringOutcome(Throwable failure) {
+    static Fault classifyIgnoringOutcome(Throwable failure) {
         Throwable t = unwrap(failure);
         if (t == null) {
             return new Fault(FaultKind.HOST, true, 0, 0, "unknown failure");
@@ -93,7 +102,7 @@ public final class FaultClassifier {
      * @param command the command that failed, or null when unknown; 664 to a settings command
      *     ({@code AT+QSMTPCFG}, {@code AT+QICSGP}, {@code AT+QSSLCFG}) is a configuration fault
      */
-    public static Fault classifyCode(int errorCode, int smtpReply, String command) {
+    static Fault classifyCode(int errorCode, int smtpReply, String command) {
         String summary = errorCode + " " + ModemErrorCode.describe(errorCode)
                 + (smtpReply != 0 ? " (SMTP " + smtpReply + ")" : "");
         return switch (errorCode) {
@@ -118,7 +127,7 @@ public final class FaultClassifier {
      * invalid PDU or text parameter, 1 unassigned number, 21 transfer rejected, 128-255 TP failure causes …) is
      * {@link FaultKind#MESSAGE}; the rest is {@link FaultKind#MODEM}, retryable for 300, 314, 320 and 500.
      */
-    public static Fault classifyCmsCode(int code) {
+    static Fault classifyCmsCode(int code) {
         return new Fault(io.github.uc15mail.error.CmsCodes.kind(code),
                 io.github.uc15mail.error.CmsCodes.retryable(code), Math.max(code, 0), 0,
                 "+CMS ERROR: " + code + " " + io.github.uc15mail.error.CmsCodes.describe(code));

@@ -1,5 +1,9 @@
 package io.github.uc15mail.error;
 
+import io.github.uc15mail.error.internal.Outcomes;
+
+import io.github.uc15mail.error.Fault.FaultKind;
+
 /**
  * The base of every exception the SDK throws or completes a future with at run time. Invalid input is
  * reported earlier, before anything reaches the modem, as an {@link IllegalArgumentException}.
@@ -7,6 +11,14 @@ package io.github.uc15mail.error;
  * <p>Messages never contain the SMTP or APN password.
  */
 public class Uc15Exception extends RuntimeException {
+
+    static {
+        Outcomes.install(e -> {
+            if (e instanceof Uc15Exception u) {
+                u.markOutcomeUnknown();
+            }
+        });
+    }
 
     private volatile boolean outcomeUnknown;
     private final FaultKind declaredKind;
@@ -22,7 +34,7 @@ public class Uc15Exception extends RuntimeException {
     }
 
     /**
-     * For a subclass outside this package that knows whose fault it always is: {@link FaultClassifier}
+     * For a subclass outside this package that knows whose fault it always is: {@link Fault#of(Throwable) fault classifier}
      * gives {@code kind}, not retryable, for it (this package's classifier cannot name classes that live
      * above it).
      */
@@ -47,15 +59,9 @@ public class Uc15Exception extends RuntimeException {
         return outcomeUnknown;
     }
 
-    /**
-     * Marks this failure as one whose outcome is unknown (see {@link #isOutcomeUnknown()}). The SDK calls
-     * it when it throws; applications have no reason to.
-     *
-     * @return this exception
-     */
-    public Uc15Exception markOutcomeUnknown() {
+    /** Sets the flag of {@link #isOutcomeUnknown()}; reached only through the SDK's own {@code Outcomes}. */
+    void markOutcomeUnknown() {
         outcomeUnknown = true;
-        return this;
     }
 
     /**
@@ -65,7 +71,7 @@ public class Uc15Exception extends RuntimeException {
      * authentication, an invalid draft). A pool of modems sends a message again through another modem after
      * a modem fault and counts such faults against the modem ({@link io.github.uc15mail.Modem#consecutiveFailures()}); it does
      * not after a message fault. Says nothing about whether the email went out: see {@link #isOutcomeUnknown()}.
-     * Decided by {@link FaultClassifier} ({@link FaultKind#MODEM}), looking through an unknown outcome.
+     * Decided by {@link Fault#of(Throwable) fault classifier} ({@link FaultKind#MODEM}), looking through an unknown outcome.
      */
     public boolean isModemFault() {
         return FaultClassifier.classifyIgnoringOutcome(this).isModemFault();
@@ -73,7 +79,7 @@ public class Uc15Exception extends RuntimeException {
 
     /**
      * Whether the same operation may succeed if tried again later, on the same mailer. A failure whose
-     * outcome is unknown is never retried by the SDK whatever this says. Decided by {@link FaultClassifier}.
+     * outcome is unknown is never retried by the SDK whatever this says. Decided by {@link Fault#of(Throwable) fault classifier}.
      */
     public boolean isRetryable() {
         return FaultClassifier.classifyIgnoringOutcome(this).retryable();

@@ -1,23 +1,15 @@
 package io.github.uc15mail.mail;
 
-import io.github.uc15mail.error.DraftViolation;
+import io.github.uc15mail.error.InvalidDraftException.DraftViolation;
 import io.github.uc15mail.error.InvalidDraftException;
 import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.internal.AtText;
-import java.net.IDN;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One email as the modem will carry it: recipients, subject, body and attachments, already checked
@@ -29,8 +21,8 @@ import java.util.Set;
  * a subject that fits the modem (sent as ASCII text when it can be, otherwise as hex of its UTF-8 or
  * chosen charset bytes, at most 100 bytes); a body of at most 10240 encoded bytes (or, if the caller
  * opted in, a longer body carried whole as a {@code .txt} attachment); at most 10 attachments with
- * unique names of at most 46 bytes; optionally a sender display name for this message only ({@link SenderName}'s
- * rule), sent instead of the configured one. {@link Builder#validate()} reports every violation at once.
+ * unique names of at most 46 bytes; optionally a sender display name for this message only (printable ASCII
+ * without {@code "}, at most 50 bytes), sent instead of the configured one. {@link Builder#validate()} reports every violation at once.
  *
  * <p>Line ends in the body are sent as CRLF whatever the caller used (bare LF or CR), as SMTP requires;
  * {@link #body()} still returns the text as given. The limit of 10240 bytes applies to what is sent.
@@ -174,7 +166,7 @@ public final class EmailDraft {
 
         /**
          * The sender display name for this message only, instead of the configuration's (null: the configured
-         * one). {@link #build()} checks it with {@link SenderName#check}; the address stays the configured one.
+         * one). {@link #build()} checks it with the sender-name rule (printable ASCII without {@code "}, at most 50 bytes); the address stays the configured one.
          */
         public Builder senderName(String name) {
             this.senderName = name;
@@ -265,30 +257,19 @@ public final class EmailDraft {
         }
 
         private EmailDraft encode(List<DraftViolation> v) {
-            List<Recipient> recipients = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            addRecipients(RecipientType.TO, "to", to, recipients, seen, v);
-            addRecipients(RecipientType.CC, "cc", cc, recipients, seen, v);
-            addRecipients(RecipientType.BCC, "bcc", bcc, recipients, seen, v);
-            int total = to.size() + cc.size() + bcc.size();
-            if (total == 0) {
-                v.add(new DraftViolation("recipients", "at least 1 (to, cc or bcc)", "0"));
-            } else if (total > MAX_RECIPIENTS) {
-                v.add(new DraftViolation("recipients", "at most " + MAX_RECIPIENTS + " (to, cc and bcc together)",
-                        String.valueOf(total)));
-            }
+            List<Recipient> recipients = DraftRules.recipients(to, cc, bcc, v);
 
             String subj = subject == null ? "" : subject;
             MailCharset subjCharset = MailCharset.ASCII;
             byte[] subjBytes = new byte[0];
-            int bad = firstControl(subj);
+            int bad = DraftRules.firstControl(subj);
             if (bad >= 0) {
                 v.add(new DraftViolation("subject", "free of control characters (CR, LF, ...)",
                         "U+" + String.format("%04X", (int) subj.charAt(bad)) + " at position " + bad));
             } else if (charset != null && charset != MailCharset.ASCII) {
                 subjCharset = charset;
-                subjBytes = encodeOrReport("subject", subj, charset, v);
-            } else if (isQuotableAscii(subj) && subj.length() <= Commands.SUBJECT_ASCII_MAX) {
+                subjBytes = DraftRules.encodeOrReport("subject", subj, charset, v);
+            } else if (DraftRules.isQuotableAscii(subj) && subj.length() <= Commands.SUBJECT_ASCII_MAX) {
                 subjBytes = subj.getBytes(StandardCharsets.US_ASCII);
             } else {
                 // Not carried by the modem as ASCII text (a '"' in it, non-ASCII, or too long): hex of UTF-8.
@@ -301,10 +282,10 @@ public final class EmailDraft {
             }
 
             String text = body == null ? "" : body;
-            MailCharset bodyCharset = charset != null ? charset : isAscii(text) ? MailCharset.ASCII : MailCharset.UTF_8;
+            MailCharset bodyCharset = charset != null ? charset : DraftRules.isAscii(text) ? MailCharset.ASCII : MailCharset.UTF_8;
             // SMTP lines end in CRLF; strict servers refuse bare LF. Recipients see the same text.
             String wire = text.replaceAll("\r\n|\r|\n", "\r\n");
-            byte[] bodyBytes = encodeOrReport("body", wire, bodyCharset, v);
+            byte[] bodyBytes = DraftRules.encodeOrReport("body", wire, bodyCharset, v);
             List<Attachment> all = new ArrayList<>(attachments);
             if (bodyBytes.length > Commands.BODY_MAX) {
                 if (bodyOverflowAsAttachment) {
@@ -319,165 +300,41 @@ public final class EmailDraft {
                 }
             }
 
-            if (all.size() > MAX_ATTACHMENTS) {
-                v.add(new DraftViolation("attachments", "at most " + MAX_ATTACHMENTS, String.valueOf(all.size())));
-            }
-            Set<String> names = new HashSet<>();
-            for (int i = 0; i < all.size(); i++) {
-                Attachment a = all.get(i);
-                String field = "attachment[" + i + "]";
-                if (a == null) {
-                    v.add(new DraftViolation(field, "present", "null"));
-                    continue;
-                }
-                checkAttachmentName(field + ".name", a.name(), names, v);
-                if (a.problem() != null) {
-                    v.add(new DraftViolation(field, "readable", a.problem()));
-                } else if (a.length() == 0) {
-                    v.add(new DraftViolation(field + ".length", "at least 1 byte (the modem cannot upload an empty file)",
-                            "0"));
-                }
-            }
+            DraftRules.checkAttachments(all, v);
             if (senderName != null) {
                 SenderName.check(senderName).ifPresent(v::add);
             }
             return new EmailDraft(recipients, subj, subjCharset, subjBytes, text, bodyCharset, bodyBytes, all,
                     senderName);
         }
+    }
 
-        private static void addRecipients(RecipientType type, String field, List<String> given,
-                List<Recipient> out, Set<String> seen, List<DraftViolation> v) {
-            for (int i = 0; i < given.size(); i++) {
-                String f = field + "[" + i + "]";
-                Optional<String> ascii = checkAddress(f, given.get(i), v);
-                if (ascii.isPresent()) {
-                    if (!seen.add(ascii.get().toLowerCase(Locale.ROOT))) {
-                        v.add(new DraftViolation(f, "unique among to, cc and bcc", "a duplicate: "
-                                + AtText.show(ascii.get(), false)));
-                    } else {
-                        out.add(new Recipient(type, ascii.get()));
-                    }
-                }
-            }
+    /**
+     * The character sets the module takes for subject and body ({@code <charset>} of QSMTPSUB / QSMTPBODY): the same
+     * four in the UC15 and EC2x SMTP manuals.
+     */
+    public enum MailCharset {
+        ASCII(0, StandardCharsets.US_ASCII),
+        UTF_8(1, StandardCharsets.UTF_8),
+        GB2312(2, Charset.forName("GB2312")),
+        BIG5(3, Charset.forName("Big5"));
+
+        private final int code;
+        private final Charset charset;
+
+        MailCharset(int code, Charset charset) {
+            this.code = code;
+            this.charset = charset;
         }
 
-        /** The address in ASCII form, or empty after reporting why it cannot be used. */
-        static Optional<String> checkAddress(String field, String address, List<DraftViolation> v) {
-            if (address == null || address.isBlank()) {
-                v.add(new DraftViolation(field, "an email address", "empty"));
-                return Optional.empty();
-            }
-            int at = address.lastIndexOf('@');
-            if (at <= 0 || at == address.length() - 1) {
-                v.add(new DraftViolation(field, "an address of the form local@domain", AtText.show(address, false)));
-                return Optional.empty();
-            }
-            String local = address.substring(0, at);
-            String domain = address.substring(at + 1);
-            if (!isQuotableAscii(local) || local.contains(" ") || local.contains("@")) {
-                v.add(new DraftViolation(field, "an ASCII local part without spaces, '\"' or '@'",
-                        AtText.show(address, false)));
-                return Optional.empty();
-            }
-            String asciiDomain;
-            try {
-                asciiDomain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
-            } catch (IllegalArgumentException e) {
-                v.add(new DraftViolation(field, "a valid domain", AtText.show(address, false)));
-                return Optional.empty();
-            }
-            if (!isQuotableAscii(asciiDomain) || asciiDomain.contains(" ") || asciiDomain.isEmpty()
-                    || asciiDomain.startsWith(".") || asciiDomain.endsWith(".") || asciiDomain.contains("..")) {
-                v.add(new DraftViolation(field, "a valid domain", AtText.show(address, false)));
-                return Optional.empty();
-            }
-            String result = local + "@" + asciiDomain;
-            if (result.length() > Commands.SMTP_STRING_MAX) {
-                v.add(new DraftViolation(field, "at most " + Commands.SMTP_STRING_MAX + " bytes",
-                        result.length() + " bytes: " + AtText.show(result, false)));
-                return Optional.empty();
-            }
-            return Optional.of(result);
+        /** The modem's code for it. */
+        public int code() {
+            return code;
         }
 
-        private static void checkAttachmentName(String field, String name, Set<String> names, List<DraftViolation> v) {
-            if (name == null || name.isEmpty()) {
-                v.add(new DraftViolation(field, "a file name", "empty"));
-                return;
-            }
-            for (int i = 0; i < name.length(); i++) {
-                char c = name.charAt(i);
-                if (c < 0x21 && c != ' ' || c > 0x7E || "\"/\\:*?".indexOf(c) >= 0) {
-                    v.add(new DraftViolation(field, "printable ASCII without \" / \\ : * ?",
-                            AtText.show(name, false) + " (" + (c > 0x7E ? "non-ASCII" : "'" + c + "'")
-                                    + " at position " + i + ")"));
-                    return;
-                }
-            }
-            if (name.length() > ATTACHMENT_NAME_MAX) {
-                v.add(new DraftViolation(field, "at most " + ATTACHMENT_NAME_MAX + " bytes (RAM: + name <= 50)",
-                        name.length() + " bytes: " + AtText.show(name, false)));
-                return;
-            }
-            if (!names.add(name.toLowerCase(Locale.ROOT))) {
-                v.add(new DraftViolation(field, "unique among the attachments", "a duplicate: " + AtText.show(name, false)));
-            }
-        }
-
-        private static byte[] encodeOrReport(String field, String text, MailCharset charset, List<DraftViolation> v) {
-            CharsetEncoder encoder = charset.charset().newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            try {
-                ByteBuffer buffer = encoder.encode(CharBuffer.wrap(text));
-                byte[] out = new byte[buffer.remaining()];
-                buffer.get(out);
-                return out;
-            } catch (CharacterCodingException e) {
-                int position = firstUnencodable(text, charset);
-                v.add(new DraftViolation(field, "encodable in " + charset, "U+"
-                        + String.format("%04X", text.codePointAt(Math.max(0, position))) + " at position " + position));
-                return new byte[0];
-            }
-        }
-
-        private static int firstUnencodable(String text, MailCharset charset) {
-            CharsetEncoder encoder = charset.charset().newEncoder();
-            for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-                if (!encoder.canEncode(new String(Character.toChars(text.codePointAt(i))))) {
-                    return i;
-                }
-            }
-            return 0;
-        }
-
-        private static boolean isAscii(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) > 0x7F) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean isQuotableAscii(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < 0x20 || c > 0x7E || c == '"') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static int firstControl(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < 0x20 || c == 0x7F) {
-                    return i;
-                }
-            }
-            return -1;
+        /** The Java charset that encodes it. */
+        public Charset charset() {
+            return charset;
         }
     }
 }

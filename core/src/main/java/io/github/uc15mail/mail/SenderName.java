@@ -2,7 +2,7 @@ package io.github.uc15mail.mail;
 
 import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.internal.AtText;
-import io.github.uc15mail.error.DraftViolation;
+import io.github.uc15mail.error.InvalidDraftException.DraftViolation;
 import java.util.Optional;
 
 /**
@@ -11,18 +11,21 @@ import java.util.Optional;
  * string, so it is printable ASCII without {@code "} (hence no CR or LF) and at most 50 bytes, the same rule as
  * {@link SmtpConfig}'s sender name. Not empty: a message without a name of its own has none.
  *
+ * <p>Package-private: users meet the rule through {@link EmailDraft.Builder#build()} and
+ * {@link EmailDraft#withSenderName(String)}, whose violations name the field, the limit and the value.
+ *
  * <p>What it does not do: fold other text into ASCII (callers that take names from elsewhere do that first and
  * decide what to do with what cannot be folded).
  */
-public final class SenderName {
+final class SenderName {
 
     /** The most bytes the modem takes for the sender name. */
-    public static final int MAX_BYTES = Commands.SMTP_STRING_MAX;
+    static final int MAX_BYTES = Commands.SMTP_STRING_MAX;
 
     private SenderName() {}
 
     /** Why {@code name} cannot be a message's sender name, or empty when it can. */
-    public static Optional<DraftViolation> check(String name) {
+    static Optional<DraftViolation> check(String name) {
         String field = "senderName";
         if (name == null || name.isEmpty()) {
             return Optional.of(new DraftViolation(field, "a name (leave it out to use the configured one)", "empty"));

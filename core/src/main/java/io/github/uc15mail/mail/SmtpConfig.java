@@ -38,50 +38,11 @@ public final class SmtpConfig {
      */
     public static final Duration SEND_RESULT_MARGIN = Duration.ofSeconds(30);
 
-    private final String host;
-    private final int port;
-    private final Security security;
-    private final int sslContextId;
-    private final TlsVersion tlsVersion;
-    private final int cipherSuite;
-    private final Path caCertificate;
-    private final int contextId;
-    private final Apn apn;
-    private final String user;
-    private final String password;
-    private final String senderName;
-    private final String senderAddress;
-    private final int sendTimeoutSeconds;
-    private final Map<CommandKind, Duration> commandTimeouts;
-    private final Duration busyWait;
-    private final Duration readyWait;
-    private final Duration sendResultTimeout;
-    /** As given to the builder (0: the security's default; empty: the address), for {@link #toBuilder()}. */
-    private final int requestedPort;
-    private final String requestedSenderName;
+    /** The values as given to the builder (a private copy: port 0 and an empty sender name kept as given). */
+    private final Builder v;
 
     private SmtpConfig(Builder b) {
-        this.requestedPort = b.port;
-        this.requestedSenderName = b.senderName;
-        this.host = b.host;
-        this.security = b.security;
-        this.port = b.port == 0 ? b.security.defaultPort() : b.port;
-        this.sslContextId = b.sslContextId;
-        this.tlsVersion = b.tlsVersion;
-        this.cipherSuite = b.cipherSuite;
-        this.caCertificate = b.caCertificate;
-        this.contextId = b.contextId;
-        this.apn = b.apn;
-        this.user = b.user;
-        this.password = b.password;
-        // An empty display name is not documented as allowed: show the address instead.
-        this.senderName = b.senderName.isEmpty() ? b.senderAddress : b.senderName;
-        this.senderAddress = b.senderAddress;
-        this.sendTimeoutSeconds = b.sendTimeoutSeconds;
-        this.commandTimeouts = Map.copyOf(b.commandTimeouts);
-        this.busyWait = b.busyWait;
-        this.readyWait = b.readyWait;
-        this.sendResultTimeout = b.sendResultTimeout;
+        this.v = b.copy();
     }
 
     public static Builder builder() {
@@ -93,91 +54,73 @@ public final class SmtpConfig {
      * server). A port left to the security's default stays so; {@link Builder#build()} checks all values again.
      */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.host = host;
-        b.port = requestedPort;
-        b.security = security;
-        b.sslContextId = sslContextId;
-        b.tlsVersion = tlsVersion;
-        b.cipherSuite = cipherSuite;
-        b.caCertificate = caCertificate;
-        b.contextId = contextId;
-        b.apn = apn;
-        b.user = user;
-        b.password = password;
-        b.senderName = requestedSenderName;
-        b.senderAddress = senderAddress;
-        b.sendTimeoutSeconds = sendTimeoutSeconds;
-        b.commandTimeouts.putAll(commandTimeouts);
-        b.busyWait = busyWait;
-        b.readyWait = readyWait;
-        b.sendResultTimeout = sendResultTimeout;
-        return b;
+        return v.copy();
     }
 
     public String host() {
-        return host;
+        return v.host;
     }
 
     /** The server port: as set, or the default of the security mode (25 / 465 / 587). */
     public int port() {
-        return port;
+        return v.port == 0 ? v.security.defaultPort() : v.port;
     }
 
     public Security security() {
-        return security;
+        return v.security;
     }
 
     public int sslContextId() {
-        return sslContextId;
+        return v.sslContextId;
     }
 
     public TlsVersion tlsVersion() {
-        return tlsVersion;
+        return v.tlsVersion;
     }
 
     public int cipherSuite() {
-        return cipherSuite;
+        return v.cipherSuite;
     }
 
     /** The CA certificate (PEM) the server is verified against; present means security level 1. */
     public Optional<Path> caCertificate() {
-        return Optional.ofNullable(caCertificate);
+        return Optional.ofNullable(v.caCertificate);
     }
 
     /** {@code AT+QSSLCFG="seclevel"}: 1 with a CA certificate, else 0 (no verification). */
     public int securityLevel() {
-        return caCertificate == null ? 0 : 1;
+        return v.caCertificate == null ? 0 : 1;
     }
 
     public int contextId() {
-        return contextId;
+        return v.contextId;
     }
 
     public Optional<Apn> apn() {
-        return Optional.ofNullable(apn);
+        return Optional.ofNullable(v.apn);
     }
 
     public String user() {
-        return user;
+        return v.user;
     }
 
     /** The account password. Do not log it. */
     public String password() {
-        return password;
+        return v.password;
     }
 
+    /** The sender's display name; the address when none was given (an empty name is not documented as allowed). */
     public String senderName() {
-        return senderName;
+        return v.senderName.isEmpty() ? v.senderAddress : v.senderName;
     }
 
     public String senderAddress() {
-        return senderAddress;
+        return v.senderAddress;
     }
 
     /** The {@code <timeout>} of {@code AT+QSMTPPUT}, 60-65535 s. */
     public int sendTimeoutSeconds() {
-        return sendTimeoutSeconds;
+        return v.sendTimeoutSeconds;
     }
 
     /**
@@ -187,12 +130,12 @@ public final class SmtpConfig {
      */
     @Deprecated
     public Optional<Duration> commandTimeout(CommandKind kind) {
-        return Optional.ofNullable(commandTimeouts.get(kind));
+        return Optional.ofNullable(v.commandTimeouts.get(kind));
     }
 
     /** How long a send waits for a busy SMTP service (652, an earlier send still running) to become free. */
     public Duration busyWait() {
-        return busyWait;
+        return v.busyWait;
     }
 
     /**
@@ -200,8 +143,8 @@ public final class SmtpConfig {
      * or the {@code AT+QSMTPPUT} timeout plus 30 s.
      */
     public Duration sendResultTimeout() {
-        return sendResultTimeout != null ? sendResultTimeout
-                : Duration.ofSeconds(sendTimeoutSeconds).plus(SEND_RESULT_MARGIN);
+        return v.sendResultTimeout != null ? v.sendResultTimeout
+                : Duration.ofSeconds(v.sendTimeoutSeconds).plus(SEND_RESULT_MARGIN);
     }
 
     /**
@@ -209,20 +152,21 @@ public final class SmtpConfig {
      * registered) before it fails with {@link io.github.uc15mail.error.ModemNotReadyException}.
      */
     public Duration readyWait() {
-        return readyWait;
+        return v.readyWait;
     }
 
     /** Whether mail and credentials cross the network without verified encryption. */
     public boolean isUnverified() {
-        return security == Security.NONE || caCertificate == null;
+        return v.security == Security.NONE || v.caCertificate == null;
     }
 
     @Override
     public String toString() {
-        return "SmtpConfig[server=" + host + ":" + port + ", security=" + security + ", sslContextId=" + sslContextId
-                + ", tlsVersion=" + tlsVersion + ", securityLevel=" + securityLevel() + ", contextId=" + contextId
-                + ", apn=" + apn + ", user=" + user + ", password=" + (password.isEmpty() ? "" : AtText.MASK)
-                + ", sender=" + senderName + " <" + senderAddress + ">, sendTimeout=" + sendTimeoutSeconds + "s]";
+        return "SmtpConfig[server=" + v.host + ":" + port() + ", security=" + v.security + ", sslContextId="
+                + v.sslContextId + ", tlsVersion=" + v.tlsVersion + ", securityLevel=" + securityLevel()
+                + ", contextId=" + v.contextId + ", apn=" + v.apn + ", user=" + v.user + ", password="
+                + (v.password.isEmpty() ? "" : AtText.MASK) + ", sender=" + senderName() + " <" + v.senderAddress
+                + ">, sendTimeout=" + v.sendTimeoutSeconds + "s]";
     }
 
     /** Builds an {@link SmtpConfig}; {@link #build()} checks every value. */
@@ -247,6 +191,17 @@ public final class SmtpConfig {
         Duration sendResultTimeout;
 
         private Builder() {}
+
+        /** A new builder with the same values (the setters only store; {@link #build()} checks). */
+        Builder copy() {
+            Builder b = new Builder().server(host, port).security(security).sslContextId(sslContextId)
+                    .tlsVersion(tlsVersion).cipherSuite(cipherSuite).verifyServerWith(caCertificate).contextId(contextId)
+                    .apn(apn).account(user, password).sender(senderName, senderAddress)
+                    .sendTimeoutSeconds(sendTimeoutSeconds).busyWait(busyWait).readyWait(readyWait);
+            b.commandTimeouts.putAll(commandTimeouts);
+            b.sendResultTimeout = sendResultTimeout;
+            return b;
+        }
 
         /** The SMTP server's host name or IP address (at most 50 bytes). */
         public Builder server(String host) {

@@ -1,5 +1,8 @@
 package io.github.uc15mail.module;
 
+import io.github.uc15mail.module.ModuleIdentity.ModuleFamily;
+import io.github.uc15mail.module.ModuleLimit.AllowedValues;
+import io.github.uc15mail.module.ModuleLimit.Provenance;
 import io.github.uc15mail.module.ModuleLimit.Kind;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
 /**
  * Which Quectel module is on the line and what it can do: {@link io.github.uc15mail.module.ModuleIdentity}
  * (from {@code ATI}), {@link io.github.uc15mail.module.SmtpCapabilities} (from {@code AT+QSMTPCFG=?}),
- * {@link io.github.uc15mail.module.SslCapabilities} (from {@code AT+QSSLCFG=?}) and the
+ * {@link io.github.uc15mail.module.SmtpCapabilities.SslCapabilities} (from {@code AT+QSSLCFG=?}) and the
  * {@link io.github.uc15mail.module.ModuleProfile} chosen from them, each limit marked probed, verified or
  * inferred. {@link io.github.uc15mail.at.ModuleProbe} runs the three commands and refuses a module without
- * the SMTP service with an {@link io.github.uc15mail.module.UnsupportedModuleException}. Sends run it in their
+ * the SMTP service with an {@link io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException}. Sends run it in their
  * preflight through {@link io.github.uc15mail.Modem}, which keeps the profile
  * ({@link io.github.uc15mail.Modem#profile()}) until the module restarts.
  *

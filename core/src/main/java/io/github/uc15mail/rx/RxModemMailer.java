@@ -2,7 +2,7 @@ package io.github.uc15mail.rx;
 
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.at.Subscription;

@@ -1,15 +1,13 @@
 package io.github.uc15mail.trace;
 
-import io.github.uc15mail.trace.internal.TraceMask;
+import io.github.uc15mail.trace.internal.TraceFile;
+import io.github.uc15mail.trace.internal.TraceRecords;
 import io.github.uc15mail.transport.Transport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +15,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,22 +49,16 @@ public final class TraceRecorder implements Transport {
     private static final int HEADER_WAIT_RECORDS = 2000;
 
     private final Transport delegate;
-    private final Writer out;
-    private final Clock clock;
+    private final TraceFile file;
+    private final TraceRecords records;
     private final boolean payloads;
     private final String sdkVersion;
     private final String source;
-    private final List<String> secrets;
-    private final long startMillis;
 
-    private final List<String> beforeHeader = new ArrayList<>();
-    private boolean headerWritten;
-    private boolean broken;
     private boolean closed;
 
     private final ByteArrayOutputStream txLine = new ByteArrayOutputStream();
     private final ByteArrayOutputStream rxLine = new ByteArrayOutputStream();
-    private final List<Pending> pending = new ArrayList<>();
     private long declaredLength = -1;
     private boolean dataMode;
     private long payloadLeft;
@@ -78,18 +68,13 @@ public final class TraceRecorder implements Transport {
     private String model = "";
     private String revision = "";
 
-    private record Pending(long t, byte[] bytes, String endResult) {
-    }
-
     private TraceRecorder(Builder b, Writer out) {
         this.delegate = b.delegate;
-        this.out = out;
-        this.clock = b.clock;
+        this.file = new TraceFile(out, HEADER_WAIT_RECORDS, b.secrets);
+        this.records = new TraceRecords(file, b.clock, this::writeHeader);
         this.payloads = b.payloads;
         this.sdkVersion = b.sdkVersion;
         this.source = b.source;
-        this.secrets = List.copyOf(b.secrets);
-        this.startMillis = clock.millis();
     }
 
     /** A recorder around {@code delegate} that will write to {@code file} (replaced if it exists). */
@@ -151,18 +136,14 @@ public final class TraceRecorder implements Transport {
             if (closed) {
                 return;
             }
-            flushPending();
+            records.flushHeld();
             if (txLine.size() > 0) {
-                hostBytes(txLine.toByteArray());
+                records.hostBytes(txLine.toByteArray());
                 txLine.reset();
             }
             writeHeader();
             closed = true;
-            try {
-                out.close();
-            } catch (IOException e) {
-                log.warn("trace: closing the trace file failed: {}", e.getMessage());
-            }
+            file.close();
         }
     }
 
@@ -171,18 +152,14 @@ public final class TraceRecorder implements Transport {
         return identity;
     }
 
-    private long now() {
-        return Math.max(0, clock.millis() - startMillis);
-    }
-
     private synchronized void sent(byte[] data, int offset, int length) {
         if (closed) {
             return;
         }
-        flushPending();
+        records.flushHeld();
         if (dataMode) {
             byte[] block = java.util.Arrays.copyOfRange(data, offset, offset + length);
-            payload(block);
+            records.payload(block, payloads);
             if (payloadLeft > 0) {
                 payloadLeft = Math.max(0, payloadLeft - length);
                 if (payloadLeft == 0) {
@@ -200,7 +177,7 @@ public final class TraceRecorder implements Transport {
             }
         }
         if (txLine.size() > 0 && !startsLikeCommand(txLine.toByteArray())) {
-            hostBytes(txLine.toByteArray());
+            records.hostBytes(txLine.toByteArray());
             txLine.reset();
         }
     }
@@ -212,10 +189,7 @@ public final class TraceRecorder implements Transport {
 
     private void command(byte[] line) {
         String text = new String(line, StandardCharsets.UTF_8);
-        String masked = maskSecrets(TraceMask.text(text));
-        Map<String, Object> f = record("command", TraceRecord.Direction.TO_MODEM);
-        f.put("text", masked);
-        emit(f);
+        records.command(text);
         String stripped = text.strip();
         Matcher m = DECLARED_LENGTH.matcher(stripped);
         declaredLength = m.matches() ? Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2)) : -1;
@@ -225,30 +199,12 @@ public final class TraceRecorder implements Transport {
         }
     }
 
-    private void hostBytes(byte[] bytes) {
-        Map<String, Object> f = record("bytes", TraceRecord.Direction.TO_MODEM);
-        putBytes(f, bytes, true);
-        emit(f);
-    }
-
-    private void payload(byte[] block) {
-        Map<String, Object> f = record("payload", TraceRecord.Direction.TO_MODEM);
-        CRC32 crc = new CRC32();
-        crc.update(block);
-        f.put("length", (long) block.length);
-        f.put("crc32", String.format("%08x", crc.getValue()));
-        if (payloads) {
-            putBytes(f, block, true);
-        }
-        emit(f);
-    }
-
     private synchronized void received(byte[] data, int offset, int length) {
         if (closed) {
             return;
         }
         byte[] chunk = java.util.Arrays.copyOfRange(data, offset, offset + length);
-        pending.add(new Pending(now(), chunk, null));
+        records.holdChunk(chunk);
         for (byte b : chunk) {
             if (b == '\r' || b == '\n') {
                 if (rxLine.size() > 0) {
@@ -260,7 +216,7 @@ public final class TraceRecorder implements Transport {
             }
         }
         if (rxLine.size() == 0) {
-            flushPending();
+            records.flushHeld();
         }
     }
 
@@ -281,12 +237,12 @@ public final class TraceRecorder implements Transport {
         }
         if (fin) {
             dataMode = false;
-            pending.add(new Pending(now(), null, maskSecrets(TraceMask.line(line))));
+            records.holdEnd(line);
         }
     }
 
     private void identify() {
-        identity = maskSecrets(String.join(" / ", atiLines));
+        identity = file.maskSecrets(String.join(" / ", atiLines));
         for (int i = 0; i < atiLines.size(); i++) {
             String l = atiLines.get(i);
             if (l.startsWith("Revision:")) {
@@ -304,91 +260,11 @@ public final class TraceRecorder implements Transport {
                 || line.startsWith("+CMS ERROR:") || line.equals("NO CARRIER");
     }
 
-    /** Writes the held modem chunks: as they came, or merged into one when a line in them needed masking. */
-    private void flushPending() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (Pending p : pending) {
-            if (p.bytes != null) {
-                all.writeBytes(p.bytes);
-            }
-        }
-        String whole = new String(all.toByteArray(), StandardCharsets.UTF_8);
-        boolean needsMask = !maskSecrets(TraceMask.text(whole)).equals(whole);
-        if (needsMask) {
-            Map<String, Object> f = record("bytes", TraceRecord.Direction.FROM_MODEM);
-            f.put("t", pending.get(0).t);
-            f.put("text", maskSecrets(TraceMask.text(whole)));
-            emit(f);
-        }
-        for (Pending p : pending) {
-            if (p.bytes != null && !needsMask) {
-                Map<String, Object> f = record("bytes", TraceRecord.Direction.FROM_MODEM);
-                f.put("t", p.t);
-                putBytes(f, p.bytes, false);
-                emit(f);
-            } else if (p.endResult != null) {
-                Map<String, Object> f = record("end", null);
-                f.put("t", p.t);
-                f.put("result", p.endResult);
-                emit(f);
-            }
-        }
-        pending.clear();
-    }
-
-    private Map<String, Object> record(String type, TraceRecord.Direction dir) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("t", now());
-        f.put("type", type);
-        f.put("dir", dir == null ? null : dir.label());
-        return f;
-    }
-
-    private void putBytes(Map<String, Object> f, byte[] bytes, boolean mask) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            String shown = mask ? maskSecrets(TraceMask.text(text)) : maskSecrets(text);
-            f.put("text", shown);
-        } catch (CharacterCodingException e) {
-            String text = new String(bytes, StandardCharsets.ISO_8859_1);
-            if (!secrets.isEmpty() && !maskSecrets(text).equals(text)) {
-                f.put("hex", HexFormat.of().formatHex(maskSecrets(text).getBytes(StandardCharsets.ISO_8859_1)));
-            } else {
-                f.put("hex", HexFormat.of().formatHex(bytes));
-            }
-        }
-    }
-
-    private String maskSecrets(String s) {
-        String r = s;
-        for (String secret : secrets) {
-            r = r.replace(secret, TraceMask.MASK);
-        }
-        return r;
-    }
-
-    private void emit(Map<String, Object> fields) {
-        String line = io.github.uc15mail.trace.internal.TraceJson.write(fields);
-        if (!headerWritten) {
-            beforeHeader.add(line);
-            if (beforeHeader.size() >= HEADER_WAIT_RECORDS) {
-                writeHeader();
-            }
-            return;
-        }
-        writeLine(line);
-    }
-
     private void writeHeader() {
-        if (headerWritten) {
+        if (file.headerWritten()) {
             return;
         }
-        headerWritten = true;
-        Instant started = Instant.ofEpochMilli(startMillis);
+        Instant started = Instant.ofEpochMilli(records.startMillis());
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("type", "header");
         h.put("format", Trace.FORMAT);
@@ -401,25 +277,7 @@ public final class TraceRecorder implements Transport {
         h.put("started", started.toString());
         h.put("link", delegate.describe());
         h.put("payloads", payloads);
-        writeLine(io.github.uc15mail.trace.internal.TraceJson.write(h));
-        for (String l : beforeHeader) {
-            writeLine(l);
-        }
-        beforeHeader.clear();
-    }
-
-    private void writeLine(String line) {
-        if (broken) {
-            return;
-        }
-        try {
-            out.write(line);
-            out.write('\n');
-            out.flush();
-        } catch (IOException e) {
-            broken = true;
-            log.warn("trace: cannot write the trace file, recording stops: {}", e.getMessage());
-        }
+        file.header(h);
     }
 
     /** Options of a {@link TraceRecorder}. */

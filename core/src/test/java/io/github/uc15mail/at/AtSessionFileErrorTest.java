@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.uc15mail.error.CmeErrorException;
-import io.github.uc15mail.error.ModemFileError;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
+import io.github.uc15mail.error.ModemFileException.ModemFileError;
 import io.github.uc15mail.error.ModemFileException;
 import io.github.uc15mail.testkit.InMemoryTransport;
 import java.time.Duration;

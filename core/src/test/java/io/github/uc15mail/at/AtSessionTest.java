@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.ModemRestartedException;
-import io.github.uc15mail.error.SmtpAuthenticationException;
-import io.github.uc15mail.error.SmtpInvalidParameterException;
+import io.github.uc15mail.error.Fault.FaultKind;
+import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.testkit.InMemoryTransport;
 import java.io.IOException;
@@ -209,10 +209,10 @@ class AtSessionTest {
 
     /** A transport that swallows writes and lets the test play the reader thread. */
     private static final class ListenerTransport implements io.github.uc15mail.transport.Transport {
-        volatile io.github.uc15mail.transport.TransportListener listener;
+        volatile io.github.uc15mail.transport.Transport.TransportListener listener;
 
         @Override
-        public void open(io.github.uc15mail.transport.TransportListener l) {
+        public void open(io.github.uc15mail.transport.Transport.TransportListener l) {
             listener = l;
         }
 
@@ -243,7 +243,7 @@ class AtSessionTest {
         CompletableFuture<AtResponse> e2 = session.execute(Commands.addRecipient(1, "a@b.c"));
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: 664\r\n");
-        assertInstanceOf(SmtpInvalidParameterException.class, failure(e2));
+        assertEquals(664, assertInstanceOf(SmtpServiceException.class, failure(e2)).errorCode());
 
         CompletableFuture<AtResponse> e3 = session.execute(Commands.deleteFile("RAM:x"));
         modem.takeLine();
@@ -372,7 +372,9 @@ class AtSessionTest {
         CompletableFuture<AtResponse> f = session.execute(Commands.send(300));
         modem.takeLine();
         modem.reply("\r\n+CME ERROR: 677\r\n");
-        assertInstanceOf(SmtpAuthenticationException.class, failure(f));
+        SmtpServiceException auth = assertInstanceOf(SmtpServiceException.class, failure(f));
+        assertEquals(677, auth.errorCode());
+        assertEquals(FaultKind.ACCOUNT, auth.kind());
     }
 
     @Test

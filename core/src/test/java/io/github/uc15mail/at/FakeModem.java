@@ -1,7 +1,7 @@
 package io.github.uc15mail.at;
 
 import io.github.uc15mail.testkit.InMemoryTransport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,11 @@
 package io.github.uc15mail.error;
 
-import static io.github.uc15mail.error.FaultKind.MESSAGE;
-import static io.github.uc15mail.error.FaultKind.MODEM;
-import static io.github.uc15mail.error.FaultKind.NETWORK;
-import static io.github.uc15mail.error.FaultKind.UNKNOWN_OUTCOME;
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
+import io.github.uc15mail.error.Fault.FaultKind;
+import static io.github.uc15mail.error.Fault.FaultKind.MESSAGE;
+import static io.github.uc15mail.error.Fault.FaultKind.MODEM;
+import static io.github.uc15mail.error.Fault.FaultKind.NETWORK;
+import static io.github.uc15mail.error.Fault.FaultKind.UNKNOWN_OUTCOME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -1,11 +1,16 @@
 package io.github.uc15mail.error;
 
-import static io.github.uc15mail.error.FaultKind.ACCOUNT;
-import static io.github.uc15mail.error.FaultKind.HOST;
-import static io.github.uc15mail.error.FaultKind.MESSAGE;
-import static io.github.uc15mail.error.FaultKind.MODEM;
-import static io.github.uc15mail.error.FaultKind.NETWORK;
-import static io.github.uc15mail.error.FaultKind.UNKNOWN_OUTCOME;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
+import io.github.uc15mail.error.SmtpServiceException.ModemErrorCode;
+import io.github.uc15mail.error.Fault.FaultKind;
+import io.github.uc15mail.error.ModemFileException.AttachmentRefusedException;
+import io.github.uc15mail.error.InvalidDraftException.DraftViolation;
+import static io.github.uc15mail.error.Fault.FaultKind.ACCOUNT;
+import static io.github.uc15mail.error.Fault.FaultKind.HOST;
+import static io.github.uc15mail.error.Fault.FaultKind.MESSAGE;
+import static io.github.uc15mail.error.Fault.FaultKind.MODEM;
+import static io.github.uc15mail.error.Fault.FaultKind.NETWORK;
+import static io.github.uc15mail.error.Fault.FaultKind.UNKNOWN_OUTCOME;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

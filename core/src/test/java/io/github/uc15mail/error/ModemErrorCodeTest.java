@@ -1,5 +1,7 @@
 package io.github.uc15mail.error;
 
+import io.github.uc15mail.error.SmtpServiceException.ModemErrorCode;
+import io.github.uc15mail.error.Fault.FaultKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,53 +18,55 @@ class ModemErrorCodeTest {
 
     static Stream<Arguments> table() {
         return Stream.of(
-                Arguments.of(651, 0, ErrorCategory.UNKNOWN, false, SmtpServiceException.class),
-                Arguments.of(652, 0, ErrorCategory.BUSY, true, SmtpBusyException.class),
-                Arguments.of(653, 0, ErrorCategory.DNS, false, SmtpDnsException.class),
-                Arguments.of(654, 0, ErrorCategory.NETWORK, true, SmtpNetworkException.class),
-                Arguments.of(655, 0, ErrorCategory.AUTHENTICATION, false, SmtpAuthenticationException.class),
-                Arguments.of(656, 0, ErrorCategory.NETWORK, true, SmtpNetworkException.class),
-                Arguments.of(657, 0, ErrorCategory.NETWORK, true, SmtpNetworkException.class),
-                Arguments.of(658, 0, ErrorCategory.TIMEOUT, true, SmtpTimeoutException.class),
-                Arguments.of(659, 0, ErrorCategory.NO_RECIPIENT, false, SmtpRecipientException.class),
-                Arguments.of(660, 0, ErrorCategory.SEND_FAILED, true, SmtpServiceException.class),
-                Arguments.of(661, 0, ErrorCategory.ATTACHMENT, false, SmtpAttachmentException.class),
-                Arguments.of(662, 0, ErrorCategory.ATTACHMENT, false, SmtpAttachmentException.class),
-                Arguments.of(663, 0, ErrorCategory.ATTACHMENT, false, SmtpAttachmentException.class),
-                Arguments.of(664, 0, ErrorCategory.INVALID_PARAMETER, false, SmtpInvalidParameterException.class),
-                Arguments.of(665, 0, ErrorCategory.TLS, false, SmtpTlsException.class),
-                Arguments.of(666, 421, ErrorCategory.SEND_FAILED, true, SmtpServiceException.class),
-                Arguments.of(667, 450, ErrorCategory.RECIPIENT, true, SmtpRecipientException.class),
-                Arguments.of(668, 451, ErrorCategory.SEND_FAILED, true, SmtpServiceException.class),
-                Arguments.of(669, 452, ErrorCategory.SEND_FAILED, true, SmtpServiceException.class),
-                Arguments.of(670, 500, ErrorCategory.SEND_FAILED, false, SmtpServiceException.class),
-                Arguments.of(671, 501, ErrorCategory.SEND_FAILED, false, SmtpServiceException.class),
-                Arguments.of(672, 502, ErrorCategory.SEND_FAILED, false, SmtpServiceException.class),
-                Arguments.of(673, 503, ErrorCategory.SEND_FAILED, false, SmtpServiceException.class),
-                Arguments.of(674, 504, ErrorCategory.SEND_FAILED, false, SmtpServiceException.class),
-                Arguments.of(675, 521, ErrorCategory.SEND_FAILED, false, SmtpServiceException.class),
-                Arguments.of(676, 530, ErrorCategory.AUTHENTICATION, false, SmtpAuthenticationException.class),
-                Arguments.of(677, 535, ErrorCategory.AUTHENTICATION, false, SmtpAuthenticationException.class),
-                Arguments.of(678, 550, ErrorCategory.RECIPIENT, false, SmtpRecipientException.class),
-                Arguments.of(679, 551, ErrorCategory.RECIPIENT, false, SmtpRecipientException.class),
-                Arguments.of(680, 552, ErrorCategory.RECIPIENT, false, SmtpRecipientException.class),
-                Arguments.of(681, 553, ErrorCategory.RECIPIENT, false, SmtpRecipientException.class),
-                Arguments.of(682, 554, ErrorCategory.SEND_FAILED, false, SmtpServiceException.class));
+                Arguments.of(651, 0, FaultKind.MODEM, false),
+                Arguments.of(652, 0, FaultKind.MODEM, true),
+                Arguments.of(653, 0, FaultKind.NETWORK, false),
+                Arguments.of(654, 0, FaultKind.NETWORK, true),
+                Arguments.of(655, 0, FaultKind.ACCOUNT, false),
+                Arguments.of(656, 0, FaultKind.NETWORK, true),
+                Arguments.of(657, 0, FaultKind.MODEM, true),
+                Arguments.of(658, 0, FaultKind.NETWORK, true),
+                Arguments.of(659, 0, FaultKind.MESSAGE, false),
+                Arguments.of(660, 0, FaultKind.NETWORK, true),
+                Arguments.of(661, 0, FaultKind.MODEM, false),
+                Arguments.of(662, 0, FaultKind.MODEM, false),
+                Arguments.of(663, 0, FaultKind.MODEM, false),
+                Arguments.of(664, 0, FaultKind.MESSAGE, false),
+                Arguments.of(665, 0, FaultKind.ACCOUNT, false),
+                Arguments.of(666, 421, FaultKind.NETWORK, true),
+                Arguments.of(667, 450, FaultKind.NETWORK, true),
+                Arguments.of(668, 451, FaultKind.NETWORK, true),
+                Arguments.of(669, 452, FaultKind.NETWORK, true),
+                Arguments.of(670, 500, FaultKind.MESSAGE, false),
+                Arguments.of(671, 501, FaultKind.MESSAGE, false),
+                Arguments.of(672, 502, FaultKind.MESSAGE, false),
+                Arguments.of(673, 503, FaultKind.MESSAGE, false),
+                Arguments.of(674, 504, FaultKind.MESSAGE, false),
+                Arguments.of(675, 521, FaultKind.MESSAGE, false),
+                Arguments.of(676, 530, FaultKind.ACCOUNT, false),
+                Arguments.of(677, 535, FaultKind.ACCOUNT, false),
+                Arguments.of(678, 550, FaultKind.MESSAGE, false),
+                Arguments.of(679, 551, FaultKind.MESSAGE, false),
+                Arguments.of(680, 552, FaultKind.MESSAGE, false),
+                Arguments.of(681, 553, FaultKind.MESSAGE, false),
+                Arguments.of(682, 554, FaultKind.MESSAGE, false));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
-    void everyCodeMapsAsTheManualSays(int code, int smtp, ErrorCategory category, boolean retryable,
-            Class<? extends SmtpServiceException> type) {
+    void everyCodeMapsAsTheManualSays(int code, int smtp, FaultKind kind, boolean retryable) {
         ModemErrorCode known = ModemErrorCode.of(code).orElseThrow();
         assertEquals(code, known.code());
         assertEquals(smtp, known.smtpReplyCode());
-        assertEquals(category, known.category());
         assertEquals(retryable, known.isRetryable());
         assertFalse(known.meaning().isBlank());
 
         SmtpServiceException e = SmtpServiceException.of("+QSMTPPUT", code, smtp);
-        assertEquals(type, e.getClass());
+        assertEquals(SmtpServiceException.class, e.getClass(), "one class for every code");
+        assertEquals(kind, e.kind());
+        assertEquals(kind, e.fault().kind());
+        assertEquals(code, e.fault().errorCode());
+        assertEquals(smtp, e.fault().smtpReply());
         assertEquals(code, e.errorCode());
         assertEquals(smtp, e.protocolError());
         assertEquals(retryable, e.isRetryable());
@@ -79,10 +83,16 @@ class ModemErrorCodeTest {
         SmtpServiceException e = SmtpServiceException.of("+QSMTPPUT", 699, 599);
         assertEquals(699, e.errorCode());
         assertEquals(599, e.protocolError());
-        assertEquals(ErrorCategory.UNKNOWN, e.category());
+        assertEquals(FaultKind.MESSAGE, e.kind(), "an unknown code with a 5xx reply is the message's");
         assertFalse(e.isRetryable());
         assertEquals("699 unknown (SMTP 599)", e.summary());
         assertInstanceOf(Uc15Exception.class, e);
+    }
+
+    @Test
+    void wrongParameterIsTheAccountsToASettingsCommandAndTheMessagesToASend() {
+        assertEquals(FaultKind.ACCOUNT, SmtpServiceException.of("AT+QSMTPCFG=\"smtpserver\"", 664, 0).kind());
+        assertEquals(FaultKind.MESSAGE, SmtpServiceException.of("AT+QSMTPPUT=60", 664, 0).kind());
     }
 
     @Test

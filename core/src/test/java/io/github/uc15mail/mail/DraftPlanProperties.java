@@ -1,5 +1,6 @@
 package io.github.uc15mail.mail;
 
+import io.github.uc15mail.mail.EmailDraft.MailCharset;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

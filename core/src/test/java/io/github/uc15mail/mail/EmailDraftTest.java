@@ -1,6 +1,7 @@
 package io.github.uc15mail.mail;
 
-import io.github.uc15mail.error.DraftViolation;
+import io.github.uc15mail.mail.EmailDraft.MailCharset;
+import io.github.uc15mail.error.InvalidDraftException.DraftViolation;
 import io.github.uc15mail.error.InvalidDraftException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -3,7 +3,7 @@ package io.github.uc15mail.mail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.error.DraftViolation;
+import io.github.uc15mail.error.InvalidDraftException.DraftViolation;
 import io.github.uc15mail.error.InvalidDraftException;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.github.uc15mail.module;
 
+import io.github.uc15mail.module.ModuleIdentity.ModuleFamily;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

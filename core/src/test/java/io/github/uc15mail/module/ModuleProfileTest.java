@@ -1,5 +1,8 @@
 package io.github.uc15mail.module;
 
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
+import io.github.uc15mail.module.SmtpCapabilities.SslCapabilities;
+import io.github.uc15mail.module.ModuleLimit.Provenance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

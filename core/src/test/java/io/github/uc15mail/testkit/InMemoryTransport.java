@@ -1,7 +1,7 @@
 package io.github.uc15mail.testkit;
 
 import io.github.uc15mail.transport.Transport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;

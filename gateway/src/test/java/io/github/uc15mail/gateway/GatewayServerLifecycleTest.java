@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** Starting, stopping, and what the front door logs. */
+@org.junit.jupiter.api.parallel.Isolated("counts the root logger's events: another class's logging would add to them")
 class GatewayServerLifecycleTest {
 
     @TempDir

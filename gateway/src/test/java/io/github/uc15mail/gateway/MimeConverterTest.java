@@ -94,7 +94,7 @@ class MimeConverterTest {
                         b64("\u041f\u0440\u0438\u0432\u0435\u0442 \u4f60\u597d \ud83d\ude00", StandardCharsets.UTF_8)),
                         ENVELOPE, c -> {
                             assertEquals("\u041f\u0440\u0438\u0432\u0435\u0442 \u4f60\u597d \ud83d\ude00", c.draft().body());
-                            assertEquals(io.github.uc15mail.mail.MailCharset.UTF_8, c.draft().bodyCharset());
+                            assertEquals(io.github.uc15mail.mail.EmailDraft.MailCharset.UTF_8, c.draft().bodyCharset());
                         }),
                 new Case("UTF-8 without charset label", "Subject: nolabel\r\nTo: ann@example.com\r\n\r\n"
                         + "na\u00efve", ENVELOPE, c -> assertEquals("na\u00efve", c.draft().body())),

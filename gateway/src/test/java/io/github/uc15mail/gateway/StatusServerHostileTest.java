@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 25, items 5 and 6: slow requests never block /health; the page needs a login on the network. */
+@org.junit.jupiter.api.parallel.Isolated("reads PageLogin's log events: another class's logins would add to them")
 class StatusServerHostileTest {
 
     @TempDir

@@ -1,6 +1,6 @@
 package io.github.uc15mail.outbox;
 
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

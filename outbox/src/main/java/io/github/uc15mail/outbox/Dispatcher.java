@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *       the crash rule (QUEUED if never submitted, UNKNOWN if it was) to leases that have expired by the
  *       store's clock (the database's on PostgreSQL), never to a live one. It renews the leases of its own
  *       sends, for their attempt only, on a connection of its own.</li>
- *   <li>Whose fault a failure is comes from the core's {@link io.github.uc15mail.error.FaultClassifier}. A modem
+ *   <li>Whose fault a failure is comes from the core's {@link io.github.uc15mail.error.Fault#of(Throwable) fault classifier}. A modem
  *       whose failures are its own is set aside and probed later (see {@link DispatcherOptions}); a
  *       message's own failure (a refused recipient), the network's or this host's does not count against
  *       the modem.</li>

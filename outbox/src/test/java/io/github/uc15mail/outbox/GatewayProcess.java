@@ -5,7 +5,8 @@ import io.github.uc15mail.Modem;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.at.AtSessionOptions;
-import io.github.uc15mail.transport.SocketTransport;
+import io.github.uc15mail.testkit.ChildJvm;
+import io.github.uc15mail.transport.Transport.SocketTransport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,9 +56,8 @@ public final class GatewayProcess {
     /** As {@link #launch(Path, String, String, int, List)}, on a host whose clock is {@code skewSeconds} off. */
     static Process launch(Path log, String store, String node, int smtpPort, List<Integer> modemPorts, long skewSeconds)
             throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-Duc15mail.test.skewSeconds=" + skewSeconds, "-cp", System.getProperty("java.class.path"),
-                GatewayProcess.class.getName(), store, node, String.valueOf(smtpPort)));
+        List<String> cmd = new ArrayList<>(ChildJvm.command(List.of("-Xmx128m", "-Duc15mail.test.skewSeconds=" + skewSeconds),
+                GatewayProcess.class.getName(), List.of(store, node, String.valueOf(smtpPort))));
         modemPorts.forEach(p -> cmd.add(String.valueOf(p)));
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

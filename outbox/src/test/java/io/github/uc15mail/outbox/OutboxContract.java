@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.error.InvalidDraftException;
-import io.github.uc15mail.mail.MailCharset;
+import io.github.uc15mail.mail.EmailDraft.MailCharset;
 import io.github.uc15mail.outbox.internal.DraftCodec;
 import io.github.uc15mail.outbox.internal.Store;
 import java.nio.charset.StandardCharsets;

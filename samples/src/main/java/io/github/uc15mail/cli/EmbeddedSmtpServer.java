@@ -3,6 +3,7 @@ package io.github.uc15mail.cli;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.github.uc15mail.testkit.GreenMailServers;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -26,7 +27,7 @@ final class EmbeddedSmtpServer implements AutoCloseable {
         if (port == 0) {
             setup = setup.dynamicPort();
         }
-        GreenMail gm = new GreenMail(setup);
+        GreenMail gm = GreenMailServers.create(setup);
         GreenMailConfiguration config = GreenMailConfiguration.aConfig();
         config = user == null ? config.withDisabledAuthentication() : config.withUser(user, user, password);
         gm.withConfiguration(config);

@@ -1,8 +1,9 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
-import io.github.uc15mail.error.ModemErrorCode;
+import io.github.uc15mail.error.Fault.FaultKind;
+import io.github.uc15mail.error.SmtpServiceException.ModemErrorCode;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.ModemFileException;
 import io.github.uc15mail.error.ModemNotReadyException;
@@ -10,7 +11,7 @@ import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 
 /** Turns the SDK's typed failures into an exit code and one line that says what happened and what to do. */
 final class Failures {
@@ -40,7 +41,8 @@ final class Failures {
             return new CliFailure(ExitCodes.REFUSED, e.getMessage(), e);
         }
         if (e instanceof SmtpServiceException smtp) {
-            return new CliFailure(ExitCodes.REFUSED, "not sent: " + smtp.summary() + " — " + advice(smtp, config), e);
+            return new CliFailure(ExitCodes.REFUSED, "not sent: " + smtp.summary() + ", " + whose(smtp.kind()) + " — "
+                    + advice(smtp, config), e);
         }
         if (e instanceof ModemFileException file) {
             return new CliFailure(ExitCodes.REFUSED, "not sent: the modem's file system refused " + commandName(file)
@@ -99,19 +101,31 @@ final class Failures {
         return advice(e);
     }
 
-    /** What to do about an SMTP service error, by its group. */
+    /** Whose trouble an SMTP service error is, in words. */
+    static String whose(FaultKind kind) {
+        return switch (kind) {
+            case MESSAGE -> "refused for this message";
+            case ACCOUNT -> "refused for the account or its settings";
+            case NETWORK -> "a network or server failure";
+            case MODEM -> "a failure of the modem";
+            case HOST -> "a failure of this host";
+            case UNKNOWN_OUTCOME -> "the outcome is unknown";
+        };
+    }
+
+    /** What to do about an SMTP service error, by its code. */
     static String advice(SmtpServiceException e) {
-        return switch (e.category()) {
-            case AUTHENTICATION -> "check --user and the password; many providers need an app password";
-            case RECIPIENT, NO_RECIPIENT -> "check the recipient addresses";
-            case DNS -> "check --server and that the PDP context has DNS (try 'uc15mail probe')";
-            case NETWORK -> "check the signal and the PDP context, then try again";
-            case TIMEOUT -> "the server or the network is slow; try again or raise --timeout";
-            case BUSY -> "the modem is still sending an earlier email; try again in a few minutes";
-            case ATTACHMENT -> "attachments too big for the modem's RAM; send fewer or smaller files";
-            case INVALID_PARAMETER -> "the modem rejected a setting; run with --verbose to see which";
-            case TLS -> "TLS failed; check --security and --server-port (465 ssl, 587 starttls)";
-            case SEND_FAILED, UNKNOWN -> "the server refused the email; try again later or ask its operator";
+        return switch (e.errorCode()) {
+            case 655, 676, 677 -> "check --user and the password; many providers need an app password";
+            case 659, 667, 678, 679, 680, 681 -> "check the recipient addresses";
+            case 653 -> "check --server and that the PDP context has DNS (try 'uc15mail probe')";
+            case 654, 656, 657 -> "check the signal and the PDP context, then try again";
+            case 658 -> "the server or the network is slow; try again or raise --timeout";
+            case 652 -> "the modem is still sending an earlier email; try again in a few minutes";
+            case 661, 662, 663 -> "attachments too big for the modem's RAM; send fewer or smaller files";
+            case 664 -> "the modem rejected a setting; run with --verbose to see which";
+            case 665 -> "TLS failed; check --security and --server-port (465 ssl, 587 starttls)";
+            default -> "the server refused the email; try again later or ask its operator";
         };
     }
 }

@@ -103,20 +103,18 @@ final class GatewayDemo {
         }
 
         private void loop() {
-            int printed = 0;
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            // The server keeps one copy per recipient, grouped by mailbox, so a later message can appear before
+            // an earlier copy: each message is printed once, by its Message-ID (or by the copy itself without one).
+            java.util.Set<Object> seen = new java.util.HashSet<>();
             while (running) {
-                MimeMessage[] received = destination.receivedMessages();
-                for (; printed < received.length; printed++) {
+                for (MimeMessage m : destination.receivedMessages()) {
+                    if (!seen.add(key(m))) {
+                        continue;
+                    }
                     try {
-                        // The server keeps one copy per recipient: print each message once (its To/Cc name them all).
-                        String messageId = received[printed].getMessageID();
-                        if (messageId != null && !seen.add(messageId)) {
-                            continue;
-                        }
                         synchronized (context.out()) {
                             context.out().println("Delivered to the destination SMTP server:");
-                            ReceivedMailPrinter.print(received[printed], context.out());
+                            ReceivedMailPrinter.print(m, context.out());
                             context.out().flush();
                         }
                     } catch (Exception e) {
@@ -128,6 +126,15 @@ final class GatewayDemo {
                 } catch (InterruptedException e) {
                     return;
                 }
+            }
+        }
+
+        private static Object key(MimeMessage m) {
+            try {
+                String messageId = m.getMessageID();
+                return messageId != null ? messageId : m;
+            } catch (jakarta.mail.MessagingException e) {
+                return m;
             }
         }
 

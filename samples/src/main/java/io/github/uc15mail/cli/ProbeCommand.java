@@ -4,7 +4,7 @@ import io.github.uc15mail.Modem;
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.AtResponse;

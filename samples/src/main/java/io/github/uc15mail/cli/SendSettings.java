@@ -4,7 +4,7 @@ import io.github.uc15mail.mail.Apn;
 import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.error.InvalidDraftException;
-import io.github.uc15mail.mail.MailCharset;
+import io.github.uc15mail.mail.EmailDraft.MailCharset;
 import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SmtpConfig;
 import java.io.IOException;

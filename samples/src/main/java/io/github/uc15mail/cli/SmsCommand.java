@@ -1,6 +1,6 @@
 package io.github.uc15mail.cli;
 
-import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
 import io.github.uc15mail.error.InvalidDraftException;
 import io.github.uc15mail.Modem;
 import io.github.uc15mail.SmsDraft;

@@ -5,7 +5,7 @@ import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.serial.SerialTransport;
-import io.github.uc15mail.transport.SocketTransport;
+import io.github.uc15mail.transport.Transport.SocketTransport;
 import io.github.uc15mail.transport.Transport;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.github.uc15mail.docs.DocBlocks;
+import io.github.uc15mail.testkit.ChildJvm;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -36,10 +37,9 @@ class GatewayDemoTest {
     void theCurlCommandItPrintsGoesThroughToTheDestination() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed (Debian package curl)");
         Path log = dir.resolve("demo.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.github.uc15mail.cli.Uc15MailCli", "gateway", "--demo", "--listen", "127.0.0.1:0", "--http",
-                "127.0.0.1:0").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(ChildJvm.command(List.of(), "io.github.uc15mail.cli.Uc15MailCli",
+                List.of("gateway", "--demo", "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0")))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             String curl = awaitLine(log, l -> l.startsWith("  curl -s smtp://")).strip();
             String status = awaitLine(log, l -> l.startsWith("Status page: http://"));

@@ -3,7 +3,7 @@ package io.github.uc15mail.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import io.github.uc15mail.testkit.Model;
 import io.github.uc15mail.testkit.RecordedCommand;
 import io.github.uc15mail.testkit.Uc15Emulator;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.uc15mail.testkit.replay.ReplayModem;
 import io.github.uc15mail.trace.Trace;
-import io.github.uc15mail.trace.TraceRecord;
+import io.github.uc15mail.trace.Trace.TraceRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -312,7 +312,9 @@ class SendCommandTest {
         uc15.emulator().faults().forcePutResult(677, 535);
         CliRunner.Result r = send("--to", "ops@example.com", "--body", "x", "--verbose");
         assertEquals(ExitCodes.REFUSED, r.exitCode(), r::toString);
-        assertTrue(r.err().contains("SmtpAuthenticationException"), r::toString);
+        assertTrue(r.err().contains("not sent: 677 authentication failed (SMTP 535), refused for the account or its settings"),
+                r::toString);
+        assertTrue(r.err().contains("SmtpServiceException: 677 authentication failed"), r::toString);
         assertTrue(r.err().contains("\tat "), "stack trace with --verbose: " + r);
         assertFalse(r.err().contains(PASSWORD) || r.out().contains(PASSWORD), "SMTP password leaked: " + r);
     }

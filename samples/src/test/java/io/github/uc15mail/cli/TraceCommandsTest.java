@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.uc15mail.testkit.Model;
 import io.github.uc15mail.testkit.Uc15Emulator;
 import io.github.uc15mail.trace.Trace;
-import io.github.uc15mail.trace.TraceRecord;
+import io.github.uc15mail.trace.Trace.TraceRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

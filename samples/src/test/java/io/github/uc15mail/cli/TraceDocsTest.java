@@ -7,7 +7,7 @@ import io.github.uc15mail.docs.DocBlocks;
 import io.github.uc15mail.docs.DocBlocks.Block;
 import io.github.uc15mail.testkit.Uc15EmulatorExtension;
 import io.github.uc15mail.trace.Trace;
-import io.github.uc15mail.trace.TraceRecord;
+import io.github.uc15mail.trace.Trace.TraceRecord;
 import io.github.uc15mail.trace.internal.TraceJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

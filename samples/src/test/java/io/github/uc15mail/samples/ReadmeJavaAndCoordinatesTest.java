@@ -74,7 +74,23 @@ class ReadmeJavaAndCoordinatesTest {
             for (String line : block.lines().filter(l -> l.startsWith("import ")).toList()) {
                 String name = line.replace("import static ", "").replace("import ", "").replace(";", "").strip();
                 String className = line.startsWith("import static ") ? name.substring(0, name.lastIndexOf('.')) : name;
-                Class.forName(className); // an import that does not exist fails here
+                load(className); // an import that does not exist fails here
+            }
+        }
+    }
+
+    /** The class an import names; a nested type ({@code a.b.Outer.Inner}) is {@code a.b.Outer$Inner} to the class loader. */
+    private static Class<?> load(String name) throws ClassNotFoundException {
+        String n = name;
+        while (true) {
+            try {
+                return Class.forName(n);
+            } catch (ClassNotFoundException e) {
+                int dot = n.lastIndexOf('.');
+                if (dot < 0 || !Character.isUpperCase(n.charAt(n.lastIndexOf('.', dot - 1) + 1))) {
+                    throw new ClassNotFoundException(name, e);
+                }
+                n = n.substring(0, dot) + '$' + n.substring(dot + 1);
             }
         }
     }

@@ -1,6 +1,6 @@
 package io.github.uc15mail.serial;
 
-import io.github.uc15mail.transport.SocketTransport;
+import io.github.uc15mail.transport.Transport.SocketTransport;
 import io.github.uc15mail.transport.Transport;
 import java.util.Objects;
 

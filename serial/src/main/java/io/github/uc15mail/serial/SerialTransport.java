@@ -6,7 +6,7 @@ import io.github.uc15mail.serial.SerialPortException.Reason;
 import io.github.uc15mail.serial.internal.PortDiagnostics;
 import io.github.uc15mail.serial.internal.PortFile;
 import io.github.uc15mail.transport.Transport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.testkit.Uc15EmulatorExtension;
-import io.github.uc15mail.transport.SocketTransport;
+import io.github.uc15mail.transport.Transport.SocketTransport;
 import io.github.uc15mail.transport.Transport;
 import java.io.IOException;
 import java.net.InetAddress;

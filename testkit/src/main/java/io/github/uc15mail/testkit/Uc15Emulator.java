@@ -8,7 +8,7 @@ import io.github.uc15mail.testkit.internal.ModemEngine;
 import io.github.uc15mail.testkit.internal.OutputPump;
 import io.github.uc15mail.testkit.internal.TcpServer;
 import io.github.uc15mail.transport.Transport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

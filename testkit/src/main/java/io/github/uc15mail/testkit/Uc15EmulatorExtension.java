@@ -91,7 +91,7 @@ public final class Uc15EmulatorExtension implements BeforeEachCallback, AfterEac
             if (smtps) {
                 setups.add(setup(ServerSetup.PROTOCOL_SMTPS));
             }
-            greenMail = new GreenMail(setups.toArray(new ServerSetup[0]));
+            greenMail = GreenMailServers.create(setups.toArray(new ServerSetup[0]));
             GreenMailConfiguration config = GreenMailConfiguration.aConfig();
             if (users.isEmpty()) {
                 config = config.withDisabledAuthentication();

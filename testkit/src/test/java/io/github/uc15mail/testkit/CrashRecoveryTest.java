@@ -14,7 +14,6 @@ import io.github.uc15mail.at.CommandKind;
 import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +63,8 @@ class CrashRecoveryTest {
             }
         }
 
-        Process sender = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-                CrashSenderMain.class.getName(), "tcp:127.0.0.1:" + port, String.valueOf(uc15.smtpPort()), point)
+        Process sender = new ProcessBuilder(ChildJvm.command(List.of(), CrashSenderMain.class.getName(),
+                List.of("tcp:127.0.0.1:" + port, String.valueOf(uc15.smtpPort()), point)))
                 .redirectErrorStream(true)
                 .redirectOutput(new File(System.getProperty("basedir", "."), "target/crash-sender-" + point + ".log"))
                 .start();
@@ -104,9 +103,5 @@ class CrashRecoveryTest {
         assertFalse(modem.isSendInProgress(), "no send in progress");
         assertTrue(modem.isContentEmpty(), "content cleared");
         assertTrue(modem.ramFiles().isEmpty(), "stale files deleted: " + modem.ramFiles().keySet());
-    }
-
-    static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

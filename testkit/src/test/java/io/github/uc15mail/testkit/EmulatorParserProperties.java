@@ -9,7 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.github.uc15mail.at.internal.AtDecoder;
 import io.github.uc15mail.at.internal.AtEvent;
 import io.github.uc15mail.transport.Transport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
@@ -80,7 +80,7 @@ class EmulatorSmsTest {
             CmsErrorException e = assertThrows(CmsErrorException.class,
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
             assertEquals(305, e.code());
-            assertEquals(io.github.uc15mail.error.FaultKind.MESSAGE, e.kind());
+            assertEquals(io.github.uc15mail.error.Fault.FaultKind.MESSAGE, e.kind());
             modem.sendSms(SmsDraft.of("+491701234567", "alarm again"));
         }
         assertEquals(1, uc15.emulator().faults().injected(FaultKind.CMS_ERROR));
@@ -95,7 +95,7 @@ class EmulatorSmsTest {
             CmsErrorException e = assertThrows(CmsErrorException.class,
                     () -> modem.sendSms(SmsDraft.of("+491701234567", "alarm")));
             assertEquals(331, e.code());
-            assertEquals(io.github.uc15mail.error.FaultKind.NETWORK, e.kind());
+            assertEquals(io.github.uc15mail.error.Fault.FaultKind.NETWORK, e.kind());
             assertTrue(e.isRetryable());
             assertFalse(e.isModemFault(), "the network's trouble, not the modem's");
         }

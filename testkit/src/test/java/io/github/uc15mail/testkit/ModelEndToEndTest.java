@@ -14,7 +14,7 @@ import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import io.github.uc15mail.module.ModuleProfile;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;

@@ -11,16 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.error.InvalidDraftException;
-import io.github.uc15mail.mail.MailCharset;
+import io.github.uc15mail.mail.EmailDraft.MailCharset;
 import io.github.uc15mail.ModemMailer;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.mail.Security;
-import io.github.uc15mail.error.SmtpAuthenticationException;
-import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.error.SmtpRecipientException;
 import io.github.uc15mail.error.SmtpServiceException;
+import io.github.uc15mail.mail.SmtpConfig;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -236,9 +234,10 @@ class ModemMailerEndToEndTest {
         mailer(plainConfig().account(USER, "wrong-password").build());
         EmailDraft draft = EmailDraft.builder().to("a@example.com").subject("auth").body("b")
                 .attach(Attachment.ofBytes("a.txt", "abc".getBytes(StandardCharsets.US_ASCII))).build();
-        SmtpAuthenticationException e = assertThrows(SmtpAuthenticationException.class, () -> mailer.send(draft));
+        SmtpServiceException e = assertThrows(SmtpServiceException.class, () -> mailer.send(draft));
         assertEquals(677, e.errorCode());
         assertEquals(535, e.protocolError());
+        assertEquals(io.github.uc15mail.error.Fault.FaultKind.ACCOUNT, e.kind());
         assertFalse(e.getMessage().contains("wrong-password"));
         assertModemClean();
         mailer.close();
@@ -252,10 +251,11 @@ class ModemMailerEndToEndTest {
     void rejectedRecipientIs678With550() throws Exception {
         try (SubethaServer server = SubethaServer.plain(550, 0)) {
             mailer(SmtpConfig.builder().server("127.0.0.1", server.port()).sender("", "unit7@example.com").build());
-            SmtpRecipientException e = assertThrows(SmtpRecipientException.class,
+            SmtpServiceException e = assertThrows(SmtpServiceException.class,
                     () -> mailer.send(EmailDraft.builder().to("reject-me@example.com").subject("s").build()));
             assertEquals(678, e.errorCode());
             assertEquals(550, e.protocolError());
+            assertEquals(io.github.uc15mail.error.Fault.FaultKind.MESSAGE, e.kind());
         }
         assertModemClean();
     }
@@ -317,7 +317,7 @@ class ModemMailerEndToEndTest {
         mailer(plainConfig().account(USER, "wrong").build());
         CompletableFuture<SendReceipt> f = mailer.sendAsync(EmailDraft.builder().to("a@example.com").build());
         ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(30, TimeUnit.SECONDS));
-        assertInstanceOf(SmtpAuthenticationException.class, e.getCause());
+        assertInstanceOf(SmtpServiceException.class, e.getCause());
     }
 
     @Test

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.module.UnsupportedModuleException;
-import io.github.uc15mail.module.ModuleFamily;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleIdentity.ModuleFamily;
 import io.github.uc15mail.module.ModuleLimit;
 import io.github.uc15mail.module.ModuleProfile;
-import io.github.uc15mail.module.Provenance;
+import io.github.uc15mail.module.ModuleLimit.Provenance;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.error.SmtpAuthenticationException;
+import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.rx.RxModemMailer;
 import io.reactivex.rxjava3.core.Single;
@@ -47,7 +47,7 @@ class RxModemMailerTest {
         uc15.emulator().faults().forcePutResult(677, 535);
         try (ModemMailer mailer = mailer("")) {
             RxModemMailer.from(mailer).send(EmailDraft.builder().to("a@example.com").build()).test()
-                    .awaitDone(30, TimeUnit.SECONDS).assertError(SmtpAuthenticationException.class);
+                    .awaitDone(30, TimeUnit.SECONDS).assertError(SmtpServiceException.class);
         }
     }
 

@@ -16,7 +16,7 @@ import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.mail.Security;
-import io.github.uc15mail.error.SmtpAuthenticationException;
+import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.at.Commands;
@@ -153,7 +153,7 @@ class SecretsTest {
     void anAuthenticationFailureShowsNoSecret() throws Exception {
         String wrong = "Wr0ng-S3cr3t-x81";
         try (ModemMailer mailer = mailer(config(wrong).build())) {
-            SmtpAuthenticationException e = assertThrows(SmtpAuthenticationException.class, () -> mailer.send(draft()));
+            SmtpServiceException e = assertThrows(SmtpServiceException.class, () -> mailer.send(draft()));
             exception(e);
         }
         for (String t : texts) {

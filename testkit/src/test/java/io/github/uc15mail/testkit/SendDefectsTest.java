@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.uc15mail.mail.Attachment;
-import io.github.uc15mail.error.AttachmentRefusedException;
+import io.github.uc15mail.error.ModemFileException.AttachmentRefusedException;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.RetryPolicy;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
 import io.github.uc15mail.mail.SmtpConfig;

@@ -10,7 +10,7 @@ import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.RetryPolicy;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.error.SmtpRecipientException;
+import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtSession;
 import java.time.Duration;
@@ -87,7 +87,7 @@ class SubmitGateTest {
     @Test
     void aResultTheModemReportedIsAKnownOutcome() throws Exception {
         uc15.emulator().faults().forcePutResult(678, 550);
-        Uc15Exception e = assertThrows(SmtpRecipientException.class, () -> mailer().send(draft("refused")));
+        Uc15Exception e = assertThrows(SmtpServiceException.class, () -> mailer().send(draft("refused")));
         assertFalse(e.isOutcomeUnknown());
     }
 

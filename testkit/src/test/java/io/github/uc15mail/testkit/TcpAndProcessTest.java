@@ -3,7 +3,7 @@ package io.github.uc15mail.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.transport.SocketTransport;
+import io.github.uc15mail.transport.Transport.SocketTransport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +45,8 @@ class TcpAndProcessTest {
 
     @Test
     void emulatorMainRunsInASeparateProcess() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EmulatorMain.class.getName(), "--listen", "0", "--pdp", "1").redirectErrorStream(false).start();
+        Process p = new ProcessBuilder(ChildJvm.command(List.of(), EmulatorMain.class.getName(),
+                List.of("--listen", "0", "--pdp", "1"))).redirectErrorStream(false).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();

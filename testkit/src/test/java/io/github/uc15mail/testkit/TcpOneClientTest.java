@@ -3,7 +3,7 @@ package io.github.uc15mail.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.transport.SocketTransport;
+import io.github.uc15mail.transport.Transport.SocketTransport;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;

@@ -1,7 +1,7 @@
 package io.github.uc15mail.internal.exec;
 
 import io.github.uc15mail.mail.SendProgressListener;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;

@@ -1,6 +1,6 @@
 package io.github.uc15mail.internal.exec;
 
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.github.uc15mail.internal.exec;
 
 import io.github.uc15mail.mail.RetryPolicy;
 import io.github.uc15mail.mail.SendProgressListener;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.github.uc15mail.internal.mail;
 
 import io.github.uc15mail.mail.Attachment;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

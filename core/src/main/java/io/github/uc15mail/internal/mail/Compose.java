@@ -2,8 +2,8 @@ package io.github.uc15mail.internal.mail;
 
 import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.mail.EmailDraft;
-import io.github.uc15mail.mail.MailCharset;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.EmailDraft.MailCharset;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.Commands;

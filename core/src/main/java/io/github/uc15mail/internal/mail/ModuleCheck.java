@@ -12,7 +12,7 @@ import java.util.Optional;
  * The module identification of a send or a status view: the {@link ModuleProfile} the modem's state holds
  * since the last restart, or a new probe ({@code ATI}, {@code AT+QSMTPCFG=?}, and {@code AT+QSSLCFG=?} when
  * SSL is wanted and not yet asked). Only test and identification commands are written; a module without the
- * SMTP service is refused with {@link io.github.uc15mail.module.UnsupportedModuleException} (not cached: asking
+ * SMTP service is refused with {@link io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException} (not cached: asking
  * again costs two commands and a module may be swapped).
  *
  * <p>An {@code ERROR} to {@code AT+QSMTPCFG=?} is a refusal for every model: the UC15 manual (section 2.1)
@@ -27,7 +27,7 @@ final class ModuleCheck {
     /**
      * The profile of the module, probing it when the state has none since the exchange's restart count.
      *
-     * @throws io.github.uc15mail.module.UnsupportedModuleException when the module cannot send the way uc15mail drives it
+     * @throws io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException when the module cannot send the way uc15mail drives it
      */
     static ModuleProfile ensure(StepRunner x, ModemState state, boolean sslWanted) {
         long restart = x.restartCount();

@@ -1,13 +1,13 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemNotReadyException;
 import io.github.uc15mail.error.ModemNotReadyException.Reason;
 import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.mail.Security;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.at.Commands;
 import java.time.Duration;
 import org.slf4j.Logger;

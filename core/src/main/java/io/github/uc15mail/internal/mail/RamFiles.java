@@ -1,7 +1,7 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.error.AttachmentRefusedException;
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemFileException.AttachmentRefusedException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.Commands;

@@ -3,7 +3,7 @@ package io.github.uc15mail.internal.mail;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.module.ModuleProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,9 @@
 package io.github.uc15mail.internal.mail;
 
+import io.github.uc15mail.error.internal.Outcomes;
 import io.github.uc15mail.error.ModemNotReadyException;
 import io.github.uc15mail.error.ModemRestartedException;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.TransportClosedException;
@@ -118,7 +119,7 @@ final class SendFlow {
             c.state.invalidateSettings();
             c.state.cool();
             if (failure instanceof Uc15Exception u && submit.submitted() && submit.result() == null) {
-                u.markOutcomeUnknown();
+                Outcomes.markUnknown(u);
             }
             throw failure;
         }

@@ -1,6 +1,6 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import java.util.List;
 
 /** One concern of a send, with its own cleanup. The {@link SendDriver} runs the cleanups in reverse order. */

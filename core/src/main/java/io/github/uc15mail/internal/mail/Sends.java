@@ -3,9 +3,9 @@ package io.github.uc15mail.internal.mail;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.mail.SendProgressListener;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.module.ModuleProfile;
 import java.time.Duration;
@@ -59,7 +59,7 @@ public final class Sends {
      * The profile of the module on {@code session}: the one {@code state} holds since the last restart, or a
      * new probe (see {@link ModuleCheck}). The caller holds the modem's lock.
      *
-     * @throws io.github.uc15mail.module.UnsupportedModuleException when the module cannot send the way uc15mail drives it
+     * @throws io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException when the module cannot send the way uc15mail drives it
      */
     public static ModuleProfile profile(AtSession session, ModemState state, boolean sslWanted) {
         StepRunner x = new StepRunner(new SessionRunner(session, null), () -> false);

@@ -1,6 +1,7 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.error.SmtpBusyException;
+import io.github.uc15mail.error.SmtpServiceException.ModemErrorCode;
+import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.at.Commands;
 import java.time.Duration;
@@ -43,9 +44,12 @@ final class SmtpContent {
             try {
                 clearWaiting(runner.isLive(), () -> runner.run(Commands.clearContent()), SmtpContent::sleep);
                 idleAfterSend = true;
-            } catch (SmtpBusyException | TransportClosedException e) {
+            } catch (TransportClosedException e) {
                 problems.add(e);
                 idleAfterSend = false;
+            } catch (SmtpServiceException e) {
+                problems.add(e);
+                idleAfterSend = !isBusy(e);
             } catch (RuntimeException e) {
                 problems.add(e);
                 idleAfterSend = true;
@@ -55,14 +59,14 @@ final class SmtpContent {
     }
 
     /** Runs {@code clear} until it is not answered 652, pausing between tries; 652 after the busy wait is thrown. */
-    private void clearWaiting(boolean live, Runnable clear, Consumer<SmtpBusyException> pause) {
+    private void clearWaiting(boolean live, Runnable clear, Consumer<SmtpServiceException> pause) {
         long end = System.nanoTime() + busyWait.toNanos();
         while (true) {
             try {
                 clear.run();
                 return;
-            } catch (SmtpBusyException e) {
-                if (System.nanoTime() - end >= 0 || !live) {
+            } catch (SmtpServiceException e) {
+                if (!isBusy(e) || System.nanoTime() - end >= 0 || !live) {
                     throw e;
                 }
                 log.info("the SMTP service is busy with an earlier send; waiting up to {} s", busyWait.toSeconds());
@@ -71,8 +75,13 @@ final class SmtpContent {
         }
     }
 
+    /** 652: the SMTP service is still busy with an earlier upload or send. */
+    private static boolean isBusy(SmtpServiceException e) {
+        return e.errorCode() == ModemErrorCode.SERVICE_BUSY.code();
+    }
+
     /** Sleeps a poll interval; interrupted, gives up with {@code busy}. */
-    private static void sleep(SmtpBusyException busy) {
+    private static void sleep(SmtpServiceException busy) {
         try {
             Thread.sleep(BUSY_POLL.toMillis());
         } catch (InterruptedException ie) {

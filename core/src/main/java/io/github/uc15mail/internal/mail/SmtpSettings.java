@@ -1,8 +1,8 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.ModemErrorException;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.Security;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.error.SmtpServiceException;
@@ -11,7 +11,7 @@ import io.github.uc15mail.at.Commands;
 import io.github.uc15mail.at.DataPayload;
 import io.github.uc15mail.module.ModuleLimit;
 import io.github.uc15mail.module.ModuleProfile;
-import io.github.uc15mail.module.Provenance;
+import io.github.uc15mail.module.ModuleLimit.Provenance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

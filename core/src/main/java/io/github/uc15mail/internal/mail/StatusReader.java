@@ -7,7 +7,7 @@ import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.mail.ModemStatus;
 import io.github.uc15mail.module.ModuleProfile;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

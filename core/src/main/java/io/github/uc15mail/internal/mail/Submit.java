@@ -1,8 +1,8 @@
 package io.github.uc15mail.internal.mail;
 
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.ModemErrorException;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.Commands;
@@ -10,7 +10,7 @@ import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.Urc;
 
 /**
- * Calls the {@link io.github.uc15mail.mail.SubmitGate}, writes {@code AT+QSMTPPUT} and waits for its result URC.
+ * Calls the {@link io.github.uc15mail.mail.SendProgressListener.SubmitGate}, writes {@code AT+QSMTPPUT} and waits for its result URC.
  * Records whether the command was written and not refused ({@link #submitted()}): a failure after that with
  * no result hides the outcome.
  */

@@ -1,12 +1,13 @@
 package io.github.uc15mail.internal.sms;
 
-import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.internal.Outcomes;
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemNotReadyException;
 import io.github.uc15mail.error.ModemNotReadyException.Reason;
 import io.github.uc15mail.error.ModemRestartedException;
 import io.github.uc15mail.mail.SmsReceipt;
-import io.github.uc15mail.mail.SubmitGate;
+import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;
@@ -66,12 +67,12 @@ public final class SmsSender {
                 throw e.afterParts(references.size());
             } catch (CommandTimeoutException | TransportClosedException | ModemRestartedException e) {
                 if (handedOver.get() || !references.isEmpty()) {
-                    e.markOutcomeUnknown();
+                    Outcomes.markUnknown(e);
                 }
                 throw e;
             } catch (Uc15Exception e) {
                 if (!references.isEmpty()) {
-                    e.markOutcomeUnknown();
+                    Outcomes.markUnknown(e);
                 }
                 throw e;
             }

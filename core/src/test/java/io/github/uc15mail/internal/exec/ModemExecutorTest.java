@@ -10,13 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
 import io.github.uc15mail.at.Commands;
+import io.github.uc15mail.error.internal.Outcomes;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.mail.RetryPolicy;
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.testkit.InMemoryTransport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -150,7 +151,7 @@ class ModemExecutorTest {
         Uc15Exception e = assertThrows(Uc15Exception.class, () -> executor.execute(Operation.of("put", a -> {
             unknown.incrementAndGet();
             Uc15Exception failure = new CommandTimeoutException("AT+QSMTPPUT=300", Duration.ofSeconds(1));
-            failure.markOutcomeUnknown();
+            Outcomes.markUnknown(failure);
             throw failure;
         }).retriedBy(RetryPolicy.attempts(3, Duration.ofMillis(1)))));
         assertTrue(e.isOutcomeUnknown());

@@ -1,23 +1,23 @@
 package io.github.uc15mail.internal.mail;
 
 import io.github.uc15mail.at.AtCommand;
-import io.github.uc15mail.module.ModuleFamily;
+import io.github.uc15mail.module.ModuleIdentity.ModuleFamily;
 import io.github.uc15mail.module.ModuleLimit;
 import io.github.uc15mail.module.ModuleProfile;
-import io.github.uc15mail.module.Provenance;
+import io.github.uc15mail.module.ModuleLimit.Provenance;
 import io.github.uc15mail.module.Replies;
-import io.github.uc15mail.module.SslCapabilities;
+import io.github.uc15mail.module.SmtpCapabilities.SslCapabilities;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.uc15mail.error.CmeErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.module.UnsupportedModuleException;
+import io.github.uc15mail.module.ModuleProfile.UnsupportedModuleException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

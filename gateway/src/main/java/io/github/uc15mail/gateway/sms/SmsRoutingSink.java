@@ -2,7 +2,7 @@ package io.github.uc15mail.gateway.sms;
 
 import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.mail.EmailDraft;
-import io.github.uc15mail.mail.MailCharset;
+import io.github.uc15mail.mail.EmailDraft.MailCharset;
 import io.github.uc15mail.gateway.MailSink;
 import io.github.uc15mail.outbox.EnqueueOptions;
 import io.github.uc15mail.outbox.MessageId;

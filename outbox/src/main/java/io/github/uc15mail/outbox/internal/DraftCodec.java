@@ -2,7 +2,7 @@ package io.github.uc15mail.outbox.internal;
 
 import io.github.uc15mail.mail.Attachment;
 import io.github.uc15mail.mail.EmailDraft;
-import io.github.uc15mail.mail.MailCharset;
+import io.github.uc15mail.mail.EmailDraft.MailCharset;
 import io.github.uc15mail.SmsDraft;
 import io.github.uc15mail.outbox.OutboxException;
 import java.io.IOException;

@@ -251,7 +251,7 @@ public final class LaneWorker implements Runnable {
                 log.error("sending paused on {}: the SMTP server refused the account or configuration ({}); nothing "
                         + "more is submitted until the configuration changes or a probe every {} s is accepted",
                         options.node(), v.text(), options.accountProbe().toSeconds());
-            } else if (v.fault() == io.github.uc15mail.error.FaultKind.MESSAGE) {
+            } else if (v.fault() == io.github.uc15mail.error.Fault.FaultKind.MESSAGE) {
                 accountPause.accepted();
             } else if (probe) {
                 accountPause.probeInconclusive();
@@ -367,7 +367,7 @@ public final class LaneWorker implements Runnable {
         try {
             lane.replace(reopener.reopen(lane.name()));
         } catch (Exception e) {
-            io.github.uc15mail.error.Fault fault = io.github.uc15mail.error.FaultClassifier.classify(e);
+            io.github.uc15mail.error.Fault fault = io.github.uc15mail.error.Fault.of(e);
             log.info("modem {}: not back yet ({}: {})", lane.name(), fault.kind(), fault.summary());
             return;
         }

@@ -1,6 +1,6 @@
 package io.github.uc15mail.outbox.internal;
 
-import io.github.uc15mail.mail.SendPhase;
+import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.outbox.Attempt;
 import io.github.uc15mail.outbox.MessageId;
 import io.github.uc15mail.outbox.MessageState;

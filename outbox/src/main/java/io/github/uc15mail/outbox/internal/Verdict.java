@@ -1,22 +1,20 @@
 package io.github.uc15mail.outbox.internal;
 
-import io.github.uc15mail.error.CmeErrorException;
-import io.github.uc15mail.error.ErrorCategory;
-import io.github.uc15mail.error.ModemErrorCode;
+import io.github.uc15mail.error.ModemErrorException.CmeErrorException;
+import io.github.uc15mail.error.SmtpServiceException.ModemErrorCode;
 import io.github.uc15mail.error.ModemErrorException;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.error.Uc15Exception;
-import io.github.uc15mail.error.CmsErrorException;
+import io.github.uc15mail.error.ModemErrorException.CmsErrorException;
 import io.github.uc15mail.error.Fault;
-import io.github.uc15mail.error.FaultClassifier;
-import io.github.uc15mail.error.FaultKind;
+import io.github.uc15mail.error.Fault.FaultKind;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
  * What a failed attempt means for the message, for the modem and for the gateway, decided by the core's
- * {@link FaultClassifier} (the same decision the mailer, its retry policy and the pool make). The outbox
+ * {@link Fault#of(Throwable) fault classifier} (the same decision the mailer, its retry policy and the pool make). The outbox
  * adds only what the classifier cannot know: whether the send was stopped on purpose, and whether the
  * submit gate had let {@code AT+QSMTPPUT} through.
  *
@@ -70,9 +68,9 @@ public record Verdict(Kind kind, FaultKind fault, boolean modemsFault, int error
             return new Verdict(Kind.HANDED_BACK, null, false, 0, null, 0,
                     "stopped before submitting: the gateway is stopping");
         }
-        Fault f = FaultClassifier.classify(t);
+        Fault f = Fault.of(t);
         String text = f.summary();
-        boolean modems = FaultClassifier.classifyIgnoringOutcome(t).isModemFault();
+        boolean modems = Fault.ofIgnoringOutcome(t).isModemFault();
         if (f.kind() == FaultKind.UNKNOWN_OUTCOME || (submitted && !(t instanceof SmtpServiceException
                 || t instanceof ModemErrorException || t instanceof CmeErrorException || t instanceof CmsErrorException))) {
             // After the point of no return, anything the modem did not report as a result is ambiguous.

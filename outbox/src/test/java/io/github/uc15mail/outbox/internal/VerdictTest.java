@@ -2,7 +2,7 @@ package io.github.uc15mail.outbox.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.uc15mail.error.FaultKind;
+import io.github.uc15mail.error.Fault.FaultKind;
 import io.github.uc15mail.error.SmtpServiceException;
 import io.github.uc15mail.outbox.OutboxException;
 import java.util.concurrent.CompletionException;

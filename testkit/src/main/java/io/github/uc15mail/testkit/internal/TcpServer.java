@@ -1,6 +1,6 @@
 package io.github.uc15mail.testkit.internal;
 
-import io.github.uc15mail.transport.SocketTransport;
+import io.github.uc15mail.transport.Transport.SocketTransport;
 import io.github.uc15mail.transport.Transport;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -2,10 +2,10 @@ package io.github.uc15mail.testkit.replay;
 
 import io.github.uc15mail.testkit.internal.TcpServer;
 import io.github.uc15mail.trace.Trace;
-import io.github.uc15mail.trace.TraceRecord;
+import io.github.uc15mail.trace.Trace.TraceRecord;
 import io.github.uc15mail.testkit.InMemoryTransport;
 import io.github.uc15mail.transport.Transport;
-import io.github.uc15mail.transport.TransportListener;
+import io.github.uc15mail.transport.Transport.TransportListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.github.uc15mail.gateway.internal.smtp;
 
-import io.github.uc15mail.error.DraftViolation;
+import io.github.uc15mail.error.InvalidDraftException.DraftViolation;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.error.InvalidDraftException;
 import org.subethamail.smtp.RejectException;

@@ -2,7 +2,7 @@ package io.github.uc15mail.gateway.internal.transport;
 
 import io.github.uc15mail.serial.SerialOptions;
 import io.github.uc15mail.serial.SerialTransport;
-import io.github.uc15mail.transport.SocketTransport;
+import io.github.uc15mail.transport.Transport.SocketTransport;
 import io.github.uc15mail.transport.Transport;
 
 /** A modem address ({@code /dev/ttyUSB2}, {@code COM7} or {@code tcp:HOST:PORT}) as an unopened transport. */
