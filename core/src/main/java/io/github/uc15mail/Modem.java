@@ -3,7 +3,7 @@ package io.github.uc15mail;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.at.AtSessionOptions;
-import io.github.uc15mail.at.Subscription;
+import io.github.uc15mail.at.AtSession.Subscription;
 import io.github.uc15mail.at.TrafficListener;
 import io.github.uc15mail.error.TransportClosedException;
 import io.github.uc15mail.error.Uc15Exception;

@@ -10,7 +10,7 @@ import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.mail.SendProgressListener.SubmitGate;
 import io.github.uc15mail.at.AtSession;
-import io.github.uc15mail.at.Subscription;
+import io.github.uc15mail.at.AtSession.Subscription;
 import io.github.uc15mail.internal.exec.Attempt;
 import io.github.uc15mail.internal.exec.Operation;
 import io.github.uc15mail.internal.mail.Sends;

@@ -185,4 +185,24 @@ public final class AtSession implements AutoCloseable {
         transport.close();
         sequencer.markClosed(null);
     }
+
+    /** A registration that can be cancelled; cancelling twice is harmless. */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        void cancel();
+
+        @Override
+        default void close() {
+            cancel();
+        }
+    }
+
+    /**
+     * Receives unsolicited result codes. Called on the session's URC thread, one at a time, in arrival
+     * order. Must return quickly; anything it throws is logged and does not reach other listeners.
+     */
+    @FunctionalInterface
+    public interface UrcListener {
+        void onUrc(Urc urc);
+    }
 }

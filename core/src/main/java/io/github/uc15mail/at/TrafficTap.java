@@ -1,5 +1,6 @@
 package io.github.uc15mail.at;
 
+import io.github.uc15mail.at.AtSession.Subscription;
 import io.github.uc15mail.at.internal.AtText;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;

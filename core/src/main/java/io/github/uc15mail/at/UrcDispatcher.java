@@ -1,5 +1,7 @@
 package io.github.uc15mail.at;
 
+import io.github.uc15mail.at.AtSession.UrcListener;
+import io.github.uc15mail.at.AtSession.Subscription;
 import io.github.uc15mail.error.CommandTimeoutException;
 import io.github.uc15mail.error.TransportClosedException;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.github.uc15mail.mail;
 
 /**
- * Follows a send. Called on the mailer's thread: must be fast and must not throw (what it throws is
- * logged and ignored).
+ * Follows a send. Called on the thread that runs it (the modem's worker for sendAsync): must be fast and
+ * must not throw (what it throws is logged and ignored).
  */
 public interface SendProgressListener {
 
@@ -40,8 +40,8 @@ public interface SendProgressListener {
     }
 
     /**
-     * A last word before a send becomes irreversible. {@link #beforeSubmit()} is called on the mailer's thread
-     * once the email is composed in the modem, immediately before {@code AT+QSMTPPUT} is written; from that
+     * A last word before a send becomes irreversible. {@link #beforeSubmit()} is called on the thread that runs
+     * the send once the email is composed in the modem, immediately before {@code AT+QSMTPPUT} is written; from that
      * command on, the server may receive the email whatever happens to the host or the link.
      *
      * <p>A store-and-forward queue uses it to record, durably, that the message is about to be submitted, so

@@ -5,7 +5,7 @@ import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SendProgressListener;
 import io.github.uc15mail.SendReceipt;
-import io.github.uc15mail.at.Subscription;
+import io.github.uc15mail.at.AtSession.Subscription;
 import io.github.uc15mail.at.Urc;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Single;

@@ -1,5 +1,6 @@
 package io.github.uc15mail.at;
 
+import io.github.uc15mail.at.AtSession.Subscription;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,7 +1,7 @@
 package io.github.uc15mail.gateway;
 
 import io.github.uc15mail.mail.ModemStatus;
-import io.github.uc15mail.at.Subscription;
+import io.github.uc15mail.at.AtSession.Subscription;
 import io.github.uc15mail.gateway.internal.outbox.OutboxMetricsFeed;
 import io.github.uc15mail.gateway.internal.outbox.OutboxQueueView;
 import io.github.uc15mail.gateway.internal.outbox.OutboxSink;

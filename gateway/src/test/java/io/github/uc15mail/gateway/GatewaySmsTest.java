@@ -97,7 +97,7 @@ class GatewaySmsTest {
             assertTrue(view.recent(10).stream().anyMatch(x -> x.subject().equals("SMS to +491701234567")),
                     "the status page shows the SMS");
             GatewayMetrics metrics = new GatewayMetrics(view, List::of);
-            io.github.uc15mail.at.Subscription feed = OutboxBridge.feedMetrics(outbox, metrics);
+            io.github.uc15mail.at.AtSession.Subscription feed = OutboxBridge.feedMetrics(outbox, metrics);
 
             try (ModemMailer m = mailer(); Dispatcher d = Dispatcher.start(outbox, Map.of("m0", m), fast())) {
                 SentSms got = uc15.emulator().awaitSentSms(WAIT);

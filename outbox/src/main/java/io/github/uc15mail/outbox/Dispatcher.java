@@ -66,7 +66,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Object wakeup = new Object();
     private final Thread keeper;
     private final Thread sweeper;
-    private final io.github.uc15mail.at.Subscription enqueueWakeup;
+    private final io.github.uc15mail.at.AtSession.Subscription enqueueWakeup;
     private volatile boolean stopping;
 
     private Dispatcher(Outbox outbox, Map<String, ModemMailer> modems, DispatcherOptions options,

@@ -2,7 +2,7 @@ package io.github.uc15mail.outbox;
 
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.SmsDraft;
-import io.github.uc15mail.at.Subscription;
+import io.github.uc15mail.at.AtSession.Subscription;
 import io.github.uc15mail.outbox.internal.DraftCodec;
 import io.github.uc15mail.outbox.internal.Migrations;
 import io.github.uc15mail.outbox.internal.Store;

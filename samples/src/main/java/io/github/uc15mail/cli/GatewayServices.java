@@ -2,7 +2,7 @@ package io.github.uc15mail.cli;
 
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.SmtpConfig;
-import io.github.uc15mail.at.Subscription;
+import io.github.uc15mail.at.AtSession.Subscription;
 import io.github.uc15mail.gateway.GatewayMetrics;
 import io.github.uc15mail.gateway.GatewayServer;
 import io.github.uc15mail.gateway.GatewaySettings;

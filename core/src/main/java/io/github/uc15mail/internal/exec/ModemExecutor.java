@@ -1,7 +1,7 @@
 package io.github.uc15mail.internal.exec;
 
 import io.github.uc15mail.at.AtSession;
-import io.github.uc15mail.at.Subscription;
+import io.github.uc15mail.at.AtSession.Subscription;
 import io.github.uc15mail.error.Uc15Exception;
 import java.time.Duration;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.github.uc15mail.error.Uc15Exception;
 import io.github.uc15mail.at.AtCommand;
 import io.github.uc15mail.at.AtResponse;
 import io.github.uc15mail.at.AtSession;
-import io.github.uc15mail.at.Subscription;
+import io.github.uc15mail.at.AtSession.Subscription;
 import io.github.uc15mail.at.Urc;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;

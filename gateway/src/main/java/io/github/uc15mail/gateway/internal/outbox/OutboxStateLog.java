@@ -1,6 +1,6 @@
 package io.github.uc15mail.gateway.internal.outbox;
 
-import io.github.uc15mail.at.Subscription;
+import io.github.uc15mail.at.AtSession.Subscription;
 import io.github.uc15mail.outbox.Attempt;
 import io.github.uc15mail.outbox.MessageState;
 import io.github.uc15mail.outbox.Outbox;
