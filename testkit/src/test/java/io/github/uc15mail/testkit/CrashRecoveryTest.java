@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with content and RAM files. The next process must recover and send. The modem (emulator) lives in this
  * JVM on TCP; the crashing sender is a separate JVM.
  */
-@org.junit.jupiter.api.parallel.Isolated("runs a sender JVM and a 1 s AT deadline: alone, so other classes do not starve it")
+@org.junit.jupiter.api.parallel.Isolated("runs a sender JVM and a 3 s AT deadline: alone, so other classes do not starve it")
 class CrashRecoveryTest {
 
     @RegisterExtension
@@ -86,7 +86,7 @@ class CrashRecoveryTest {
         f.lineSpeed(0);
 
         SmtpConfig config = SmtpConfig.builder().server("127.0.0.1", uc15.smtpPort()).security(Security.NONE)
-                .sender("Recovering host", "unit7@example.com").commandTimeout(CommandKind.CONTROL, Duration.ofSeconds(1))
+                .sender("Recovering host", "unit7@example.com").commandTimeout(CommandKind.CONTROL, Duration.ofSeconds(3))
                 .busyWait(Duration.ofSeconds(30)).build();
         try (ModemMailer mailer = ModemMailer.open(modem.connect(), config)) {
             SendReceipt r = mailer.send(EmailDraft.builder().to("ops@example.com").subject("after the crash")
