@@ -6,10 +6,7 @@ import io.github.uc15mail.at.internal.AtDecoder;
 import io.github.uc15mail.at.internal.AtEvent;
 import io.github.uc15mail.transport.Transport;
 import io.github.uc15mail.transport.Transport.TransportListener;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command sequencer of one session: one command in flight at a time, its reply matched to it. The session is {@code IDLE} (nothing in flight),
- * {@code BUSY} (one {@link InFlightCommand} in flight), {@code RESYNC} (after a timeout, until {@link Resync}
- * is done; only its probes run) or {@code CLOSED} (for good).
+ * The command sequencer of one session: one command in flight at a time, its reply matched to it. Whose
+ * turn it is (and the session's state) is kept by its {@link CommandQueue}; this class starts, feeds and
+ * ends the exchanges it hands out.
  *
  * <p>No thread of its own: a command is written by the thread that finds the session idle (the caller
  * of {@code execute}, or the transport's reader thread when it completes the previous command), and it
@@ -34,13 +31,9 @@ final class CommandSequencer implements TransportListener {
 
     private static final Logger log = LoggerFactory.getLogger(AtSession.class);
 
-    private enum State { IDLE, BUSY, RESYNC, CLOSED }
-
     final ReentrantLock lock = new ReentrantLock();
     /** Signalled on every change a waiting writer or resync may care about. */
     final Condition changed = lock.newCondition();
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final Transport transport;
     private final AtSessionOptions options;
     private final TrafficTap tap;
     private final UrcDispatcher urcs;
@@ -49,32 +42,31 @@ final class CommandSequencer implements TransportListener {
     private final DeadlineTimer deadlines = new DeadlineTimer(this);
     private final LineRouter router;
     private final CloseState closeState;
+    private final TransportWriter writer;
     private final AtomicInteger consecutiveTimeouts = new AtomicInteger();
-    private final ArrayDeque<InFlightCommand> queue = new ArrayDeque<>();
+    private final CommandQueue commands = new CommandQueue();
     /** Exchanges ended while decoding one chunk; completed once the lock is released. */
     private final ArrayList<InFlightCommand> decoded = new ArrayList<>(2);
-    private State state = State.IDLE;
-    private InFlightCommand current;
     private long lastByteNanos = System.nanoTime();
 
     CommandSequencer(Transport transport, AtSessionOptions options, TrafficTap tap, UrcDispatcher urcs) {
-        this.transport = transport;
         this.options = options;
         this.tap = tap;
         this.urcs = urcs;
         this.router = new LineRouter(this, options, tap, urcs);
         this.decoder = new AtDecoder(router::onEvent, options.maxLineLength());
         this.closeState = new CloseState(transport);
+        this.writer = new TransportWriter(transport, tap, this::markClosed);
     }
 
     /** Under the lock: whether the session is closed. */
     boolean closedLocked() {
-        return state == State.CLOSED;
+        return commands.closed();
     }
 
     /** Under the lock: whether an exchange (or its payload writer) is in flight. */
     boolean inFlightLocked() {
-        return current != null;
+        return commands.current() != null;
     }
 
     /** Under the lock: when the last byte arrived ({@link System#nanoTime()}). */
@@ -98,19 +90,16 @@ final class CommandSequencer implements TransportListener {
         return router.restarts();
     }
 
-    // ---------------------------------------------------------------- starting commands
-
     /** Queues a command; writes it at once when nothing is in flight. */
     void execute(AtCommand<?> command, CompletableFuture<AtResponse> future) {
-        InFlightCommand ex = new InFlightCommand(command, future, deadlineFor(command), false);
+        InFlightCommand ex = new InFlightCommand(command, future, options.deadline(command), false);
         InFlightCommand start = null;
         boolean refused;
         lock.lock();
         try {
-            refused = state == State.CLOSED;
+            refused = !commands.offer(ex);
             if (!refused) {
-                queue.add(ex);
-                start = state == State.IDLE ? takeNext() : null;
+                start = takeNext();
             }
         } finally {
             lock.unlock();
@@ -121,25 +110,17 @@ final class CommandSequencer implements TransportListener {
         begin(start);
     }
 
-    private Duration deadlineFor(AtCommand<?> command) {
-        return options.deadline(command);
-    }
-
     /** Under the lock, when idle: the next live queued exchange becomes current, its deadline running. */
     private InFlightCommand takeNext() {
-        InFlightCommand ex;
-        while ((ex = queue.poll()) != null) {
-            if (!ex.future.isDone()) {
-                state = State.BUSY;
-                startLocked(ex);
-                return ex;
-            }
+        InFlightCommand ex = commands.takeNext();
+        if (ex != null) {
+            startLocked(ex);
         }
-        return null;
+        return ex;
     }
 
+    /** Under the lock: {@code ex}, just made current, awaits its reply, its deadline running. */
     private void startLocked(InFlightCommand ex) {
-        current = ex;
         ex.phase = ex.command.payload().isPresent() ? InFlightCommand.Phase.AWAIT_CONNECT : InFlightCommand.Phase.AWAIT_FINAL;
         decoder.setAckMode(false);
         decoder.setPromptMode(ex.command.payload().map(DataPayload::prompted).orElse(false));
@@ -149,15 +130,8 @@ final class CommandSequencer implements TransportListener {
 
     /** Writes the command line of an exchange made current under the lock. Outside the lock. */
     private void begin(InFlightCommand ex) {
-        if (ex == null) {
-            return;
-        }
-        tap.command(ex.command.loggable());
-        byte[] line = (ex.command.line() + "\r").getBytes(StandardCharsets.US_ASCII);
-        try {
-            write(line, 0, line.length, ex.command.loggable());
-        } catch (TransportClosedException e) {
-            log.debug("{} not written: {}", ex.command.loggable(), e.getMessage());
+        if (ex != null) {
+            writer.commandLine(ex.command);
         }
     }
 
@@ -167,7 +141,7 @@ final class CommandSequencer implements TransportListener {
         InFlightCommand ex = new InFlightCommand(command, future, timeout, true);
         lock.lock();
         try {
-            if (state != State.RESYNC || current != null) {
+            if (!commands.startProbe(ex)) {
                 future.completeExceptionally(closedException());
                 return future;
             }
@@ -178,8 +152,6 @@ final class CommandSequencer implements TransportListener {
         begin(ex);
         return future;
     }
-
-    // ---------------------------------------------------------------- receiving
 
     @Override
     public void onBytes(byte[] data, int offset, int length) {
@@ -192,9 +164,7 @@ final class CommandSequencer implements TransportListener {
             decoder.feed(data, offset, length);
             // Only after the whole chunk: a stray final line after this chunk's final result finds
             // nothing in flight, instead of a next command that is not even written yet.
-            if (state == State.IDLE && !queue.isEmpty()) {
-                next = takeNext();
-            }
+            next = takeNext();
             if (!decoded.isEmpty()) {
                 done = decoded.get(0);
                 moreDone = decoded.size() > 1 ? new ArrayList<>(decoded.subList(1, decoded.size())) : null;
@@ -257,21 +227,10 @@ final class CommandSequencer implements TransportListener {
         decoder.setAckMode(false);
         decoder.setPromptMode(false);
         if (!ex.writerActive) {
-            release(ex);
+            commands.release(ex);
         }
         changed.signalAll();
     }
-
-    private void release(InFlightCommand ex) {
-        if (current == ex) {
-            current = null;
-            if (state == State.BUSY) {
-                state = State.IDLE;
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- payload writer support
 
     /** The payload writer has stopped: the next command may be written. */
     void writerGone(InFlightCommand ex) {
@@ -281,12 +240,10 @@ final class CommandSequencer implements TransportListener {
         try {
             ex.writerActive = false;
             if (ex.ended()) {
-                release(ex);
+                commands.release(ex);
                 complete = ex.completeWhenWriterGone;
                 ex.completeWhenWriterGone = false;
-                if (state == State.IDLE) {
-                    next = takeNext();
-                }
+                next = takeNext();
             }
             changed.signalAll();
         } finally {
@@ -298,11 +255,9 @@ final class CommandSequencer implements TransportListener {
         begin(next);
     }
 
-    // ---------------------------------------------------------------- deadlines
-
     /** Under the lock: the exchange whose deadline runs, or null. */
     InFlightCommand liveLocked() {
-        return current != null && !current.ended() ? current : null;
+        return commands.live();
     }
 
     /**
@@ -312,12 +267,10 @@ final class CommandSequencer implements TransportListener {
     void timedOutLocked(InFlightCommand ex) {
         if (!ex.probe) {
             consecutiveTimeouts.incrementAndGet();
-            state = State.RESYNC;
+            commands.enterResync();
         }
         ended(ex);
     }
-
-    // ---------------------------------------------------------------- resync support
 
     /** Drops a partial line and leaves ACK mode. */
     void resetDecoder() {
@@ -336,8 +289,7 @@ final class CommandSequencer implements TransportListener {
         InFlightCommand next = null;
         lock.lock();
         try {
-            if (state == State.RESYNC) {
-                state = State.IDLE;
+            if (commands.endResync()) {
                 next = takeNext();
             }
         } finally {
@@ -346,20 +298,9 @@ final class CommandSequencer implements TransportListener {
         begin(next);
     }
 
-    // ---------------------------------------------------------------- writing and closing
-
-    /** Writes to the transport, one writer at a time. A failed write closes the session. */
+    /** Writes through the {@link TransportWriter}: one writer at a time; a failed write closes the session. */
     void write(byte[] bytes, int offset, int length, String what) {
-        writeLock.lock();
-        try {
-            transport.write(bytes, offset, length);
-        } catch (IOException e) {
-            markClosed(e);
-            throw new TransportClosedException("could not write " + what + " to " + transport.describe() + ": "
-                    + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+        writer.write(bytes, offset, length, what);
     }
 
     boolean isClosed() {
@@ -385,11 +326,9 @@ final class CommandSequencer implements TransportListener {
         InFlightCommand inFlight = null;
         lock.lock();
         try {
-            state = State.CLOSED;
-            pending = new ArrayList<>(queue);
-            queue.clear();
-            if (current != null && !current.ended()) {
-                inFlight = current;
+            pending = commands.close();
+            inFlight = commands.live();
+            if (inFlight != null) {
                 inFlight.fail(closedException());
             }
             decoder.setAckMode(false);
