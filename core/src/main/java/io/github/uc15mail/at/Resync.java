@@ -24,6 +24,8 @@ final class Resync {
     private static final Logger log = LoggerFactory.getLogger(AtSession.class);
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final Duration QUIET_AT_MOST = Duration.ofSeconds(3);
+    /** Guarded escapes per resync: a second one when the first was taken as data. */
+    private static final int MAX_ESCAPES = 2;
 
     /** How to leave what the timed-out command left open. */
     enum Escape {
@@ -51,10 +53,10 @@ final class Resync {
                 cancelPrompt(sequencer);
             }
             awaitQuiet(QUIET, QUIET_AT_MOST);
-            boolean escaped = false;
+            int escapes = 0;
             if (escape == Escape.DATA_MODE) {
                 escapeDataMode(sequencer);
-                escaped = true;
+                escapes++;
             }
             sequencer.resetDecoder();
             for (int attempt = 1; attempt <= options.resyncAttempts() && !sequencer.isClosed(); attempt++) {
@@ -71,17 +73,19 @@ final class Resync {
                     return;
                 }
                 log.debug("resync attempt {} got no OK: {}", attempt, failure.getMessage());
-                if (failure instanceof CommandTimeoutException && !escaped) {
+                if (failure instanceof CommandTimeoutException && escapes < MAX_ESCAPES) {
                     // No answer to AT: the modem may sit in data mode, for example left there by a host
                     // that died in the middle of an upload. A guarded +++ ends it (and is harmless in
-                    // command mode); the upload or body then ends with what came.
+                    // command mode); the upload or body then ends with what came. Once more if AT still
+                    // gets nothing: bytes a dead host left in flight can land inside the guard time, and
+                    // the modem then takes that +++ as data.
                     log.info("no answer to AT; sending ESC and a guarded +++ in case the modem waits at an SMS prompt"
                             + " or is in data mode");
                     // ESC first: a '> ' prompt (AT+CMGS) a dead host left open takes everything else as PDU text.
                     // In data mode it is one more byte of a payload that is abandoned anyway.
                     cancelPrompt(sequencer);
                     escapeDataMode(sequencer);
-                    escaped = true;
+                    escapes++;
                     sequencer.resetDecoder();
                 }
             }

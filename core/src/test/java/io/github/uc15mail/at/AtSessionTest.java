@@ -108,6 +108,24 @@ class AtSessionTest {
     }
 
     @Test
+    void aGuardedEscapeTakenAsDataIsSentOnceMore() throws Exception {
+        // A modem left in data mode by a dead host, whose last bytes land inside the guard time of the first
+        // +++: that escape is data too, and AT keeps getting nothing until a second guarded +++.
+        CompletableFuture<AtResponse> lost = session.execute(Commands.at().withTimeout(Duration.ofMillis(300)));
+        CompletableFuture<AtResponse> next = session.execute(Commands.smtpQuery("contextid"));
+        assertEquals("AT", modem.takeLine());
+        assertInstanceOf(CommandTimeoutException.class, failure(lost));
+        assertEquals("AT", modem.takeLine(), "the first probe");
+        assertEquals("\u001B+++AT", modem.takeLine(), "ESC, a guarded +++, then a probe");
+        // Taken as data: no answer. The resync must not settle for plain AT probes from here on.
+        assertEquals("\u001B+++AT", modem.takeLine(), "a second guarded +++ after the first went unanswered");
+        modem.reply("\r\nOK\r\n");
+        assertEquals("AT+QSMTPCFG=\"contextid\"", modem.takeLine());
+        modem.reply("\r\n+QSMTPCFG: \"contextid\",1\r\n\r\nOK\r\n");
+        assertEquals(List.of("+QSMTPCFG: \"contextid\",1"), next.get(5, TimeUnit.SECONDS).lines());
+    }
+
+    @Test
     void deadlineIsNotRestartedByTraffic() throws Exception {
         CompletableFuture<AtResponse> f = session.execute(Commands.at().withTimeout(Duration.ofMillis(600)));
         modem.takeLine();
