@@ -37,7 +37,7 @@ public final class LineDeadlines {
     private final AtomicLong expired = new AtomicLong();
     private final AtomicLong longLines = new AtomicLong();
     /** The library's reader refuses a line of 998 characters; this refuses it first, with the right code. */
-    private static final int LINE_MAX = 998;
+    private static final int LINE_MAX = TlsLineLimit.LINE_MAX;
 
     public LineDeadlines(Clock clock, Duration line, Duration stressed, int maxConnections, int perAddress) {
         this.clock = clock;
@@ -188,8 +188,7 @@ public final class LineDeadlines {
         private void refuseLongLine() throws IOException {
             longLines.incrementAndGet();
             try {
-                getOutputStream().write(("500 5.5.2 Line too long: a line may have at most " + (LINE_MAX - 1)
-                        + " octets before CRLF\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                getOutputStream().write(TlsLineLimit.LONG_LINE_REPLY);
                 getOutputStream().flush();
             } finally {
                 close();

@@ -23,6 +23,9 @@ final class TlsLineLimit extends SSLSocket {
 
     /** The longest line is 997 octets before CRLF (RFC 5321 4.5.3.1.4 counts CRLF in the 1000). */
     static final int LINE_MAX = 998;
+    /** RFC 5321 4.5.3.1.6: the reply to a line over {@link #LINE_MAX}, before and after STARTTLS alike. */
+    static final byte[] LONG_LINE_REPLY = ("500 5.5.2 Line too long: a line may have at most " + (LINE_MAX - 1)
+            + " octets before CRLF\r\n").getBytes(StandardCharsets.US_ASCII);
 
     private final SSLSocket tls;
     private InputStream in;
@@ -83,8 +86,7 @@ final class TlsLineLimit extends SSLSocket {
     private void refuse() throws IOException {
         try {
             OutputStream out = tls.getOutputStream();
-            out.write(("500 5.5.2 Line too long: a line may have at most " + (LINE_MAX - 1) + " octets before CRLF\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(LONG_LINE_REPLY);
             out.flush();
         } finally {
             tls.close();
