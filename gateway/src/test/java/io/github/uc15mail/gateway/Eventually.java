@@ -1,19 +1,15 @@
 package io.github.uc15mail.gateway;
 
+import io.github.uc15mail.testkit.Await;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** The gateway tests' one way to wait for another thread: poll a condition, fail after 10 s. */
+/** The gateway tests' deadline for testkit's {@link Await}: a condition on another thread, 10 s at most. */
 final class Eventually {
 
     private Eventually() {}
 
-    static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within 10 s: " + what);
-            }
-            Thread.sleep(10);
-        }
+    static void waitUntil(String what, BooleanSupplier condition) {
+        Await.until(what, Duration.ofSeconds(10), condition);
     }
 }

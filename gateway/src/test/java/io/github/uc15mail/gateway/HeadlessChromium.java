@@ -1,5 +1,6 @@
 package io.github.uc15mail.gateway;
 
+import io.github.uc15mail.testkit.Await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -139,15 +140,16 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Waits until {@code condition} (a JavaScript expression) is true. */
-    void await(String condition) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if ("true".equals(eval("String(Boolean(" + condition + "))"))) {
-                return;
-            }
-            Thread.sleep(50);
+    void await(String condition) {
+        Await.until(condition + " in the page", TIMEOUT, () -> "true".equals(evalOrFail("String(Boolean(" + condition + "))")));
+    }
+
+    private String evalOrFail(String expression) {
+        try {
+            return eval(expression);
+        } catch (Exception e) {
+            throw new AssertionError("the browser could not evaluate " + expression, e);
         }
-        throw new AssertionError("timed out waiting for " + condition + " on " + eval("location.href"));
     }
 
     static String json(String s) {

@@ -3,6 +3,7 @@ package io.github.uc15mail.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.uc15mail.testkit.Await;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.SmtpConfig;
@@ -57,11 +58,8 @@ class RefusedAccountHealthTest {
             OutboxBridge.watchPause(d, metrics);
             try (StatusServer status = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), Set.of(), false, queue,
                     () -> OutboxBridge.modemHealth(d.poolStatus()), metrics)) {
-                long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (d.pause().isEmpty() || outbox.counts().get(MessageState.SENDING) > 0) {
-                    assertTrue(System.nanoTime() < end, "no pause after 60 s");
-                    Thread.sleep(20);
-                }
+                Await.until("the dispatcher paused with nothing left SENDING", Duration.ofSeconds(60),
+                        () -> d.pause().isPresent() && outbox.counts().get(MessageState.SENDING) == 0);
                 HttpClient http = HttpClient.newHttpClient();
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(status.uri().resolve("/health")).build(),
                         HttpResponse.BodyHandlers.ofString());

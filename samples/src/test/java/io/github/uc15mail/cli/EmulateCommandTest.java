@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.uc15mail.testkit.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -192,14 +193,8 @@ class EmulateCommandTest {
         throw new AssertionError("no run of " + n + " free ports");
     }
 
-    static Matcher awaitLine(ByteArrayOutputStream captured, Pattern pattern) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            Matcher m = pattern.matcher(captured.toString(StandardCharsets.UTF_8));
-            if (m.find()) {
-                return m;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("never printed " + pattern + ": " + captured.toString(StandardCharsets.UTF_8));
+    static Matcher awaitLine(ByteArrayOutputStream captured, Pattern pattern) {
+        return Await.value("a line matching " + pattern, Duration.ofSeconds(10),
+                () -> pattern.matcher(captured.toString(StandardCharsets.UTF_8)), Matcher::find);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.github.uc15mail.docs.DocBlocks;
+import io.github.uc15mail.testkit.Await;
 import io.github.uc15mail.testkit.ChildJvm;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -110,32 +112,27 @@ class GatewayDemoTest {
     }
 
     /** The page's body once {@code wanted} holds (the metrics feed and the modem readings run on their own threads). */
-    private static String awaitPage(String uri, Predicate<String> wanted) throws Exception {
+    private static String awaitPage(String uri, Predicate<String> wanted) {
         HttpClient client = HttpClient.newHttpClient();
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String body = "";
-        while (System.nanoTime() < end) {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            body = r.body();
-            if (wanted.test(body)) {
-                return body;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(uri + " never showed what was wanted:\n" + body);
+        return Await.value(uri + " to show what was wanted", Duration.ofSeconds(30), () -> get(client, uri), wanted);
     }
 
-    private static String awaitLine(Path log, Predicate<String> wanted) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            var hit = read(log).lines().filter(wanted).findFirst();
-            if (hit.isPresent()) {
-                return hit.get();
-            }
-            Thread.sleep(100);
+    private static String get(HttpClient client, String uri) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while reading " + uri, e);
         }
-        throw new AssertionError("no such line in:\n" + read(log));
+    }
+
+    private static String awaitLine(Path log, Predicate<String> wanted) {
+        String text = Await.value("a line like that in the demo's output", Duration.ofSeconds(60), () -> read(log),
+                t -> t.lines().anyMatch(wanted));
+        return text.lines().filter(wanted).findFirst().orElseThrow();
     }
 
     private static String read(Path p) {

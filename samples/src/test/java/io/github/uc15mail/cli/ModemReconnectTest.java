@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.uc15mail.testkit.Await;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.SmtpConfig;
@@ -41,14 +42,8 @@ class ModemReconnectTest {
 
     private final List<ModemMailer> opened = new CopyOnWriteArrayList<>();
 
-    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within 40 s: " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void waitUntil(String what, BooleanSupplier condition) {
+        Await.until(what, Duration.ofSeconds(40), condition);
     }
 
     private static Process bridge(Path link, int tcp) throws Exception {

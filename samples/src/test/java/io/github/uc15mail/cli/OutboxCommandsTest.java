@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.uc15mail.testkit.ChildJvm;
+import io.github.uc15mail.testkit.Await;
 import io.github.uc15mail.testkit.Uc15EmulatorExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,17 +201,14 @@ class OutboxCommandsTest {
         }
         int modemPort = uc15.emulator().listenTcp(0);
         Path log = dir.resolve("gateway.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.github.uc15mail.cli.Uc15MailCli", "gateway", "--store", store(), "--modem",
-                "tcp:127.0.0.1:" + modemPort, "--server", "127.0.0.1", "--server-port", String.valueOf(uc15.smtpPort()),
-                "--from", "gw@example.com", "--node", "test-gw", "--listen", "off", "--http", "127.0.0.1:0")
+        Process p = new ProcessBuilder(ChildJvm.command(List.of(), "io.github.uc15mail.cli.Uc15MailCli", List.of(
+                "gateway", "--store", store(), "--modem", "tcp:127.0.0.1:" + modemPort, "--server", "127.0.0.1",
+                "--server-port", String.valueOf(uc15.smtpPort()), "--from", "gw@example.com", "--node", "test-gw",
+                "--listen", "off", "--http", "127.0.0.1:0")))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (uc15.receivedMessages().length < 3 && System.nanoTime() < end) {
-                Thread.sleep(100);
-            }
+            Await.until("the three queued messages delivered (gateway output: " + log + ")", Duration.ofSeconds(60),
+                    () -> uc15.receivedMessages().length >= 3);
             assertEquals(3, uc15.receivedMessages().length, () -> read(log));
             p.destroy();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), () -> read(log));

@@ -3,6 +3,8 @@ package io.github.uc15mail.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
+import io.github.uc15mail.testkit.Await;
 import io.github.uc15mail.testkit.SentEmail;
 import io.github.uc15mail.testkit.Uc15EmulatorExtension;
 import java.io.File;
@@ -46,9 +48,7 @@ class PseudoTerminalSendTest {
         Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + link, "tcp:127.0.0.1:" + tcp)
                 .redirectErrorStream(true).start();
         try {
-            for (int i = 0; i < 100 && !Files.exists(link); i++) {
-                Thread.sleep(50);
-            }
+            Await.until("socat made " + link, Duration.ofSeconds(5), () -> Files.exists(link));
             assertEquals(true, Files.exists(link), "socat did not create " + link);
 
             CliRunner.Result r = new CliRunner().run("send", "--port", link.toString(), "--server", uc15.smtpHost(),
@@ -76,9 +76,7 @@ class PseudoTerminalSendTest {
         Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + link, "tcp:127.0.0.1:" + tcp)
                 .redirectErrorStream(true).start();
         try {
-            for (int i = 0; i < 100 && !Files.exists(link); i++) {
-                Thread.sleep(50);
-            }
+            Await.until("socat made " + link, Duration.ofSeconds(5), () -> Files.exists(link));
             assertEquals(true, Files.exists(link), "socat did not create " + link);
             // socat makes the pty link before it connects to the emulator: an AT answered through the pty
             // proves the bridge holds the modem, so the client below is really the second one.

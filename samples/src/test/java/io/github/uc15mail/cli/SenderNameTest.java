@@ -3,6 +3,7 @@ package io.github.uc15mail.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.uc15mail.testkit.ChildJvm;
 import io.github.uc15mail.testkit.Await;
 import io.github.uc15mail.testkit.Uc15EmulatorExtension;
 import jakarta.mail.MessagingException;
@@ -112,14 +113,12 @@ class SenderNameTest {
 
         Gateway(String... more) throws Exception {
             int modemPort = uc15.emulator().listenTcp(0);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> args = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "io.github.uc15mail.cli.Uc15MailCli", "gateway", "--store", store(), "--modem",
+            List<String> args = new ArrayList<>(List.of("gateway", "--store", store(), "--modem",
                     "tcp:127.0.0.1:" + modemPort, "--server", "127.0.0.1", "--server-port",
                     String.valueOf(uc15.smtpPort()), "--from", "gw@example.com", "--from-name", "Gateway", "--listen",
                     "127.0.0.1:0", "--http", "off"));
             args.addAll(List.of(more));
-            process = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(ChildJvm.command(List.of(), "io.github.uc15mail.cli.Uc15MailCli", args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Pattern door = Pattern.compile("SMTP front door: smtp://127\\.0\\.0\\.1:(\\d+)");
             Matcher m = Await.value("the front door's port in " + log, Duration.ofSeconds(60),
                     () -> door.matcher(read(log)), Matcher::find);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.uc15mail.testkit.ChildJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -76,13 +77,8 @@ class SilentModemTest {
     void theRealProcessPrintsExactlyOneLineWithoutVerbose() throws Exception {
         URL logback = Uc15MailCli.class.getClassLoader().getResource("logback.xml");
         assertNotNull(logback, "the CLI's logback.xml");
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=" + logback,
-                "-Duc15mail.modemAnswerBudgetMillis=2000",
-                Uc15MailCli.class.getName()));
-        command.addAll(List.of(sendArgs()));
+        List<String> command = ChildJvm.command(List.of("-Dlogback.configurationFile=" + logback,
+                "-Duc15mail.modemAnswerBudgetMillis=2000"), Uc15MailCli.class.getName(), List.of(sendArgs()));
         Process p = new ProcessBuilder(command).start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
