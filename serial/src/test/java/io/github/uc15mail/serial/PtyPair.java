@@ -1,5 +1,7 @@
 package io.github.uc15mail.serial;
 
+import io.github.uc15mail.testkit.Await;
+import java.time.Duration;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,28 +101,19 @@ public final class PtyPair implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .start();
         PtyPair pair = new PtyPair(p, a, b, log, description);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
-        while (true) {
-            boolean linksUp = Files.exists(a) && (b == null || Files.exists(b));
-            if (linksUp && pair.log().contains("starting data transfer loop")) {
-                return pair;
-            }
-            if (!p.isAlive()) {
-                throw new IOException("socat exited with " + p.exitValue() + " while starting " + description
-                        + ": " + pair.log());
-            }
-            if (System.nanoTime() > deadline) {
-                pair.close();
-                throw new IOException("socat did not start " + description + " within "
-                        + START_TIMEOUT_MILLIS + " ms: " + pair.log());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pair.close();
-                throw new IOException("interrupted while starting " + description, e);
-            }
+        try {
+            Await.until("socat to start " + description, Duration.ofMillis(START_TIMEOUT_MILLIS), () -> {
+                if (!p.isAlive()) {
+                    throw new AssertionError("socat exited with " + p.exitValue() + " while starting " + description
+                            + ": " + pair.log());
+                }
+                return Files.exists(a) && (b == null || Files.exists(b))
+                        && pair.log().contains("starting data transfer loop");
+            });
+            return pair;
+        } catch (AssertionError e) {
+            pair.close();
+            throw new IOException(e.getMessage() + ": " + pair.log(), e);
         }
     }
 

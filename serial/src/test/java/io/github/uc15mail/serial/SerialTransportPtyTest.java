@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.uc15mail.serial.SerialPortException.Reason;
+import io.github.uc15mail.testkit.Await;
+import java.io.UncheckedIOException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -266,7 +268,7 @@ class SerialTransportPtyTest {
             return;
         }
         try {
-            Thread.sleep(300);
+            Await.until("flock(1) to hold the lock or give up", () -> !locker.isAlive() || lockedElsewhere(target));
             org.junit.jupiter.api.Assumptions.assumeTrue(locker.isAlive(),
                     "flock(1) could not lock " + target + "; cross-process busy case not testable here");
             SerialPortException e = assertThrows(SerialPortException.class,
@@ -307,5 +309,17 @@ class SerialTransportPtyTest {
     void openingTwiceIsAProgrammingError() throws Exception {
         openBoth();
         assertThrows(IllegalStateException.class, () -> transport.open(new Recorder()));
+    }
+
+    /** Whether another process holds {@code path}'s exclusive lock: a non-blocking flock(1) of our own fails. */
+    private static boolean lockedElsewhere(Path path) {
+        try {
+            return new ProcessBuilder("flock", "-n", path.toString(), "true").start().waitFor() == 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }
