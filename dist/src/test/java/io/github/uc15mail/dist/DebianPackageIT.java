@@ -103,18 +103,20 @@ class DebianPackageIT {
         assertEquals(0, cron.exit(), cron::toString);
         assertEquals("uc15mail", Files.getOwner(DB).getName(), "root's sendmail leaves the outbox to uc15mail");
         // bsd-mailx, a real caller of /usr/sbin/sendmail (its dependency on an MTA is met by uc15mail-mta)
-        boolean hadLockfile = Host.run("dpkg-query", "-W", "-f=${Status}", "liblockfile1").out().contains("installed");
         List<String> mailxDebs = new ArrayList<>(List.of(mailx.toString()));
-        if (!hadLockfile) {
-            Path lockfile = debIn(CI_DEBS, "liblockfile1_");
-            Host.require(lockfile != null, "liblockfile1's .deb is not in " + CI_DEBS);
-            mailxDebs.add(lockfile.toString());
-            installed.add(0, "liblockfile1");
+        for (String dependency : List.of("liblockfile-bin", "liblockfile1")) {
+            if (!Host.run("dpkg-query", "-W", "-f=${Status}", dependency).out().endsWith(" installed")) {
+                Path deb = debIn(CI_DEBS, dependency + "_");
+                Host.require(deb != null, dependency + "'s .deb is not in " + CI_DEBS + " (.ci/run downloads it)");
+                mailxDebs.add(deb.toString());
+                installed.add(0, dependency);
+            }
         }
+        // listed before the install, so that a failed install is purged too (dependents first)
+        installed.add(0, "bsd-mailx");
         List<String> args = new ArrayList<>(List.of("-i"));
         args.addAll(mailxDebs);
         dpkg(args.toArray(String[]::new));
-        installed.add(0, "bsd-mailx");
         Host.Run mail = Host.run("disk almost full\n".getBytes(StandardCharsets.UTF_8), 120, "mail", "-s", "pi: disk",
                 "ops@example.com");
         assertEquals(0, mail.exit(), mail::toString);
