@@ -33,6 +33,26 @@ class LauncherTest {
     }
 
     @Test
+    void shortRunsGetTheClientCompilerAndTheGatewayTheSerialCollectorWithASmallInitialHeap() throws Exception {
+        String launcher = TARGET.resolve("uc15mail").toString();
+        Run send = run(List.of(launcher, "send", "--help"), "-XX:+PrintCommandLineFlags");
+        assertEquals(0, send.exit, send.toString());
+        assertTrue(send.out.contains("-XX:TieredStopAtLevel=1") && send.out.contains("-XX:+UseSerialGC"), send.toString());
+
+        Run gateway = run(List.of(launcher, "gateway", "--help"), "-XX:+PrintCommandLineFlags");
+        assertEquals(0, gateway.exit, gateway.toString());
+        assertTrue(gateway.out.contains("-XX:+UseSerialGC"), gateway.toString());
+        assertTrue(gateway.out.contains("-XX:InitialHeapSize=16777216"), gateway.toString());
+        assertTrue(!gateway.out.contains("TieredStopAtLevel"), "the gateway keeps the server compiler: " + gateway);
+
+        Run overridden = run(List.of(launcher, "gateway", "--help"),
+                "-XX:+PrintCommandLineFlags -XX:-UseSerialGC -XX:+UseG1GC -Xms64m");
+        assertEquals(0, overridden.exit, overridden.toString());
+        assertTrue(overridden.out.contains("-XX:+UseG1GC") && overridden.out.contains("-XX:InitialHeapSize=67108864"),
+                "UC15MAIL_JAVA_OPTS comes last and wins: " + overridden);
+    }
+
+    @Test
     void installShPutsCommandAndJarUnderAPrefixAndTheCommandRunsFromThere() throws Exception {
         Path prefix = tmp.resolve("usr-local");
         Run install = run(List.of("sh", TARGET.resolve("install.sh").toString(), prefix.toString()));
@@ -55,8 +75,17 @@ class LauncherTest {
     }
 
     private static Run run(List<String> command) throws IOException, InterruptedException {
+        return run(command, null);
+    }
+
+    private static Run run(List<String> command, String javaOpts) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        if (javaOpts == null) {
+            pb.environment().remove("UC15MAIL_JAVA_OPTS");
+        } else {
+            pb.environment().put("UC15MAIL_JAVA_OPTS", javaOpts);
+        }
         Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
