@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.uc15mail.mail.EmailDraft;
+import io.github.uc15mail.testkit.Await;
 import io.github.uc15mail.testkit.Uc15EmulatorExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -89,17 +90,11 @@ class CrashRecoveryTest {
 
     /** Waits until at least {@code n} messages are in a final state. */
     static void awaitSettled(Outbox outbox, long n, Path log) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            Map<MessageState, Long> c = outbox.counts();
-            long settled = c.get(MessageState.SENT) + c.get(MessageState.UNKNOWN) + c.get(MessageState.FAILED);
-            if (settled >= n) {
-                return;
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("only " + c + " after 90 s; gateway log:\n" + tail(log));
-            }
-            Thread.sleep(10);
+        try {
+            Await.value("at least " + n + " messages settled", Duration.ofSeconds(90), outbox::counts,
+                    c -> c.get(MessageState.SENT) + c.get(MessageState.UNKNOWN) + c.get(MessageState.FAILED) >= n);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; gateway log:\n" + tail(log), e);
         }
     }
 

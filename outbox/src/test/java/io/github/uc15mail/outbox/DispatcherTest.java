@@ -12,6 +12,7 @@ import io.github.uc15mail.mail.SendProgressListener.SendPhase;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.at.AtSession;
 import io.github.uc15mail.outbox.internal.Store;
+import io.github.uc15mail.testkit.Await;
 import io.github.uc15mail.testkit.Uc15Emulator;
 import io.github.uc15mail.testkit.Uc15EmulatorExtension;
 import jakarta.mail.internet.MimeMessage;
@@ -87,14 +88,12 @@ class DispatcherTest {
         return EmailDraft.builder().to("ops@example.com").subject(subject).body("about " + subject).build();
     }
 
-    void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what + "; counts " + outbox.counts() + ", messages "
-                        + outbox.list(null, 20) + ", pool " + (dispatcher == null ? null : dispatcher.poolStatus()));
-            }
-            Thread.sleep(20);
+    void await(String what, BooleanSupplier condition) {
+        try {
+            Await.until(what, Duration.ofSeconds(60), condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; counts " + outbox.counts() + ", messages "
+                    + outbox.list(null, 20) + ", pool " + (dispatcher == null ? null : dispatcher.poolStatus()), e);
         }
     }
 
