@@ -57,6 +57,8 @@ class GatewayDemoTest {
             assertTrue(out.contains("  To:      ops@example.com"), out);
             awaitLine(log, l -> l.matches("\\S+ SENT: sent through tcp:127\\.0\\.0\\.1:\\d+"));
             awaitLine(log, l -> l.contains("SENDING -> SENT"));
+            // the printer writes the received mail line by line: its last line, the body, ends it
+            awaitLine(log, l -> l.equals("    hello"));
             // docs/gateway.md shows this run's output: every line it shows is one the demo printed
             List<DocBlocks.Block> shown = DocBlocks.withNote("docs/gateway.md", "output checked by: GatewayDemoTest");
             assertEquals(3, shown.size(), "docs/gateway.md's demo output blocks");
