@@ -8,10 +8,8 @@ import io.github.uc15mail.ModemMailer;
 import io.github.uc15mail.mail.EmailDraft;
 import io.github.uc15mail.mail.SmtpConfig;
 import io.github.uc15mail.testkit.Uc15EmulatorExtension;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,14 +23,6 @@ class PostgresCutTest {
 
     @RegisterExtension
     final Uc15EmulatorExtension uc15 = new Uc15EmulatorExtension().withSmtpServer();
-
-    private Map<String, Integer> receivedBySubject() throws Exception {
-        Map<String, Integer> received = new HashMap<>();
-        for (MimeMessage m : uc15.receivedMessages()) {
-            received.merge(m.getSubject(), 1, Integer::sum);
-        }
-        return received;
-    }
 
     /**
      * PostgreSQL unreachable for 25 s (a proxy drops every connection) while mail keeps arriving and a
@@ -106,7 +96,7 @@ class PostgresCutTest {
                 d.stop(Duration.ofSeconds(10));
             }
             assertTrue(refused.size() >= 20, "mail offered during the cut is refused at once: " + refused.size());
-            Map<String, Integer> received = receivedBySubject();
+            Map<String, Integer> received = PostgresFleetTest.receivedBySubject(uc15);
             for (String s : acknowledged) {
                 assertEquals(1, received.getOrDefault(s, 0), s + " was acknowledged and must arrive exactly once");
             }

@@ -31,7 +31,8 @@ class PostgresFleetTest {
     @TempDir
     Path dir;
 
-    private Map<String, Integer> receivedBySubject() throws Exception {
+    /** How many times the SMTP server behind {@code uc15} received each subject. */
+    static Map<String, Integer> receivedBySubject(Uc15EmulatorExtension uc15) throws Exception {
         Map<String, Integer> received = new HashMap<>();
         for (MimeMessage m : uc15.receivedMessages()) {
             received.merge(m.getSubject(), 1, Integer::sum);
@@ -77,7 +78,7 @@ class PostgresFleetTest {
 
             Map<MessageState, Long> counts = outbox.counts();
             assertEquals(total, counts.get(MessageState.SENT) + counts.get(MessageState.UNKNOWN), counts::toString);
-            Map<String, Integer> received = receivedBySubject();
+            Map<String, Integer> received = receivedBySubject(uc15);
             boolean nodeA = false;
             for (Map.Entry<String, MessageId> e : bySubject.entrySet()) {
                 MessageState state = outbox.find(e.getValue()).orElseThrow().state();
