@@ -77,10 +77,14 @@ class GatewayDemoTest {
             String health = awaitPage(page + "health", b -> Pattern.compile("\"signal\":\\d+").matcher(b).find());
             assertTrue(health.contains("\"registered\":true"), health);
             assertTrue(health.contains("\"SENT\":1"), health);
-            // One block per message, not per recipient: a mail to two, then one to one; the printer keeps order,
-            // so once the second is printed any duplicate of the first would be in the log already.
+            // One block per message, not per recipient: a mail to two, then (once it is SENT, so every delivery
+            // of it has happened) one to one; the printer prints in the order the server received them, so once
+            // the second is printed any duplicate of the first would be in the log already. (Sent together, the
+            // two mails could go out through the two modems in either order.)
             String port = curl.replaceFirst(".*smtp://127\\.0\\.0\\.1:(\\d+).*", "$1");
             mail(port, "two", "ops@example.com", "oncall@example.com");
+            Await.until("the mail to two to be SENT", Duration.ofSeconds(60),
+                    () -> read(log).lines().filter(l -> l.matches("\\S+ SENT: sent through .*")).count() == 2);
             mail(port, "three", "ops@example.com");
             awaitLine(log, l -> l.equals("  Subject: three"));
             assertEquals(1, read(log).lines().filter(l -> l.equals("  Subject: two")).count(), () -> read(log));
