@@ -90,16 +90,18 @@ class CrashRecoveryTest {
 
     /** Waits until at least {@code n} messages are in a final state. */
     static void awaitSettled(Outbox outbox, long n, Path log) throws Exception {
-        try {
-            Await.value("at least " + n + " messages settled", Duration.ofSeconds(90), outbox::counts,
-                    c -> c.get(MessageState.SENT) + c.get(MessageState.UNKNOWN) + c.get(MessageState.FAILED) >= n);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; gateway log:\n" + tail(log), e);
-        }
+        Await.value("at least " + n + " messages settled", Duration.ofSeconds(90), outbox::counts,
+                c -> c.get(MessageState.SENT) + c.get(MessageState.UNKNOWN) + c.get(MessageState.FAILED) >= n,
+                () -> "gateway log:\n" + tail(log));
     }
 
-    static String tail(Path log) throws Exception {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    /** The log's last 40 lines, for a failure message. */
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (java.io.IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
     }
 }

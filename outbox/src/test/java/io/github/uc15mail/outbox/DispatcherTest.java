@@ -89,12 +89,8 @@ class DispatcherTest {
     }
 
     void await(String what, BooleanSupplier condition) {
-        try {
-            Await.until(what, Duration.ofSeconds(60), condition);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; counts " + outbox.counts() + ", messages "
-                    + outbox.list(null, 20) + ", pool " + (dispatcher == null ? null : dispatcher.poolStatus()), e);
-        }
+        Await.until(what, Duration.ofSeconds(60), condition, () -> "counts " + outbox.counts() + ", messages "
+                + outbox.list(null, 20) + ", pool " + (dispatcher == null ? null : dispatcher.poolStatus()));
     }
 
     private long count(MessageState s) {

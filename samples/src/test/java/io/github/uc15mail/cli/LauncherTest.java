@@ -1,6 +1,7 @@
 package io.github.uc15mail.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -43,7 +44,7 @@ class LauncherTest {
         assertEquals(0, gateway.exit, gateway.toString());
         assertTrue(gateway.out.contains("-XX:+UseSerialGC"), gateway.toString());
         assertTrue(gateway.out.contains("-XX:InitialHeapSize=16777216"), gateway.toString());
-        assertTrue(!gateway.out.contains("TieredStopAtLevel"), "the gateway keeps the server compiler: " + gateway);
+        assertFalse(gateway.out.contains("TieredStopAtLevel"), "the gateway keeps the server compiler: " + gateway);
 
         Run overridden = run(List.of(launcher, "gateway", "--help"),
                 "-XX:+PrintCommandLineFlags -XX:-UseSerialGC -XX:+UseG1GC -Xms64m");

@@ -31,8 +31,25 @@ public final class Await {
         value(what, timeout, condition::getAsBoolean, Boolean::booleanValue);
     }
 
+    /**
+     * As {@link #until(String, Duration, BooleanSupplier)}; when it times out, the failure also carries what
+     * {@code diagnosis} says at that moment (a log's tail, the state around the condition).
+     */
+    public static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> diagnosis) {
+        value(what, timeout, condition::getAsBoolean, Boolean::booleanValue, diagnosis);
+    }
+
     /** Polls {@code supplier} until {@code accept} takes its value, at most {@code timeout}; returns that value. */
     public static <T> T value(String what, Duration timeout, Supplier<T> supplier, Predicate<? super T> accept) {
+        return value(what, timeout, supplier, accept, () -> null);
+    }
+
+    /**
+     * As {@link #value(String, Duration, Supplier, Predicate)}; when it times out, the failure also carries what
+     * {@code diagnosis} says at that moment.
+     */
+    public static <T> T value(String what, Duration timeout, Supplier<T> supplier, Predicate<? super T> accept,
+            Supplier<String> diagnosis) {
         long end = System.nanoTime() + timeout.toNanos();
         long pause = 1;
         T last;
@@ -42,8 +59,9 @@ public final class Await {
                 return last;
             }
             if (System.nanoTime() - end >= 0) {
+                String more = diagnosis.get();
                 throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
-                        + " (last seen: " + last + ")");
+                        + " (last seen: " + last + ")" + (more == null ? "" : "; " + more));
             }
             try {
                 Thread.sleep(pause);
